@@ -1,0 +1,219 @@
+"""Match messy Vietnamese unit names to official codes.
+
+A name is searched only among the children of its already-matched parent (a district
+within its province, a commune within its district). Each level is matched by, in order:
+
+1. **exact** — the folded full name ("huyenbacha") or the name without its type word
+   ("bacha", also the package's known aliases) equals one unit's key;
+2. **fuzzy** — rapidfuzz's ratio against the keys of the parent's children is at least
+   ``threshold`` and clearly ahead of the runner-up;
+3. otherwise **ambiguous** (several units fit equally well) or **unmatched** — with the
+   closest candidates named in ``match_note`` instead of a guess.
+
+A row's ``match_status`` is the worst status over its levels and ``match_score`` the lowest
+score (100 for exact).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from p8lib import units
+from p8lib.text import fold, nfc, unit_key
+
+STATUSES = ("exact", "fuzzy", "ambiguous", "unmatched")
+DEFAULT_THRESHOLD = 85.0
+# A fuzzy winner must lead the runner-up by this many points, else the row is ambiguous.
+FUZZY_MARGIN = 4.0
+_NATION = ""
+
+
+@dataclass(frozen=True)
+class LevelMatch:
+    """The result of matching one name at one level."""
+
+    code: str | None
+    status: str
+    score: float
+    note: str = ""
+
+
+@dataclass
+class _Level:
+    """Lookup tables for one level: keys within each parent → codes."""
+
+    name: str
+    full_keys: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    short_keys: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    choices: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def add(self, parent: str, code: str, name_vi: str, short_vi: str, aliases) -> None:
+        self.full_keys[(parent, fold(name_vi))].add(code)
+        for key in {fold(short_vi), unit_key(name_vi), *aliases}:
+            self.short_keys[(parent, key)].add(code)
+        self.choices[parent][code] = fold(short_vi)
+        self.labels[code] = name_vi
+
+    def match(self, parent: str, raw: str, threshold: float) -> LevelMatch:
+        full, short = fold(raw), unit_key(raw)
+        if not full:
+            return LevelMatch(None, "unmatched", 0.0, f"{self.name} name is empty")
+        for table, keys in ((self.full_keys, (full,)), (self.short_keys, (full, short))):
+            found = set().union(*(table.get((parent, k), set()) for k in keys))
+            if len(found) == 1:
+                return LevelMatch(found.pop(), "exact", 100.0)
+            if len(found) > 1:
+                names = ", ".join(sorted(f"{self.labels[c]} ({c})" for c in found))
+                return LevelMatch(None, "ambiguous", 100.0, f"{self.name} {raw!r} fits {names}")
+        return self._fuzzy(parent, raw, short, threshold)
+
+    def _fuzzy(self, parent: str, raw: str, short: str, threshold: float) -> LevelMatch:
+        choices = self.choices.get(parent, {})
+        best = process.extract(short, choices, scorer=fuzz.ratio, limit=3)
+        closest = ", ".join(f"{self.labels[c]} ({c}, {s:.0f})" for _, s, c in best)
+        if not best or best[0][1] < threshold:
+            hint = f"; closest: {closest}" if best else ""
+            return LevelMatch(None, "unmatched", best[0][1] if best else 0.0,
+                              f"{self.name} {raw!r} not found{hint}")
+        if len(best) > 1 and best[0][1] - best[1][1] < FUZZY_MARGIN:
+            return LevelMatch(None, "ambiguous", best[0][1],
+                              f"{self.name} {raw!r} is equally close to {closest}")
+        return LevelMatch(best[0][2], "fuzzy", round(best[0][1], 1))
+
+
+@dataclass
+class _Index:
+    province: _Level
+    district: _Level | None
+    commune: _Level
+
+
+@cache
+def _index(vintage: str) -> _Index:
+    province = _Level("province")
+    for row in units.provinces(vintage).itertuples():
+        province.add(_NATION, row.province_code, row.name_vi, row.short_vi, row.keys)
+    district = None
+    commune = _Level("commune")
+    communes = units.communes(vintage)
+    if vintage == units.OLD:
+        district = _Level("district")
+        for row in units.districts().itertuples():
+            district.add(row.province_code, row.district_code, row.name_vi, row.short_vi,
+                         row.keys)
+        parents = communes["district_code"]
+    else:
+        parents = communes["province_code"]
+    for parent, row in zip(parents, communes.itertuples(), strict=True):
+        commune.add(parent, row.commune_code, row.name_vi, row.short_vi, row.keys)
+    return _Index(province, district, commune)
+
+
+def _worst(results: list[LevelMatch]) -> tuple[str, float]:
+    status = max((r.status for r in results), key=STATUSES.index)
+    return status, min(r.score for r in results)
+
+
+def match_one(
+    province: object,
+    district: object = None,
+    commune: object = None,
+    *,
+    vintage: str = units.OLD,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> dict[str, object]:
+    """Match one (province, district, commune) triple of names.
+
+    Parameters
+    ----------
+    province, district, commune : str or None
+        Names as written in a report; district and commune may be empty. In the 2025
+        vintage there are no districts and a commune is searched within its province.
+    vintage : {"2021", "2025"}
+        Which unit set the names belong to; codes returned are of that vintage.
+    threshold : float
+        Lowest rapidfuzz ratio (0–100) accepted as a fuzzy match.
+
+    Returns
+    -------
+    dict
+        ``province_code``, ``district_code``, ``commune_code`` (None where not matched or
+        not given), ``match_status``, ``match_score``, ``match_note``.
+
+    Examples
+    --------
+    >>> match_one("Sóc Trăng", "TX. Vĩnh Châu")["district_code"]
+    '946'
+    """
+    index = _index(units._check_vintage(vintage))
+    names = {"province": nfc(province), "district": nfc(district), "commune": nfc(commune)}
+    out: dict[str, object] = {"province_code": None, "district_code": None,
+                              "commune_code": None}
+    results = [index.province.match(_NATION, names["province"], threshold)]
+    out["province_code"] = parent = results[-1].code
+    steps = [("commune", index.commune)]
+    if index.district is not None:
+        steps.insert(0, ("district", index.district))
+    elif names["district"]:
+        results.append(LevelMatch(None, "unmatched", 0.0,
+                                  f"the {vintage} units have no districts"))
+    for level, table in steps:
+        if not names[level]:
+            continue
+        if parent is None:
+            results.append(LevelMatch(None, "unmatched", 0.0,
+                                      f"{level} {names[level]!r} not searched: parent unmatched"))
+            break
+        results.append(table.match(parent, names[level], threshold))
+        out[f"{level}_code"] = parent = results[-1].code
+    out["match_status"], out["match_score"] = _worst(results)
+    out["match_note"] = "; ".join(r.note for r in results if r.note)
+    return out
+
+
+def match_units(
+    frame: pd.DataFrame,
+    province_col: str = "province",
+    district_col: str | None = "district",
+    commune_col: str | None = "commune",
+    *,
+    vintage: str = units.OLD,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> pd.DataFrame:
+    """Add unit codes and match results to a frame of unit names.
+
+    Columns ``district_col`` and ``commune_col`` may be absent. Returns a copy of ``frame``
+    with ``province_code``, ``district_code``, ``commune_code``, ``match_status``,
+    ``match_score`` and ``match_note`` appended (replacing columns of those names). Each
+    distinct triple of names is matched once.
+
+    Raises
+    ------
+    KeyError
+        If ``province_col`` is not a column of ``frame``.
+    """
+    if province_col not in frame.columns:
+        raise KeyError(f"column {province_col!r} not found; columns are {list(frame.columns)}")
+    cols = [c for c in (province_col, district_col, commune_col) if c and c in frame.columns]
+    names = frame[cols].astype("object").where(frame[cols].notna(), None)
+    triples = list(names.itertuples(index=False, name=None))
+    cache: dict[tuple, dict[str, object]] = {}
+    for triple in triples:
+        if triple not in cache:
+            args = dict(zip(cols, triple, strict=True))
+            cache[triple] = match_one(
+                args.get(province_col),
+                args.get(district_col) if district_col else None,
+                args.get(commune_col) if commune_col else None,
+                vintage=vintage,
+                threshold=threshold,
+            )
+    result = pd.DataFrame([cache[t] for t in triples], index=frame.index)
+    base = frame.drop(columns=[c for c in result.columns if c in frame.columns])
+    return pd.concat([base, result], axis=1)

@@ -1,0 +1,137 @@
+"""The data contract: every table p8lib reads or writes, declared once.
+
+Columns are referred to through the models' attributes (``Figure.value`` is the string
+``"value"``), never retyped as literals elsewhere. Codes are old-unit (2021 vintage) GSO
+codes held as zero-padded strings; an empty code means "not at this level".
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+LEVELS = ("national", "province", "district", "commune")
+MEASURES = ("target", "actual")
+CONTENT_AREAS = (1, 2, 3, 4)
+AGGREGATIONS = ("sum", "none")
+FIRST_YEAR, LAST_YEAR = 2015, 2035
+
+_PROVINCE_CODE = r"^\d{2}$"
+_DISTRICT_CODE = r"^\d{3}$"
+_COMMUNE_CODE = r"^\d{5}$"
+
+
+class Figure(pa.DataFrameModel):
+    """One row per (unit, indicator, measure, period): the tidy figures table."""
+
+    province_code: Series[str] = pa.Field(nullable=True, str_matches=_PROVINCE_CODE)
+    district_code: Series[str] = pa.Field(nullable=True, str_matches=_DISTRICT_CODE)
+    commune_code: Series[str] = pa.Field(nullable=True, str_matches=_COMMUNE_CODE)
+    level: Series[str] = pa.Field(isin=LEVELS)
+    indicator_id: Series[str] = pa.Field(str_length={"min_value": 1})
+    measure: Series[str] = pa.Field(isin=MEASURES)
+    period_start: Series[int] = pa.Field(ge=FIRST_YEAR, le=LAST_YEAR)
+    period_end: Series[int] = pa.Field(ge=FIRST_YEAR, le=LAST_YEAR)
+    value: Series[float] = pa.Field(ge=0)
+    unit: Series[str] = pa.Field(str_length={"min_value": 1})
+    source_id: Series[str] = pa.Field(str_length={"min_value": 1})
+    quote: Series[str] = pa.Field(nullable=True)
+    note: Series[str] = pa.Field(nullable=True)
+
+    @pa.dataframe_check(error="period_end is before period_start")
+    def period_in_order(cls, df: pd.DataFrame) -> Series[bool]:
+        return df[cls.period_end] >= df[cls.period_start]
+
+    @pa.dataframe_check(error="codes do not fit the level (e.g. a commune row without a commune)")
+    def codes_fit_level(cls, df: pd.DataFrame) -> Series[bool]:
+        return expected_level(df) == df[cls.level]
+
+    class Config:
+        strict = True
+        coerce = True
+        ordered = True
+
+
+FIGURE_COLUMNS: list[str] = list(Figure.to_schema().columns)
+KEY_COLUMNS: list[str] = [
+    Figure.province_code,
+    Figure.district_code,
+    Figure.commune_code,
+    Figure.indicator_id,
+    Figure.measure,
+    Figure.period_start,
+    Figure.period_end,
+    Figure.source_id,
+]
+CODE_COLUMNS: list[str] = [Figure.province_code, Figure.district_code, Figure.commune_code]
+
+
+def expected_level(df: pd.DataFrame) -> pd.Series:
+    """The level a row's codes imply: the lowest unit with a code, "national" if none."""
+    level = pd.Series("national", index=df.index, dtype="object")
+    for code, name in zip(CODE_COLUMNS, LEVELS[1:], strict=True):
+        level = level.mask(df[code].notna() & (df[code].astype("string") != ""), name)
+    return level
+
+
+class Indicator(pa.DataFrameModel):
+    """The indicator catalogue."""
+
+    indicator_id: Series[str] = pa.Field(unique=True, str_matches=r"^[a-z0-9_]+$")
+    content_area: Series[pd.Int64Dtype] = pa.Field(nullable=True, isin=CONTENT_AREAS)
+    name_en: Series[str]
+    name_vi: Series[str]
+    unit: Series[str]
+    unit_vi: Series[str]
+    aggregation: Series[str] = pa.Field(isin=AGGREGATIONS)
+    core: Series[bool]
+    header_synonyms: Series[str] = pa.Field(nullable=True)
+    description: Series[str] = pa.Field(nullable=True)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class Source(pa.DataFrameModel):
+    """The sources every figure cites."""
+
+    source_id: Series[str] = pa.Field(unique=True)
+    title: Series[str]
+    publisher: Series[str] = pa.Field(nullable=True)
+    author: Series[str] = pa.Field(nullable=True)
+    date: Series[str] = pa.Field(nullable=True)
+    url: Series[str] = pa.Field(nullable=True)
+    file: Series[str] = pa.Field(nullable=True)
+    language: Series[str] = pa.Field(isin=("vi", "en"))
+    note: Series[str] = pa.Field(nullable=True)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class Coverage(pa.DataFrameModel):
+    """Where Project 8 is implemented, when and in what role.
+
+    A row names one unit (``count`` empty) or, where the source gives only a number,
+    counts sub-units of a parent (``count`` with ``count_of`` = "district", "commune"…).
+    """
+
+    province_code: Series[str] = pa.Field(nullable=True, str_matches=_PROVINCE_CODE)
+    district_code: Series[str] = pa.Field(nullable=True, str_matches=_DISTRICT_CODE)
+    commune_code: Series[str] = pa.Field(nullable=True, str_matches=_COMMUNE_CODE)
+    level: Series[str] = pa.Field(isin=LEVELS)
+    role: Series[str]
+    group: Series[str] = pa.Field(nullable=True)
+    period_start: Series[int] = pa.Field(ge=FIRST_YEAR, le=LAST_YEAR)
+    period_end: Series[int] = pa.Field(ge=FIRST_YEAR, le=LAST_YEAR)
+    count: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    count_of: Series[str] = pa.Field(nullable=True)
+    source_id: Series[str]
+    quote: Series[str]
+
+    class Config:
+        strict = True
+        coerce = True

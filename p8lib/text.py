@@ -1,0 +1,101 @@
+"""Text normalisation for Vietnamese names and headers.
+
+Two forms are used across p8lib:
+
+* :func:`nfc` — the display form: Unicode NFC, single spaces, trimmed.
+* :func:`fold` — the comparison key: lower case, no diacritics (``đ`` → ``d``),
+  letters and digits only. ``fold("Hoà Bình") == fold("HOA BINH") == "hoabinh"``, which
+  also equates the old and new tone placement (Hoà/Hòa, Thuỷ/Thủy).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+
+# Unit-type words. Vietnamese ones precede the name ("Huyện Bắc Hà", "TX. Vĩnh Châu");
+# English ones may also follow it ("Mang Yang district"). Folded words, longest first.
+VI_PREFIXES: tuple[str, ...] = (
+    "thanh pho",
+    "thi xa",
+    "thi tran",
+    "dac khu",
+    "tinh",
+    "huyen",
+    "quan",
+    "phuong",
+    "xa",
+    "tp",
+    "tx",
+    "tt",
+    "h",
+    "q",
+    "p",
+    "x",
+)
+EN_AFFIXES: tuple[str, ...] = (
+    "province",
+    "city",
+    "district",
+    "town",
+    "township",
+    "commune",
+    "ward",
+)
+_PREFIX = re.compile(rf"^(?:{'|'.join(VI_PREFIXES + EN_AFFIXES)})\s+")
+_SUFFIX = re.compile(rf"\s+(?:{'|'.join(EN_AFFIXES)})$")
+
+
+def nfc(value: object) -> str:
+    """Return ``value`` as NFC text with runs of whitespace collapsed and ends trimmed.
+
+    ``None`` and NaN become ``""``.
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    text = unicodedata.normalize("NFC", str(value)).replace("\u00a0", " ")
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_marks(value: object) -> str:
+    """Remove Vietnamese diacritics, keeping case and spacing: ``"Đắk Lắk"`` → ``"Dak Lak"``."""
+    decomposed = unicodedata.normalize("NFD", nfc(value).translate(_D_MAP))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold_words(value: object) -> str:
+    """Lower-case, diacritic-free words separated by single spaces (punctuation → space).
+
+    >>> fold_words("TX. Vĩnh Châu")
+    'tx vinh chau'
+    """
+    return _SPACES.sub(" ", _NOT_ALNUM.sub(" ", strip_marks(value).lower())).strip()
+
+
+def fold(value: object) -> str:
+    """The comparison key: :func:`fold_words` with the spaces removed."""
+    return fold_words(value).replace(" ", "")
+
+
+def unit_key(value: object) -> str:
+    """Key of an administrative unit name with its type words removed.
+
+    Removes one leading type word (``Tỉnh``, ``TP.``, ``Huyện``, ``H.``, ``TX.``, ``Thị trấn``,
+    ``Xã``…) and one trailing English one (``district``, ``town``, ``commune``…). Only one
+    prefix goes, so "H. Quan Hóa" keeps the "Quan" that is part of the name. Numbered wards
+    keep their number; a name that is nothing but a type word is kept whole.
+
+    >>> unit_key("H. Bắc Hà")
+    'bacha'
+    >>> unit_key("Mang Yang district")
+    'mangyang'
+    >>> unit_key("Phường 3")
+    '3'
+    """
+    words = fold_words(value)
+    stripped = _SUFFIX.sub("", _PREFIX.sub("", words)).strip()
+    return (stripped or words).replace(" ", "")

@@ -1,0 +1,283 @@
+"""Vietnamese administrative units of both vintages, from the ``vietnamadminunits`` package.
+
+Two vintages exist and their codes overlap (old Yên Bái and new Lào Cai are both ``15``), so
+every table here belongs to one vintage, named by the year its units came into force:
+
+* ``"2021"`` — the units in force until 30 June 2025 (63 provinces, ~700 districts, ~10,000
+  communes, GSO codes). Project 8 reports of 2021–2025 use them.
+* ``"2025"`` — the units since 1 July 2025 (34 provinces, no districts, 3,321 communes;
+  Decision 19/2025/QĐ-TTg).
+
+The crosswalks (:func:`province_crosswalk`, :func:`commune_crosswalk`) are the only way to
+move a code from one vintage to the other.
+
+Source: vietnamadminunits (MIT), https://pypi.org/project/vietnamadminunits/.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import pandas as pd
+from vietnamadminunits.database import query
+
+from p8lib.text import fold, nfc, strip_marks
+
+Vintage = Literal["2021", "2025"]
+VINTAGES: tuple[Vintage, ...] = ("2021", "2025")
+OLD: Vintage = "2021"
+NEW: Vintage = "2025"
+PACKAGE_CREDIT = "vietnamadminunits (MIT licence), https://pypi.org/project/vietnamadminunits/"
+
+
+def _check_vintage(vintage: str) -> Vintage:
+    if vintage not in VINTAGES:
+        raise ValueError(f"unknown vintage {vintage!r}; expected one of {VINTAGES}")
+    return vintage  # type: ignore[return-value]
+
+
+def _keywords(raw: object) -> tuple[str, ...]:
+    """Folded alias keys from the package's JSON keyword lists."""
+    if not isinstance(raw, str) or not raw:
+        return ()
+    return tuple(sorted({fold(k) for k in json.loads(raw)}))
+
+
+def _bounds(raw: object) -> tuple[float, float, float, float]:
+    """Parse ``"lat1,lon1 – lat2,lon2"`` into ``(lat_min, lon_min, lat_max, lon_max)``."""
+    if not isinstance(raw, str) or "–" not in raw:
+        return (float("nan"),) * 4
+    (lat1, lon1), (lat2, lon2) = (
+        tuple(float(v) for v in part.split(",")) for part in raw.split("–")
+    )
+    return (min(lat1, lat2), min(lon1, lon2), max(lat1, lat2), max(lon1, lon2))
+
+
+def _english(short: pd.Series) -> pd.Series:
+    return short.map(strip_marks)
+
+
+@cache
+def _legacy_rows() -> pd.DataFrame:
+    return pd.DataFrame(query("SELECT * FROM admin_units_legacy"))
+
+
+@cache
+def _new_rows() -> pd.DataFrame:
+    return pd.DataFrame(query("SELECT * FROM admin_units"))
+
+
+@cache
+def _provinces(vintage: Vintage) -> pd.DataFrame:
+    rows = _legacy_rows() if vintage == OLD else _new_rows()
+    first = rows.drop_duplicates("provinceCode").sort_values("provinceCode")
+    out = pd.DataFrame(
+        {
+            "province_code": first["provinceCode"].astype(str),
+            "name_vi": first["province"].map(nfc),
+            "short_vi": first["provinceShort"].map(nfc),
+            "lat": first["provinceLat"].astype(float),
+            "lon": first["provinceLon"].astype(float),
+            "keys": first["provinceKeywords"].map(_keywords),
+        }
+    )
+    out.insert(3, "name_en", _english(out["short_vi"]))
+    return out.reset_index(drop=True)
+
+
+@cache
+def _districts() -> pd.DataFrame:
+    rows = _legacy_rows()
+    first = rows.drop_duplicates("districtCode").sort_values("districtCode")
+    out = pd.DataFrame(
+        {
+            "district_code": first["districtCode"].astype(str),
+            "province_code": first["provinceCode"].astype(str),
+            "name_vi": first["district"].map(nfc),
+            "short_vi": first["districtShort"].map(nfc),
+            "district_type": first["districtType"].map(nfc),
+            "lat": first["districtLat"].astype(float),
+            "lon": first["districtLon"].astype(float),
+            "keys": first["districtKeywords"].map(_keywords),
+        }
+    )
+    out.insert(4, "name_en", _english(out["short_vi"]))
+    return out.reset_index(drop=True)
+
+
+@cache
+def _communes(vintage: Vintage) -> pd.DataFrame:
+    rows = _legacy_rows() if vintage == OLD else _new_rows()
+    rows = rows[rows["wardCode"].notna()].sort_values("wardCode")
+    out = pd.DataFrame(
+        {
+            "commune_code": rows["wardCode"].astype(str),
+            "province_code": rows["provinceCode"].astype(str),
+            "name_vi": rows["ward"].map(nfc),
+            "short_vi": rows["wardShort"].map(nfc),
+            "commune_type": rows["wardType"].map(nfc),
+            "lat": rows["wardLat"].astype(float),
+            "lon": rows["wardLon"].astype(float),
+            "keys": rows["wardKeywords"].map(_keywords),
+        }
+    )
+    out.insert(4, "name_en", _english(out["short_vi"]))
+    if vintage == OLD:
+        out.insert(1, "district_code", rows["districtCode"].astype(str).to_numpy())
+        box = pd.DataFrame(
+            rows["wardBounds"].map(_bounds).tolist(),
+            columns=["lat_min", "lon_min", "lat_max", "lon_max"],
+            index=rows.index,
+        )
+        out = pd.concat([out, box], axis=1)
+    else:
+        out["area_km2"] = rows["wardAreaKm2"].astype(float)
+    return out.reset_index(drop=True)
+
+
+def provinces(vintage: str = OLD) -> pd.DataFrame:
+    """Provinces of one vintage.
+
+    Parameters
+    ----------
+    vintage : {"2021", "2025"}
+        ``"2021"``: the 63 provinces in force until June 2025; ``"2025"``: the 34 since July 2025.
+
+    Returns
+    -------
+    DataFrame
+        ``province_code`` (2-digit string), ``name_vi`` ("Tỉnh Lào Cai"), ``short_vi``
+        ("Lào Cai"), ``name_en`` ("Lao Cai"), ``lat``, ``lon`` (centroid), ``keys`` (folded
+        aliases). Sorted by code; a fresh copy each call.
+    """
+    return _provinces(_check_vintage(vintage)).copy()
+
+
+def districts() -> pd.DataFrame:
+    """The ~700 districts of the 2021 vintage (districts ended on 1 July 2025).
+
+    Columns: ``district_code`` (3 digits), ``province_code``, ``name_vi``, ``short_vi``,
+    ``district_type`` (Huyện, Quận, Thị xã, Thành phố), ``name_en``, ``lat``, ``lon``, ``keys``.
+    """
+    return _districts().copy()
+
+
+def communes(vintage: str = OLD) -> pd.DataFrame:
+    """Communes, wards and towns of one vintage.
+
+    Columns: ``commune_code`` (5 digits), ``district_code`` (2021 only), ``province_code``,
+    ``name_vi``, ``short_vi``, ``commune_type``, ``name_en``, ``lat``, ``lon``, ``keys``; for
+    2021 also the bounding box ``lat_min, lon_min, lat_max, lon_max``; for 2025 ``area_km2``.
+    The five island districts of 2021 that have no communes are not rows here (see
+    :func:`districts`).
+    """
+    return _communes(_check_vintage(vintage)).copy()
+
+
+@cache
+def _converter() -> dict:
+    path = resources.files("vietnamadminunits") / "data" / "converter_2025.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _province_crosswalk() -> pd.DataFrame:
+    old = _legacy_rows().drop_duplicates("provinceKey").set_index("provinceKey")["provinceCode"]
+    new = _new_rows().drop_duplicates("provinceKey").set_index("provinceKey")["provinceCode"]
+    pairs = [
+        (old[old_key], new[new_key])
+        for new_key, old_keys in _converter()["DICT_PROVINCE"].items()
+        for old_key in old_keys
+    ]
+    out = pd.DataFrame(pairs, columns=["old_province_code", "new_province_code"])
+    return out.sort_values("old_province_code").reset_index(drop=True)
+
+
+def province_crosswalk() -> pd.DataFrame:
+    """Old (2021) province code → new (2025) province code; 63 rows.
+
+    Old provinces merged whole into new ones (Resolution 202/2025/QH15), so this is a
+    function: each old code has exactly one new code.
+    """
+    return _province_crosswalk().copy()
+
+
+@cache
+def _commune_crosswalk() -> pd.DataFrame:
+    legacy = _legacy_rows()
+    legacy = legacy[legacy["wardCode"].notna()]
+    old_by_key = dict(
+        zip(
+            legacy["provinceKey"] + "_" + legacy["districtKey"] + "_" + legacy["wardKey"],
+            legacy["wardCode"],
+            strict=True,
+        )
+    )
+    new_rows = _new_rows()
+    new_by_key = dict(
+        zip(
+            new_rows["provinceKey"] + "_" + new_rows["wardKey"].map(fold),
+            new_rows["wardCode"],
+            strict=True,
+        )
+    )
+    conv = _converter()
+    records: list[tuple[str, str, bool, bool]] = []
+    for new_prov, wards in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for new_ward, old_keys in wards.items():
+            new_code = new_by_key.get(f"{new_prov}_{fold(new_ward)}")
+            for old_key in old_keys:
+                if old_key in old_by_key and new_code:
+                    records.append((old_by_key[old_key], new_code, False, True))
+    for new_prov, olds in conv["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old_key, options in olds.items():
+            for opt in options:
+                new_code = new_by_key.get(f"{new_prov}_{fold(opt['newWardKey'])}")
+                if old_key in old_by_key and new_code:
+                    records.append((old_by_key[old_key], new_code, True, opt["isDefaultNewWard"]))
+    out = pd.DataFrame(
+        records, columns=["old_commune_code", "new_commune_code", "divided", "is_default"]
+    ).drop_duplicates(["old_commune_code", "new_commune_code"])
+    return out.sort_values(["old_commune_code", "new_commune_code"]).reset_index(drop=True)
+
+
+def commune_crosswalk() -> pd.DataFrame:
+    """Old (2021) commune code → new (2025) commune code(s).
+
+    Columns: ``old_commune_code``, ``new_commune_code``, ``divided`` (the old commune was
+    split between several new ones), ``is_default`` (the new commune that received most of it,
+    one per old commune). Use ``is_default`` rows for a one-to-one roll-up.
+    """
+    return _commune_crosswalk().copy()
+
+
+def to_new_province(old_codes: pd.Series) -> pd.Series:
+    """Map old (2021) province codes to new (2025) ones; unknown codes become missing."""
+    mapping = _province_crosswalk().set_index("old_province_code")["new_province_code"]
+    return old_codes.map(mapping)
+
+
+@cache
+def _names_2021() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for table, key in ((_provinces(OLD), "province_code"), (_districts(), "district_code"),
+                       (_communes(OLD), "commune_code")):
+        names.update(zip(table[key], table["name_vi"], strict=True))
+    return names
+
+
+def name_of(code: str) -> str:
+    """Vietnamese name of a 2021-vintage province (2 digits), district (3) or commune (5) code.
+
+    Raises
+    ------
+    KeyError
+        If no unit has that code.
+    """
+    try:
+        return _names_2021()[code]
+    except KeyError:
+        raise KeyError(f"no 2021 unit has code {code!r}") from None
