@@ -79,10 +79,10 @@ class _Level:
         closest = ", ".join(f"{self.labels[c]} ({c}, {s:.0f})" for _, s, c in best)
         if not best or best[0][1] < threshold:
             hint = f"; closest: {closest}" if best else ""
-            return LevelMatch(None, "unmatched", best[0][1] if best else 0.0,
+            return LevelMatch(None, "unmatched", round(best[0][1], 1) if best else 0.0,
                               f"{self.name} {raw!r} not found{hint}")
         if len(best) > 1 and best[0][1] - best[1][1] < FUZZY_MARGIN:
-            return LevelMatch(None, "ambiguous", best[0][1],
+            return LevelMatch(None, "ambiguous", round(best[0][1], 1),
                               f"{self.name} {raw!r} is equally close to {closest}")
         return LevelMatch(best[0][2], "fuzzy", round(best[0][1], 1))
 
@@ -149,7 +149,7 @@ def match_one(
     Examples
     --------
     >>> match_one("Sóc Trăng", "TX. Vĩnh Châu")["district_code"]
-    '946'
+    '950'
     """
     index = _index(units._check_vintage(vintage))
     names = {"province": nfc(province), "district": nfc(district), "commune": nfc(commune)}

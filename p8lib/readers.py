@@ -72,13 +72,18 @@ def read_csv_cells(data: bytes, name: str) -> RawSheet:
     # One normalisation of the whole text: Windows-1258 and macOS files carry combining
     # marks (NFD); names are compared in NFC.
     text = unicodedata.normalize("NFC", text)
+    sep = _sniff_delimiter(text)
+    # Title rows above the header have fewer cells than the table: name enough columns up
+    # front (counting separators over-estimates when quoted cells hold them — harmless).
+    width = max(line.count(sep) for line in text.splitlines()) + 1
     try:
         frame = pd.read_csv(
             io.StringIO(text),
             header=None,
+            names=range(width),
             dtype=str,
             keep_default_na=False,
-            sep=_sniff_delimiter(text),
+            sep=sep,
             skip_blank_lines=False,
             engine="c",
         )
@@ -87,6 +92,7 @@ def read_csv_cells(data: bytes, name: str) -> RawSheet:
             Problem(f"not a readable CSV file ({exc}); save it as CSV UTF-8 or XLSX and retry",
                     file=name)
         ) from exc
+    frame = frame.loc[:, (frame != "").any(axis=0)] if width > 1 else frame
     return RawSheet(name, "", _number_rows(frame), encoding)
 
 

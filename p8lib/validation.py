@@ -123,8 +123,9 @@ def validate_figures(frame: pd.DataFrame, indicator_catalogue: pd.DataFrame,
                               "percentage over 100", "error", Figure.value)
     problems += _row_problems(
         known, known[Figure.unit] != expected_unit,
-        lambda r: f"unit differs from the catalogue's {catalogue.at[r[Figure.indicator_id], 'unit']!r}:"
-        " such figures are not compared with targets", "warning", Figure.unit)
+        lambda r: "unit differs from the catalogue's "
+        f"{catalogue.at[r[Figure.indicator_id], Figure.unit]!r}: such figures are not compared "
+        "with targets", "warning", Figure.unit)
     problems += _row_problems(
         frame, _unknown_codes(frame),
         "unit code not found in the 2021 units, or a district/commune outside its parent",

@@ -1,0 +1,122 @@
+"""Command line: ``python -m p8lib match|import|validate``.
+
+Every failure is a message naming file, sheet, row and column, with exit status 1 — never a
+Python traceback. Output files are written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import pandas as pd
+
+from p8lib.exports import write_csv_atomic
+from p8lib.importer import ImportOptions, ImportResult, import_report
+from p8lib.matching import match_units
+from p8lib.problems import Problem, ReportError, has_errors
+from p8lib.readers import read_cells
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _period(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{4})\s*[-–]\s*(\d{4})", text)
+    if not match or int(match[2]) < int(match[1]):
+        raise argparse.ArgumentTypeError(f"period {text!r} must look like 2021-2025")
+    return int(match[1]), int(match[2])
+
+
+def _year(text: str) -> int:
+    if not re.fullmatch(r"\d{4}", text):
+        raise argparse.ArgumentTypeError(f"year {text!r} must have 4 digits, e.g. 2023")
+    return int(text)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m p8lib",
+                                     description="Project 8 data tools: match unit names, "
+                                                 "import and validate reports.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    match = sub.add_parser("match", help="add GSO codes (2021 units) to a CSV of unit names")
+    match.add_argument("input", type=Path, help="CSV with columns province, district, commune")
+    match.add_argument("-o", "--output", type=Path, required=True)
+    for name, helptext in (("import", "write the tidy figures table of a report"),
+                           ("validate", "check a report without writing anything")):
+        cmd = sub.add_parser(name, help=helptext)
+        cmd.add_argument("input", type=Path, help="report: .csv or .xlsx, long or wide layout")
+        when = cmd.add_mutually_exclusive_group()
+        when.add_argument("--year", type=_year, help="year of figures without their own")
+        when.add_argument("--period", type=_period, help="YYYY-YYYY, e.g. a phase 2021-2025")
+        cmd.add_argument("--measure", choices=("actual", "target"))
+        cmd.add_argument("--source-id", help="source id for rows without one (default: file name)")
+        if name == "import":
+            cmd.add_argument("-o", "--output", type=Path, required=True)
+        else:
+            cmd.add_argument("--json", action="store_true", help="problems as JSON")
+    return parser
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = sum(p.severity == "warning" for p in problems)
+    print(f"{errors} errors, {warnings} warnings", file=sys.stderr)
+
+
+def _run_match(args: argparse.Namespace) -> int:
+    try:
+        sheet = read_cells(args.input)[0]
+    except ReportError as exc:
+        _print_problems([exc.problem])
+        return EXIT_PROBLEMS
+    frame = pd.read_csv(args.input, dtype=str, keep_default_na=False,
+                        encoding=sheet.encoding or "utf-8-sig")
+    frame.columns = [c.strip().lower() for c in frame.columns]
+    if "province" not in frame.columns:
+        _print_problems([Problem(f"no 'province' column; columns are {list(frame.columns)}",
+                                 file=args.input.name, row=1, column="province")])
+        return EXIT_PROBLEMS
+    out = match_units(frame, "province", "district", "commune")
+    out = out.drop(columns="match_note").join(out["match_note"])
+    write_csv_atomic(out, args.output)
+    counts = out["match_status"].value_counts().to_dict()
+    print(f"{len(out)} rows matched: " + ", ".join(f"{k} {v}" for k, v in counts.items()),
+          file=sys.stderr)
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> ImportResult:
+    period = args.period or ((args.year, args.year) if args.year else None)
+    options = ImportOptions(period=period, measure=args.measure, source_id=args.source_id)
+    return import_report(args.input, options)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    if args.command == "match":
+        return _run_match(args)
+    result = _import(args)
+    if args.command == "validate" and args.json:
+        print(json.dumps({"ok": result.ok, "figures": len(result.figures),
+                          "problems": [asdict(p) for p in result.problems]},
+                         ensure_ascii=False, indent=2))
+    else:
+        _print_problems(result.problems)
+    if has_errors(result.problems):
+        if args.command == "import":
+            print(f"nothing written to {args.output}: fix the errors above and run again",
+                  file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.command == "import":
+        write_csv_atomic(result.tidy(), args.output)
+        print(f"{len(result.figures)} figures written to {args.output}", file=sys.stderr)
+    else:
+        print(f"{len(result.figures)} figures would be imported", file=sys.stderr)
+    return EXIT_OK
