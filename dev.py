@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Set up and run the Project 8 dashboard or its tests, from a fresh machine with Python 3.11+.
+
+    python3 dev.py app     # create .venv, install, start the dashboard on the shipped data
+    python3 dev.py test    # create .venv, install test tools (and Chromium), run every test
+
+Installation is skipped when requirements have not changed since the last run.
+Only the standard library is used here, so this runs before anything is installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def _run(*cmd: str | Path, **kwargs) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run([str(c) for c in cmd], check=True, **kwargs)
+
+
+def _install(requirements: str) -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
+    if not PYTHON.exists():
+        print(f"creating the virtual environment in {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    files = [ROOT / "requirements.txt", ROOT / requirements, ROOT / "pyproject.toml"]
+    digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+    stamp = VENV / f".installed-{requirements}"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    _run(PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-q",
+         "-r", ROOT / requirements)
+    _run(PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-q", "--no-deps",
+         "-e", ROOT)
+    stamp.write_text(digest)
+
+
+def _ensure_chromium() -> None:
+    """Browser tests drive Debian's Chromium; install it with apt when it is missing."""
+    if CHROMIUM.exists() or shutil.which("chromium"):
+        return
+    apt = shutil.which("apt-get")
+    if apt is None or os.geteuid() != 0:
+        print("chromium not found and cannot be installed here: browser tests will be skipped",
+              flush=True)
+        return
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    _run(apt, "-qq", "update", env=env)
+    _run(apt, "-qq", "install", "-y", "--no-install-recommends", "chromium", env=env)
+
+
+def app(extra: list[str]) -> None:
+    _install("requirements.txt")
+    os.chdir(ROOT)
+    os.execv(PYTHON, [str(PYTHON), "-m", "streamlit", "run", "dashboard.py", *extra])
+
+
+def test(extra: list[str]) -> None:
+    _install("requirements-dev.txt")
+    _ensure_chromium()
+    os.chdir(ROOT)
+    os.execv(PYTHON, [str(PYTHON), "-m", "pytest", *extra])
+
+
+def main() -> None:
+    commands = {"app": app, "test": test}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        sys.exit(__doc__)
+    commands[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    main()

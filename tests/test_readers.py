@@ -1,0 +1,50 @@
+import pytest
+
+from p8lib.problems import ReportError
+from p8lib.readers import read_cells
+from tests.reports import wide_csv, wide_xlsx
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16", b""), ("cp1258", b"")],
+)
+def test_csv_encodings_read_to_the_same_text(encoding, bom):
+    sheet = read_cells("r.csv", bom + wide_csv(encoding))[0]
+    assert sheet.cells.loc[2, 1] == "Tỉnh"
+    assert sheet.cells.loc[3, 1] == "Sóc Trăng"
+    assert sheet.cells.loc[5, 2] == "Ke Sach district"
+
+
+@pytest.mark.parametrize("sep", [",", ";", "\t"])
+def test_csv_delimiters(sep):
+    sheet = read_cells("r.csv", wide_csv(sep=sep))[0]
+    assert sheet.cells.loc[2, 3] == "Tổ truyền thông cộng đồng (tổ)"
+
+
+def test_rows_are_numbered_as_in_the_spreadsheet():
+    sheets = read_cells("r.xlsx", wide_xlsx())
+    assert [s.sheet for s in sheets] == ["Báo cáo 2023", "Ghi chú"]
+    cells = sheets[0].cells
+    assert cells.loc[4, 0] == "STT" and cells.loc[5, 1] == "Sóc Trăng"
+    assert cells.loc[5, 3] == "12"  # whole numbers without ".0"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("r.xlsx", b"PK\x03\x04 broken zip", "not an Excel .xlsx workbook"),
+        ("r.xlsx", b"just text", "not an Excel .xlsx workbook"),
+        ("r.csv", b"", "the file is empty"),
+        ("r.pdf", b"%PDF", "unsupported file type '.pdf'"),
+    ],
+)
+def test_unreadable_files_name_the_file(name, data, message):
+    with pytest.raises(ReportError, match=message) as info:
+        read_cells(name, data)
+    assert info.value.problem.file == name
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ReportError, match="cannot open the file"):
+        read_cells(tmp_path / "nope.csv")

@@ -1,0 +1,81 @@
+import pytest
+
+from p8lib import units
+
+
+@pytest.mark.parametrize(
+    ("vintage", "provinces", "communes"),
+    [("2021", 63, 10035), ("2025", 34, 3321)],
+)
+def test_counts_of_each_vintage(vintage, provinces, communes):
+    assert len(units.provinces(vintage)) == provinces
+    assert len(units.communes(vintage)) == communes
+
+
+def test_about_700_districts_in_2021():
+    assert 690 <= len(units.districts()) <= 710
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "digits"),
+    [
+        (lambda: units.provinces("2021"), "province_code", 2),
+        (lambda: units.districts(), "district_code", 3),
+        (lambda: units.communes("2021"), "commune_code", 5),
+        (lambda: units.communes("2025"), "commune_code", 5),
+    ],
+)
+def test_codes_are_zero_padded_and_unique(table, column, digits):
+    codes = table()[column]
+    assert codes.str.fullmatch(rf"\d{{{digits}}}").all()
+    assert codes.is_unique
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("10", "15"),  # old Lào Cai → new Lào Cai (which took old Yên Bái's code)
+        ("15", "15"),  # old Yên Bái
+        ("52", "52"),  # old Bình Định → new Gia Lai (code 52)
+        ("64", "52"),  # old Gia Lai
+        ("94", "92"),  # Sóc Trăng → Cần Thơ
+        ("04", "04"),  # Cao Bằng unchanged
+    ],
+)
+def test_province_crosswalk(old, new):
+    crosswalk = units.province_crosswalk().set_index("old_province_code")["new_province_code"]
+    assert crosswalk[old] == new
+
+
+def test_crosswalk_covers_every_old_province_once():
+    crosswalk = units.province_crosswalk()
+    assert sorted(crosswalk["old_province_code"]) == sorted(units.provinces("2021")["province_code"])
+    assert set(crosswalk["new_province_code"]) == set(units.provinces("2025")["province_code"])
+
+
+def test_every_old_commune_has_one_default_new_commune():
+    crosswalk = units.commune_crosswalk()
+    default = crosswalk[crosswalk["is_default"]]
+    assert default["old_commune_code"].is_unique
+    assert set(default["old_commune_code"]) == set(units.communes("2021")["commune_code"])
+    assert set(crosswalk["new_commune_code"]) <= set(units.communes("2025")["commune_code"])
+
+
+def test_commune_crosswalk_stays_inside_the_province_crosswalk():
+    old = units.communes("2021").set_index("commune_code")["province_code"]
+    new = units.communes("2025").set_index("commune_code")["province_code"]
+    pairs = units.commune_crosswalk()
+    via_commune = pairs["new_commune_code"].map(new)
+    via_province = units.to_new_province(pairs["old_commune_code"].map(old))
+    assert (via_commune == via_province).mean() > 0.999
+
+
+def test_unknown_vintage_is_refused():
+    with pytest.raises(ValueError, match="unknown vintage '2030'"):
+        units.provinces("2030")
+
+
+def test_name_of():
+    assert units.name_of("94") == "Tỉnh Sóc Trăng"
+    with pytest.raises(KeyError, match="999"):
+        units.name_of("999")
