@@ -31,7 +31,7 @@ def _run(*cmd: str | Path, **kwargs) -> None:
 
 
 def _install(requirements: str) -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file runs before any install
         sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
     if not PYTHON.exists():
         print(f"creating the virtual environment in {VENV}", flush=True)

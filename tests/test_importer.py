@@ -107,7 +107,7 @@ def test_year_column_gives_the_period():
 
 
 def test_no_table_at_all():
-    result = import_report("x.csv", OPTIONS, data="a,b\n1,2\n".encode())
+    result = import_report("x.csv", OPTIONS, data=b"a,b\n1,2\n")
     assert not result.ok
     assert "no header row found" in _messages(result, "error")[0]
 

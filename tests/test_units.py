@@ -49,7 +49,8 @@ def test_province_crosswalk(old, new):
 
 def test_crosswalk_covers_every_old_province_once():
     crosswalk = units.province_crosswalk()
-    assert sorted(crosswalk["old_province_code"]) == sorted(units.provinces("2021")["province_code"])
+    old_codes = units.provinces("2021")["province_code"]
+    assert sorted(crosswalk["old_province_code"]) == sorted(old_codes)
     assert set(crosswalk["new_province_code"]) == set(units.provinces("2025")["province_code"])
 
 

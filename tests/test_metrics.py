@@ -1,0 +1,140 @@
+import math
+
+import pandas as pd
+import pytest
+
+from p8lib import metrics
+from p8lib.schema import FIGURE_COLUMNS
+
+CATALOGUE = pd.DataFrame({
+    "indicator_id": ["groups", "share"],
+    "content_area": pd.array([1, 2], dtype="Int64"),
+    "unit": ["groups", "percent"],
+    "aggregation": ["sum", "none"],
+})
+
+
+def figures(*rows):
+    """Rows of (province, indicator, measure, start, end, value, unit)."""
+    records = []
+    for province, indicator, measure, start, end, value, unit in rows:
+        records.append({"province_code": province, "district_code": None,
+                        "commune_code": None, "level": "province" if province else "national",
+                        "indicator_id": indicator, "measure": measure, "period_start": start,
+                        "period_end": end, "value": float(value), "unit": unit,
+                        "source_id": "s", "quote": "q", "note": None})
+    return pd.DataFrame(records, columns=FIGURE_COLUMNS)
+
+
+@pytest.mark.parametrize(
+    ("rows", "status", "actual", "pct"),
+    [
+        # a phase result against the phase target
+        ([("94", "groups", "target", 2021, 2025, 100, "groups"),
+          ("94", "groups", "actual", 2021, 2025, 115, "groups")], "complete", 115, 115.0),
+        # yearly results add up; some years missing → partial
+        ([("94", "groups", "target", 2021, 2025, 100, "groups"),
+          ("94", "groups", "actual", 2022, 2022, 20, "groups"),
+          ("94", "groups", "actual", 2023, 2023, 30, "groups")], "partial", 50, 50.0),
+        # every year reported → complete
+        ([("94", "groups", "target", 2022, 2023, 100, "groups"),
+          ("94", "groups", "actual", 2022, 2022, 20, "groups"),
+          ("94", "groups", "actual", 2023, 2023, 30, "groups")], "complete", 50, 50.0),
+        # a result outside the phase does not count
+        ([("94", "groups", "target", 2021, 2025, 100, "groups"),
+          ("94", "groups", "actual", 2026, 2026, 20, "groups")], "no_result", None, None),
+        # different unit: not comparable, not 0 %
+        ([("94", "groups", "target", 2021, 2025, 100, "groups"),
+          ("94", "groups", "actual", 2021, 2025, 5, "clubs")], "different_unit", None, None),
+        # yearly shares cannot be added up
+        ([("94", "share", "target", 2021, 2025, 80, "percent"),
+          ("94", "share", "actual", 2023, 2023, 60, "percent")], "not_summable", None, None),
+        # a result of another province is not this target's
+        ([("94", "groups", "target", 2021, 2025, 100, "groups"),
+          ("04", "groups", "actual", 2021, 2025, 100, "groups")], "no_result", None, None),
+        # a reported zero is 0 %, a real number
+        ([("94", "groups", "target", 2021, 2025, 100, "groups"),
+          ("94", "groups", "actual", 2021, 2025, 0, "groups")], "complete", 0, 0.0),
+    ],
+)
+def test_attainment(rows, status, actual, pct):
+    out = metrics.attainment(figures(*rows), CATALOGUE)
+    target_row = out[out["target"].notna()].iloc[0]
+    assert target_row["status"] == status
+    if pct is None:
+        assert math.isnan(target_row["attainment_pct"])
+    else:
+        assert target_row["attainment_pct"] == pytest.approx(pct)
+        assert target_row["actual"] == actual
+
+
+def test_results_without_target_are_listed_as_such():
+    out = metrics.attainment(figures(("10", "groups", "actual", 2022, 2022, 324, "groups")),
+                             CATALOGUE)
+    assert list(out["status"]) == ["no_target"]
+    assert math.isnan(out.loc[0, "attainment_pct"])
+
+
+def test_national_shipped_attainment_matches_the_published_percentages(indicator_catalogue):
+    # The review reports 115,5 %, 231 %, 113 % and 208 % (public-reports.md).
+    from p8lib import catalogue
+
+    out = metrics.attainment(catalogue.figures(), indicator_catalogue)
+    national = out[(out["level"] == "national") & out["attainment_pct"].notna()]
+    pct = national.set_index("indicator_id")["attainment_pct"].round(0)
+    assert pct.to_dict() == {"comm_groups": 115, "trusted_addresses": 231,
+                             "leaders_of_change_clubs": 113, "em_women_officials_capacity": 208}
+
+
+def test_content_area_mean_and_missing_areas():
+    attain = pd.DataFrame({"level": ["national"] * 3, "content_area": [1, 1, 3],
+                           "attainment_pct": [100.0, 50.0, float("nan")]})
+    out = metrics.attainment_by_content_area(attain)
+    assert list(out["content_area"]) == [1, 2, 3, 4]
+    assert out.loc[0, "attainment_pct"] == 75
+    assert list(out["indicators"]) == [2, 0, 0, 0]
+    assert out["attainment_pct"].isna().tolist() == [False, True, True, True]
+
+
+def test_aggregate_rolls_old_provinces_up_to_new():
+    rows = figures(("10", "groups", "actual", 2023, 2023, 5, "groups"),  # old Lào Cai
+                   ("15", "groups", "actual", 2023, 2023, 7, "groups"),  # old Yên Bái
+                   ("15", "share", "actual", 2023, 2023, 50, "percent"))
+    old = metrics.aggregate(rows, CATALOGUE, ["province_code", "indicator_id"])
+    new = metrics.aggregate(rows, CATALOGUE, ["province_code", "indicator_id"], vintage="2025")
+    assert old.set_index("province_code")["value"].to_dict() == {"10": 5, "15": 7}
+    assert new.set_index("province_code")["value"].to_dict() == {"15": 12}
+
+
+def test_aggregate_refuses_districts_in_2025():
+    with pytest.raises(ValueError, match="no districts"):
+        metrics.aggregate(figures(), CATALOGUE, ["district_code"], vintage="2025")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [({"province": "94"}, 2), ({"year": 2023}, 3), ({"year": 2024}, 1),
+     ({"indicator": "share"}, 1), ({"content_area": 2}, 1), ({}, 3)],
+)
+def test_filter_figures(kwargs, expected):
+    rows = figures(("94", "groups", "target", 2021, 2025, 100, "groups"),
+                   ("94", "share", "actual", 2023, 2023, 60, "percent"),
+                   ("04", "groups", "actual", 2022, 2023, 5, "groups"))
+    assert len(metrics.filter_figures(rows, catalogue=CATALOGUE, **kwargs)) == expected
+
+
+def test_coverage_counts_do_not_double_count():
+    coverage = pd.DataFrame({
+        "province_code": ["04", "04", "04", "94", "94", "94"],
+        "district_code": [None, None, None, None, None, "950"],
+        "group": ["Region I", "Region II", "Border (within the regions)", None, None, None],
+        "count": pd.array([14, 6, 40, 42, 9, None], dtype="Int64"),
+        "count_of": ["commune", "commune", "commune", "commune", "district", None],
+        "source_id": ["a", "a", "a", "b", "b", "b"],
+    })
+    counts = metrics.coverage_counts(coverage, figures())
+    # Cao Bằng 14 + 6 (border communes lie within the regions), Sóc Trăng 42
+    assert counts["communes"] == 62
+    # Sóc Trăng: 9 districts counted, one of them named
+    assert counts["districts"] == 9
+    assert counts["provinces"] == 2
