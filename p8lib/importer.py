@@ -262,7 +262,8 @@ def _add_units(long: pd.DataFrame, layout: Layout, sheet: RawSheet,
         if row.match_status == "fuzzy":
             problems.append(Problem(
                 f"{label!r} matched by spelling to {_unit_label(row)} "
-                f"(score {row.match_score:.0f}); check it is the right unit", "warning", sheet.file, sheet.sheet, first_row,
+                f"(score {row.match_score:.0f}); check it is the right unit", "warning",
+                sheet.file, sheet.sheet, first_row,
                 layout.headers.get(layout.column(names[-1]), "")))
         else:
             problems.append(Problem(
