@@ -1,0 +1,368 @@
+"""Map builders: frames in, ``pydeck.Deck`` out. Pure functions, no streamlit.
+
+Decks draw with no internet by default: ``map_provider=None`` with ``map_style`` left unset
+draws the layers only (with ``map_style=None`` Streamlit would still fetch a basemap). A basemap
+is an option (``basemap=True``) for when the app is online.
+
+Tooltips use one constant template (:data:`TOOLTIP`); the values put into it are HTML-escaped
+here, so a unit name such as ``<img src=x onerror=…>`` shows as text whatever the front end
+does. Boundaries are approximate (see geo/README.md): :data:`APPROXIMATE_NOTE` is returned with
+every map so the page can show it.
+
+Layer ids: ``provinces``, ``pilot-provinces``, ``implementing-districts``, ``communes``,
+``commune-points-implementing``, ``commune-points-priority``, ``commune-points-other``.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pydeck as pdk
+import shapely
+
+from p8lib.i18n import check_lang, fmt_number
+
+Color = tuple[int, int, int, int]
+TOOLTIP = {"html": "<b>{name}</b><br/>{detail}", "style": {"fontSize": "14px"}}
+NO_DATA_COLOR: Color = (205, 205, 205, 150)  # grey: visibly not a value
+ZERO_COLOR: Color = (255, 247, 236, 230)  # near white with a warm tint: a real 0
+RAMP: tuple[Color, ...] = (  # light to dark magenta, after the theme colour #b5004f
+    (252, 208, 221, 230),
+    (240, 140, 175, 230),
+    (214, 70, 130, 230),
+    (181, 0, 79, 230),
+    (110, 0, 50, 230),
+)
+LINE_COLOR: Color = (255, 255, 255, 255)
+PILOT_COLOR: Color = (20, 20, 20, 255)
+DISTRICT_COLOR: Color = (40, 70, 160, 255)
+POINT_COLORS: dict[str, Color] = {
+    "implementing": (181, 0, 79, 230),
+    "priority": (230, 140, 0, 230),
+    "other": (110, 110, 110, 160),
+}
+DISPLAY_TOLERANCES = (0.006, 0.01, 0.015, 0.02, 0.03, 0.05)  # degrees, tried in order
+NATIONAL_MAX_COORDS = 4_500  # ~400 KB of province outlines in the national deck
+OUTLINE_MAX_COORDS = 2_000  # per outline layer (pilot provinces, implementing districts)
+DETAIL_MAX_COORDS = 1_800  # ~170 KB of commune outlines in a province deck
+ATTAINMENT_BREAKS = (25.0, 50.0, 75.0, 100.0)
+COUNT_BREAKS = (2.0, 5.0, 10.0, 20.0)
+VIEW = pdk.ViewState(latitude=16.0, longitude=106.0, zoom=4.6)
+APPROXIMATE_NOTE = {
+    "vi": "Ranh giới gần đúng, dựng từ tâm xã (vietnamadminunits); đường bờ biển: Natural Earth.",
+    "en": "Approximate boundaries derived from commune centroids (vietnamadminunits); "
+    "coastline: Natural Earth.",
+}
+_WORDS = {
+    "vi": {"no_data": "Không có số liệu", "pilot": "Tỉnh thí điểm", "district": "Huyện triển khai",
+           "implementing": "Xã triển khai", "priority": "Xã ưu tiên", "other": "Xã khác"},
+    "en": {"no_data": "No data", "pilot": "Pilot province", "district": "Implementing district",
+           "implementing": "Implementing commune", "priority": "Priority commune",
+           "other": "Other commune"},
+}
+
+
+@dataclass(frozen=True)
+class LegendRow:
+    """One legend entry: a label and its RGBA colour; ``kind`` is fill, outline or point."""
+
+    label: str
+    color: Color
+    kind: str = "fill"
+
+
+@dataclass
+class MapSpec:
+    """A deck with the legend rows and the note that must be shown beside it."""
+
+    deck: pdk.Deck
+    legend: list[LegendRow] = field(default_factory=list)
+    note: str = ""
+
+
+def value_classes(
+    values: pd.Series, breaks: Sequence[float], lang: str = "vi", percent: bool = False
+) -> tuple[pd.Series, list[LegendRow]]:
+    """Colour per value: no data, exactly zero, then one class per interval of ``breaks``.
+
+    Parameters
+    ----------
+    values : Series
+        Numbers (NaN = no data).
+    breaks : sequence of float
+        Increasing upper-exclusive bounds; ``len(breaks) + 1`` classes above zero (at most 5).
+    lang : {"vi", "en"}
+        Language of the legend labels.
+    percent : bool
+        Label classes with ``%``.
+
+    Returns
+    -------
+    (Series of Color, list of LegendRow)
+        Colours aligned with ``values`` and the legend, no-data row last.
+
+    Examples
+    --------
+    >>> colors, legend = value_classes(pd.Series([0.0, None, 30.0]), (25, 50), "en", True)
+    >>> [row.label for row in legend]
+    ['0%', '> 0–< 25%', '25–< 50%', '≥ 50%', 'No data']
+    """
+    lang = check_lang(lang)
+    if len(breaks) + 1 > len(RAMP):
+        raise ValueError(f"at most {len(RAMP) - 1} breaks, got {list(breaks)}")
+    unit = "%" if percent else ""
+    fmt = lambda v: fmt_number(v, lang)  # noqa: E731
+    bounds = [0.0, *breaks]
+    labels = [f"0{unit}"]
+    for i, low in enumerate(bounds):
+        high = bounds[i + 1] if i + 1 < len(bounds) else None
+        if high is None:
+            labels.append(f"≥ {fmt(low)}{unit}")
+        elif i == 0:
+            labels.append(f"> 0–< {fmt(high)}{unit}")
+        else:
+            labels.append(f"{fmt(low)}–< {fmt(high)}{unit}")
+    colors = [ZERO_COLOR, *RAMP[: len(bounds)]]
+    numbers = pd.to_numeric(values, errors="coerce").to_numpy(float)
+    idx = np.searchsorted(np.asarray(breaks, float), numbers, side="right") + 1
+    idx = np.where(numbers == 0, 0, idx)
+    out = [NO_DATA_COLOR if math.isnan(v) else colors[i] for v, i in zip(numbers, idx, strict=True)]
+    legend = [LegendRow(lab, col) for lab, col in zip(labels, colors, strict=True)]
+    legend.append(LegendRow(_WORDS[lang]["no_data"], NO_DATA_COLOR))
+    return pd.Series(out, index=values.index, dtype=object), legend
+
+
+def _name(frame: pd.DataFrame, lang: str) -> pd.Series:
+    return frame["name_vi"] if lang == "vi" else frame["name_en"]
+
+
+def _features(frame: gpd.GeoDataFrame, props: pd.DataFrame, decimals: int = 4) -> dict:
+    """A compact GeoJSON dict; every property value is a plain str/list (escaped upstream)."""
+    geoms = shapely.set_precision(frame.geometry.to_numpy(), 10.0**-decimals)
+    feats = [
+        {"type": "Feature", "geometry": shapely.geometry.mapping(g), "properties": p}
+        for g, p in zip(geoms, props.to_dict("records"), strict=True)
+    ]
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def _fit(frame: gpd.GeoDataFrame, max_coords: int) -> gpd.GeoDataFrame:
+    """Simplify a coverage just enough to keep at most ``max_coords`` vertices.
+
+    The deck JSON is indented (~90 bytes per vertex) and re-sent on every change, so the
+    payload budget is a vertex budget. Coverage simplification keeps neighbours gap-free.
+    """
+    geoms = frame.geometry.to_numpy()
+    ratio = shapely.get_num_coordinates(geoms).sum() / max_coords
+    # Vertex count falls roughly like 1/sqrt(tolerance): start near the right tolerance so
+    # that one or two simplifications suffice (each costs ~10 ms for 500 communes).
+    start = int(np.searchsorted(DISPLAY_TOLERANCES, 0.006 * ratio**2 / 1.5))
+    for tolerance in DISPLAY_TOLERANCES[min(start, len(DISPLAY_TOLERANCES) - 1):]:
+        if shapely.get_num_coordinates(geoms).sum() <= max_coords:
+            break
+        geoms = shapely.coverage_simplify(frame.geometry.to_numpy(), tolerance)
+    out = frame.copy()
+    out.geometry = geoms
+    return out
+
+
+def _flat_polygons(frame: gpd.GeoDataFrame, props: pd.DataFrame) -> list[dict]:
+    """One record per polygon part: its properties and its outer ring as a flat number list.
+
+    A flat ``[x0, y0, x1, y1, …]`` ring (deck.gl ``positionFormat="XY"``) without the closing
+    vertex is less than half the indented JSON of a GeoJSON ring. Holes are dropped; parts
+    are drawn largest first, so a unit inside a hole is drawn (and picked) on top.
+    """
+    parts, index = shapely.get_parts(frame.geometry.to_numpy(), return_index=True)
+    order = np.argsort(-shapely.area(parts), kind="stable")
+    records = props.to_dict("records")
+    out = []
+    for i in order:
+        ring = shapely.get_coordinates(shapely.get_exterior_ring(parts[i]))[:-1].round(4)
+        out.append({**records[index[i]], "polygon": ring.ravel().tolist()})
+    return out
+
+
+def _escape(values: Iterable[object]) -> list[str]:
+    return [html.escape("" if v is None else str(v), quote=True) for v in values]
+
+
+def _deck(layers: list, view: pdk.ViewState, basemap: bool) -> pdk.Deck:
+    if basemap:
+        return pdk.Deck(layers=layers, initial_view_state=view, tooltip=TOOLTIP,
+                        map_provider="carto", map_style="light")
+    # map_style is left unset on purpose: with map_provider=None nothing is fetched.
+    return pdk.Deck(layers=layers, initial_view_state=view, tooltip=TOOLTIP, map_provider=None)
+
+
+def _outline_layer(layer_id: str, frame: gpd.GeoDataFrame, color: Color, width: int,
+                   max_coords: int = OUTLINE_MAX_COORDS) -> pdk.Layer:
+    """Outlines as a PathLayer of flat rings: half the bytes of GeoJSON, never picked."""
+    rings = shapely.get_rings(shapely.get_parts(_fit(frame, max_coords).geometry.to_numpy()))
+    paths = [{"path": shapely.get_coordinates(r).round(4).ravel().tolist()} for r in rings]
+    return pdk.Layer("PathLayer", paths, id=layer_id, get_path="path", position_format="XY",
+                     get_color=list(color), width_min_pixels=width, pickable=False)
+
+
+def _point_layers(points: pd.DataFrame, roles: pd.Series | None, lang: str, pickable: bool,
+                  draw: tuple[str, ...] = ("other", "priority", "implementing"),
+                  ) -> tuple[list[pdk.Layer], list[LegendRow]]:
+    roles = (roles.reindex(points["commune_code"]).fillna("other").to_numpy()
+             if roles is not None else np.full(len(points), "other"))
+    layers, legend = [], []
+    for role in draw:  # drawn last = on top
+        sel = points[roles == role]
+        if sel.empty:
+            continue
+        data = pd.DataFrame({"lon": sel["lon"].round(4), "lat": sel["lat"].round(4)})
+        if pickable:
+            data["name"] = _escape(_name(sel, lang))
+            data["detail"] = html.escape(_WORDS[lang][role])
+        layers.append(pdk.Layer(
+            "ScatterplotLayer", data, id=f"commune-points-{role}", get_position="[lon, lat]",
+            get_fill_color=list(POINT_COLORS[role]), get_radius=600 if role == "other" else 1200,
+            radius_min_pixels=1 if role == "other" else 3, pickable=pickable))
+        legend.append(LegendRow(_WORDS[lang][role], POINT_COLORS[role], "point"))
+    return layers, legend
+
+
+def province_map(
+    provinces: gpd.GeoDataFrame,
+    values: pd.Series,
+    *,
+    kind: str = "attainment",
+    lang: str = "vi",
+    pilot_codes: Iterable[str] = (),
+    districts: gpd.GeoDataFrame | None = None,
+    points: pd.DataFrame | None = None,
+    point_roles: pd.Series | None = None,
+    basemap: bool = False,
+) -> MapSpec:
+    """National choropleth of provinces, pilot provinces outlined, optional commune dots.
+
+    Parameters
+    ----------
+    provinces : GeoDataFrame
+        From :func:`p8lib.geo.load_boundaries` (``code``, ``name_vi``, ``name_en``,
+        geometry), either vintage.
+    values : Series
+        Value per province code (attainment in percent, or a count); missing = no data.
+    kind : {"attainment", "count"}
+        Chooses the class breaks and the ``%`` sign.
+    lang : {"vi", "en"}
+        Language of names, legend and tooltip words.
+    pilot_codes : iterable of str
+        Province codes drawn with a heavy outline (layer ``pilot-provinces``).
+    districts : GeoDataFrame, optional
+        Implementing districts, outlined (layer ``implementing-districts``).
+    points : DataFrame, optional
+        :func:`p8lib.geo.commune_points`; drawn as small dots without tooltips (layers
+        ``commune-points-<role>``) to keep the national payload small.
+    point_roles : Series, optional
+        Commune code → ``"implementing"`` or ``"priority"``; others are ``"other"``.
+    basemap : bool
+        Draw a Carto basemap under the layers (needs internet).
+
+    Returns
+    -------
+    MapSpec
+        The deck (layer ``provinces`` is pickable: a click selects a province, whose ``code``
+        is in the picked object's properties), legend rows and the approximate-boundary note.
+    """
+    lang = check_lang(lang)
+    if kind not in ("attainment", "count"):
+        raise ValueError(f"kind must be 'attainment' or 'count', got {kind!r}")
+    provinces = _fit(provinces, NATIONAL_MAX_COORDS)
+    percent = kind == "attainment"
+    vals = values.reindex(provinces["code"].to_numpy())
+    colors, legend = value_classes(vals, ATTAINMENT_BREAKS if percent else COUNT_BREAKS,
+                                   lang, percent)
+    shown = [fmt_number(v, lang, 0 if percent else None) + ("%" if percent else "") if pd.notna(v)
+             else _WORDS[lang]["no_data"] for v in vals]
+    props = pd.DataFrame({
+        "code": provinces["code"].to_numpy(),
+        "name": _escape(_name(provinces, lang)),
+        "detail": _escape(shown),
+        "fill": [list(c) for c in colors],
+    })
+    layers = [pdk.Layer(
+        "GeoJsonLayer", _features(provinces, props, decimals=3), id="provinces", pickable=True,
+        auto_highlight=True, stroked=True, filled=True, get_fill_color="properties.fill",
+        get_line_color=list(LINE_COLOR), line_width_min_pixels=1)]
+    pilots = provinces[provinces["code"].isin(set(pilot_codes))]
+    if not pilots.empty:
+        layers.append(_outline_layer("pilot-provinces", pilots, PILOT_COLOR, 3))
+        legend.append(LegendRow(_WORDS[lang]["pilot"], PILOT_COLOR, "outline"))
+    if districts is not None and not districts.empty:
+        layers.append(_outline_layer("implementing-districts", districts, DISTRICT_COLOR, 2))
+        legend.append(LegendRow(_WORDS[lang]["district"], DISTRICT_COLOR, "outline"))
+    if points is not None:
+        point_layers, point_legend = _point_layers(points, point_roles, lang, pickable=False)
+        layers += point_layers
+        legend += point_legend
+    return MapSpec(_deck(layers, VIEW, basemap), legend, APPROXIMATE_NOTE[lang])
+
+
+def province_detail_map(
+    province: gpd.GeoDataFrame,
+    communes: gpd.GeoDataFrame,
+    points: pd.DataFrame,
+    *,
+    lang: str = "vi",
+    districts: gpd.GeoDataFrame | None = None,
+    point_roles: pd.Series | None = None,
+    basemap: bool = False,
+) -> MapSpec:
+    """Drill-down into one province: commune polygons, implementing districts, commune dots.
+
+    Parameters
+    ----------
+    province : GeoDataFrame
+        The selected province (one row, outlined).
+    communes : GeoDataFrame
+        Commune boundaries of that province (layer ``communes``, pickable).
+    points : DataFrame
+        Commune points of that province (tooltips: name and role).
+    lang, districts, point_roles, basemap
+        As in :func:`province_map`.
+
+    Returns
+    -------
+    MapSpec
+        Deck zoomed on the province, legend and note.
+    """
+    lang = check_lang(lang)
+    communes = _fit(communes, DETAIL_MAX_COORDS)
+    roles = (point_roles.reindex(communes["code"]).fillna("other")
+             if point_roles is not None else pd.Series("other", index=communes.index))
+    props = pd.DataFrame({
+        "code": communes["code"].to_numpy(),
+        "name": _escape(_name(communes, lang)),
+        "detail": _escape(_WORDS[lang][r] for r in roles),
+    })
+    layers = [pdk.Layer(
+        "PolygonLayer", _flat_polygons(communes, props), id="communes", pickable=True,
+        auto_highlight=True, stroked=True, filled=True, position_format="XY",
+        get_polygon="polygon", get_fill_color=[245, 240, 240, 200],
+        get_line_color=[170, 170, 170, 255], line_width_min_pixels=1)]
+    if districts is not None and not districts.empty:
+        layers.append(_outline_layer("implementing-districts", districts, DISTRICT_COLOR, 2))
+    layers.append(_outline_layer("pilot-provinces", province, PILOT_COLOR, 3))
+    # The commune polygons carry the tooltips (name and role) and stand for "other"
+    # communes: dots mark only implementing and priority ones, keeping the payload small.
+    point_layers, legend = _point_layers(points, point_roles, lang, pickable=False,
+                                         draw=("priority", "implementing"))
+    layers += point_layers
+    if districts is not None and not districts.empty:
+        legend.append(LegendRow(_WORDS[lang]["district"], DISTRICT_COLOR, "outline"))
+    lon0, lat0, lon1, lat1 = province.total_bounds
+    span = max(lon1 - lon0, lat1 - lat0, 0.05)
+    view = pdk.ViewState(longitude=(lon0 + lon1) / 2, latitude=(lat0 + lat1) / 2,
+                         zoom=float(np.clip(8.6 - math.log2(span), 5, 12)))
+    return MapSpec(_deck(layers, view, basemap), legend, APPROXIMATE_NOTE[lang])
