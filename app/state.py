@@ -1,0 +1,116 @@
+"""The shared filter state: read from the URL once per session, kept in widget state, and
+written back to the URL on every run so a link reproduces the view.
+
+Widget keys are the URL keys (``province``, ``year``, ``content``, ``indicator``, ``lang``,
+``present``). Streamlit's ``bind="query-params"`` is not used: it writes a selectbox's
+*formatted label* to the URL (a language-dependent province name instead of its code).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import streamlit as st
+
+from p8lib import i18n, views
+
+ROOT = Path(__file__).resolve().parent.parent
+ENTRY = ROOT / "dashboard.py"
+_READY = "_filters_ready"
+_ROUTED = "_routed"
+
+
+def init_from_url(provinces: set[str], years: set[int], indicators: set[str]) -> None:
+    """On a session's first run, seed the filter widgets from the URL query parameters."""
+    if st.session_state.get(_READY):
+        return
+    parsed = views.parse_filters(st.query_params.to_dict(), provinces=provinces, years=years,
+                                 indicators=indicators)
+    for key, value in parsed.items():
+        st.session_state[key] = value
+    st.session_state[_READY] = True
+
+
+def keep_valid(key: str, options: list) -> None:
+    """Reset a filter whose value is no longer among its options (before its widget exists)."""
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = options[0] if options else None
+
+
+def current() -> dict[str, object]:
+    """The filters now in force."""
+    values = {key: st.session_state.get(key) for key in views.FILTER_KEYS}
+    values["lang"] = i18n.check_lang(values["lang"])
+    values["present"] = bool(values["present"])
+    return values
+
+
+def lang() -> str:
+    """The language now chosen ("vi" or "en")."""
+    return i18n.check_lang(st.session_state.get("lang"))
+
+
+def sync_url() -> None:
+    """Write the filters to the URL, leaving out empty and default values."""
+    wanted = views.filters_to_params(current())
+    for key in views.FILTER_KEYS:
+        if key in wanted and st.query_params.get(key) != wanted[key]:
+            st.query_params[key] = wanted[key]
+        elif key not in wanted and key in st.query_params:
+            del st.query_params[key]
+
+
+def exit_presenter() -> None:
+    """Callback: leave presenter mode (the sidebar toggle is hidden while presenting)."""
+    st.session_state["present"] = False
+
+
+def choose_province(code: str | None) -> None:
+    """Set the province filter from outside the sidebar (call from a widget callback)."""
+    st.session_state["province"] = code
+
+
+@contextmanager
+def routed() -> Iterator[None]:
+    """Mark the page run as going through the router (see :func:`require_router`)."""
+    st.session_state[_ROUTED] = True
+    try:
+        yield
+    finally:
+        st.session_state[_ROUTED] = False
+
+
+def require_router() -> None:
+    """Run the router instead when a page is executed without it.
+
+    With a folder named ``pages/``, the first request to a page URL on a fresh server (and
+    every AppTest run) uses Streamlit's legacy folder routing, which runs the page file
+    alone: no page config, no sidebar, no filters. The run is then restarted through the
+    router, whose ``st.navigation`` picks this same page.
+    """
+    if st.session_state.get(_ROUTED):
+        return
+    # What the first st.navigation call does: leave folder routing for this process; the
+    # rerun then goes through the router, which resolves the same page.
+    from streamlit.runtime.pages_manager import PagesManager  # noqa: PLC0415
+
+    PagesManager.uses_pages_directory = False
+    st.rerun()
+
+
+def map_selected() -> None:
+    """Callback of the coverage map: a clicked 2021 province becomes the province filter.
+
+    A 2025 province spans several old ones, so a click on it does not set the filter.
+    """
+    if st.session_state.get("map_vintage", "2021") != "2021":
+        return
+    selection = st.session_state.get("map_deck", {}).get("selection", {})
+    for objects in selection.get("objects", {}).values():
+        for obj in objects:
+            code = obj.get("properties", obj).get("code")
+            if code:
+                st.session_state["province"] = str(code)
+                return

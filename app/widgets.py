@@ -1,0 +1,69 @@
+"""Shared widgets: downloads for every table, presenter-mode styles."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from p8lib import exports
+from p8lib.i18n import t
+
+PRESENTER_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stSidebarNav"], footer { display: none !important; }
+.stApp { background: #ffffff; color: #000000; }
+.stApp p, .stApp li, .stApp td, .stApp th, .stApp label, .stApp span { font-size: 1.35rem; }
+.stApp h1 { font-size: 3rem; } .stApp h2 { font-size: 2.3rem; } .stApp h3 { font-size: 1.9rem; }
+[data-testid="stMetricValue"] { font-size: 3.4rem; color: #000000; }
+[data-testid="stMetricLabel"] p { font-size: 1.4rem; color: #000000; }
+.block-container { padding-top: 1.5rem; max-width: 100%; }
+</style>
+"""
+
+
+def presenter_styles(on: bool) -> None:
+    """Hide the app's chrome and enlarge type when presenter mode is on."""
+    if on:
+        st.html(PRESENTER_CSS)
+
+
+def downloads(frame: pd.DataFrame, name: str, lang: str, key: str) -> None:
+    """CSV (UTF-8 with BOM, formula-safe) and XLSX download buttons for one table."""
+    left, right = st.columns(2)
+    left.download_button(t("download_csv", lang), exports.csv_bytes(frame),
+                         file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv",
+                         on_click="ignore")
+    right.download_button(
+        t("download_xlsx", lang), exports.xlsx_bytes({name: frame}), file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx", on_click="ignore")
+
+
+def table(frame: pd.DataFrame, shown: pd.DataFrame, name: str, lang: str, key: str) -> None:
+    """Show ``shown`` (formatted for the screen) and offer ``frame`` (raw) for download."""
+    st.dataframe(shown, hide_index=True, key=f"{key}_table", width="stretch")
+    downloads(frame, name, lang, key)
+
+
+def metric_row(tiles: list[tuple[str, str, str | None]], key: str) -> None:
+    """A row of ``st.metric`` tiles from (label, value, note) triples."""
+    if not tiles:
+        return
+    with st.container(key=key):
+        for column, (label, value, note) in zip(st.columns(len(tiles)), tiles, strict=True):
+            column.metric(label, value, note, delta_color="off", delta_arrow="off", border=True)
+
+
+def legend(rows: list, title: str) -> None:
+    """A map legend: a coloured swatch per row (``p8lib.maps.LegendRow``)."""
+    items = "".join(
+        f'<span style="display:inline-block;margin-right:1rem">'
+        f'<span style="display:inline-block;width:1em;height:1em;vertical-align:middle;'
+        f'background:rgba({r.color[0]},{r.color[1]},{r.color[2]},{r.color[3] / 255:.2f});'
+        f'border:1px solid #555;margin-right:.3em"></span>{html.escape(r.label)}</span>'
+        for r in rows)
+    st.html(f"<div><b>{html.escape(title)}</b>: {items}</div>")

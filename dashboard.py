@@ -1,0 +1,66 @@
+"""Project 8 dashboard — the router: page config, navigation, the shared sidebar, the page.
+
+Run with ``streamlit run dashboard.py``. Filters live in the URL (``province``, ``year``,
+``content``, ``indicator``, ``lang``, ``present``), so a link reproduces a view.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app import data, state, widgets
+from p8lib import i18n, views
+from p8lib.i18n import t
+
+st.set_page_config(page_title="Dự án 8 / Project 8", page_icon="🌸", layout="wide")
+
+catalogue = data.indicators()
+figures = data.figures()
+province_codes = views.province_options(figures, data.coverage())
+years = views.year_options(figures)
+state.init_from_url(set(province_codes), set(years), set(catalogue["indicator_id"]))
+lang = state.lang()
+
+pages = [
+    st.Page("pages/overview.py", title=t("page_overview", lang), icon="📊",
+            url_path="overview", default=True),
+    st.Page("pages/coverage_map.py", title=t("page_map", lang), icon="🗺️",
+            url_path="coverage_map"),
+    st.Page("pages/province.py", title=t("page_province", lang), icon="📍",
+            url_path="province"),
+    st.Page("pages/indicators.py", title=t("page_indicators", lang), icon="📈",
+            url_path="indicators"),
+    st.Page("pages/data.py", title=t("page_data", lang), icon="📥", url_path="data"),
+    st.Page("pages/sources.py", title=t("page_sources", lang), icon="📚", url_path="sources"),
+]
+page = st.navigation(pages)
+
+with st.sidebar:
+    st.segmented_control(t("language", lang), list(i18n.LANGS), key="lang", required=True,
+                         format_func=i18n.LANG_NAMES.get)
+    st.subheader(t("filters", lang))
+    state.keep_valid("province", [None, *province_codes])
+    st.selectbox(t("province", lang), [None, *province_codes], key="province",
+                 format_func=lambda c: t("all_provinces", lang) if c is None
+                 else f"{views.unit_name(c, lang)} ({c})")
+    state.keep_valid("year", [None, *years])
+    st.selectbox(t("year", lang), [None, *years], key="year",
+                 format_func=lambda y: t("all_years", lang) if y is None else str(y))
+    state.keep_valid("content", [None, 1, 2, 3, 4])
+    st.selectbox(t("content_area", lang), [None, 1, 2, 3, 4], key="content",
+                 format_func=lambda a: t("all_areas", lang) if a is None
+                 else i18n.area_label(a, lang))
+    indicator_ids = views.indicator_options(catalogue, st.session_state.get("content"))
+    state.keep_valid("indicator", [None, *indicator_ids])
+    st.selectbox(t("indicator", lang), [None, *indicator_ids], key="indicator",
+                 format_func=lambda i: t("all_indicators", lang) if i is None
+                 else views.indicator_label(catalogue, i, lang))
+    st.toggle(t("presenter", lang), key="present")
+    st.caption(t("app_subtitle", lang))
+
+state.sync_url()
+widgets.presenter_styles(state.current()["present"])
+with state.routed():
+    page.run()
+if state.current()["present"]:
+    st.button(t("exit_presenter", lang), key="exit_presenter", on_click=state.exit_presenter)

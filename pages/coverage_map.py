@@ -1,0 +1,32 @@
+"""Coverage map: where Project 8 reaches, with the VWU pilot provinces; both unit vintages."""
+
+import streamlit as st
+
+from app import data, state, widgets
+from p8lib import views
+from p8lib.i18n import t
+
+state.require_router()
+f = state.current()
+lang = f["lang"]
+
+st.title(t("page_map", lang))
+vintage = st.segmented_control(t("vintage", lang), ["2021", "2025"], key="map_vintage",
+                               default="2021", required=True,
+                               format_func=lambda v: t(f"vintage_{v}", lang))
+spec = data.coverage_deck(vintage, lang)
+if spec is None:
+    st.info(t("map_not_built", lang))
+else:
+    st.pydeck_chart(spec.deck, on_select=state.map_selected, selection_mode="single-object",
+                    key="map_deck", height=620)
+    widgets.legend(spec.legend, t("figures_count", lang))
+    st.caption(spec.note)
+st.caption(f"{t('map_approximate', lang)} © {t('map_attribution', lang)}")
+if f["province"]:
+    st.write(t("map_selected", lang, name=views.unit_name(f["province"], lang)))
+    st.page_link("pages/province.py", label=t("open_profile", lang))
+
+st.subheader(t("pilot_provinces", lang))
+pilots = views.pilot_provinces(data.coverage(), lang)
+widgets.table(pilots, pilots, "pilot_provinces", lang, key="map_pilots")

@@ -1,0 +1,26 @@
+"""Sources & method: every source, what attainment means, what is approximate, credits."""
+
+import streamlit as st
+
+from app import data, state, widgets
+from p8lib import views
+from p8lib.i18n import t
+
+state.require_router()
+lang = state.lang()
+
+st.title(t("page_sources", lang))
+st.subheader(t("sources", lang))
+table = views.sources_table(data.sources(), lang)
+widgets.table(table, table, "sources", lang, key="sources_all")
+
+st.subheader(t("method", lang))
+st.write(t("method_text", lang))
+statuses = views.status_table(lang)
+widgets.table(statuses, statuses, "statuses", lang, key="sources_statuses")
+
+st.subheader(t("approximate", lang))
+st.write(t("approximate_text", lang))
+
+st.subheader(t("credits", lang))
+st.write(t("credits_text", lang))

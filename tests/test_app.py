@@ -1,0 +1,252 @@
+"""The app through ``streamlit.testing.v1.AppTest``: every page runs, filters change the view.
+
+AppTest runs no JavaScript: what the browser draws is checked by the browser tests. Every
+AppTest run starts in Streamlit's legacy folder routing (there is a ``pages/`` folder), so
+these tests also cover a page opened as the first request (see ``app.state.require_router``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from app.data import UPLOADED_KEY
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+PAGES = ["pages/overview.py", "pages/coverage_map.py", "pages/province.py",
+         "pages/indicators.py", "pages/data.py", "pages/sources.py"]
+PAGE_TITLES = {"pages/overview.py": ("Tổng quan", "Project 8 — Gender equality"),
+               "pages/coverage_map.py": ("Bản đồ phạm vi", "Coverage map"),
+               "pages/province.py": ("Hồ sơ tỉnh", "Province profile"),
+               "pages/indicators.py": ("Chỉ tiêu", "Indicators"),
+               "pages/data.py": ("Dữ liệu (nhập & kiểm tra)", "Data (import & validate)"),
+               "pages/sources.py": ("Nguồn & phương pháp", "Sources & method")}
+GOOD_CSV = (b"province_code,indicator_id,measure,period_start,period_end,value,unit,source_id\n"
+            b"94,comm_groups,actual,2024,2024,77,groups,test_upload\n")
+BAD_CSV = ("Tỉnh,Tổ truyền thông cộng đồng\n"
+           "Sóc Trăng,12\n"
+           "Atlantis,abc\n").encode()
+
+
+@pytest.fixture(autouse=True)
+def clear_caches():
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+
+
+@pytest.fixture(autouse=True)
+def navigation_routing(request, monkeypatch):
+    """Run as a served app does after its first request: ``st.navigation`` routing.
+
+    AppTest resets Streamlit's folder-routing flag before every run, so each run would be a
+    "first request" (tested on its own by the ``test_first_request_*`` tests), and the folder
+    routing's extra pass drops the widget values a test has just set.
+    """
+    if request.node.name.startswith("test_first_request"):
+        return
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+def run(page: str | None = None, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    if page:
+        at.switch_page(page)
+    return at.run()
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "info", "caption",
+                                  "success", "error") for e in getattr(at, kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+def frame_with(at: AppTest, column: str):
+    """The one dataframe shown with ``column`` (tables are found by content, not position)."""
+    (frame,) = [d.value for d in at.dataframe if column in d.value.columns]
+    return frame
+
+
+def plotly_specs(at: AppTest) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_page_runs_with_the_shared_sidebar(page, lang):
+    at = run(page, lang=lang)
+    assert not at.exception, [e.message for e in at.exception]
+    assert {"province", "year", "content", "indicator"} <= {s.key for s in at.sidebar.selectbox}
+    assert at.toggle(key="present") is not None
+    assert at.button_group(key="lang").value == lang
+    expected = PAGE_TITLES[page][0 if lang == "vi" else 1]
+    if page != "pages/overview.py" or lang == "en":
+        assert expected in [t.value for t in at.title]
+
+
+def test_overview_shows_headlines_and_attainment_chart_with_target_line():
+    at = run("pages/overview.py", lang="en")
+    labels = [m.label for m in at.metric]
+    assert "Provinces reported" in labels
+    assert "Community communication groups" in labels
+    values = {m.label: m.value for m in at.metric}
+    assert values["Community communication groups"] == "10,393"
+    (spec,) = plotly_specs(at)
+    bars = spec["data"][0]
+    assert len(bars["x"]) == 4
+    assert bars["y"][3] is None  # area 4 has nothing comparable: no bar, not 0 %
+    assert "not comparable" in bars["text"][3]
+    assert any(s.get("y0") == 100 for s in spec["layout"]["shapes"])
+
+
+def test_vietnamese_numbers_use_dots_for_thousands():
+    at = run("pages/overview.py", lang="vi")
+    values = {m.label: m.value for m in at.metric}
+    assert values["Tổ truyền thông cộng đồng"] == "10.393"
+
+
+def test_url_filters_reach_the_widgets_and_stay_in_the_url():
+    at = run("pages/indicators.py", province="94", year="2023", content="1",
+             indicator="comm_groups", lang="en")
+    assert at.selectbox(key="province").value == "94"
+    assert at.selectbox(key="year").value == 2023
+    assert at.selectbox(key="content").value == 1
+    assert at.selectbox(key="indicator").value == "comm_groups"
+    assert at.query_params["province"] == ["94"] or at.query_params["province"] == "94"
+
+
+def test_unknown_url_values_are_ignored():
+    at = run("pages/overview.py", province="xx", year="1900", content="7", indicator="nope")
+    assert not at.exception
+    assert at.selectbox(key="province").value is None
+    assert at.selectbox(key="year").value is None
+    assert at.selectbox(key="content").value is None
+
+
+def test_changing_a_filter_changes_the_view_and_the_url():
+    at = run("pages/province.py", lang="en")
+    assert "Choose a province in the sidebar or on the map" in texts(at)
+    at.selectbox(key="province").set_value("94").run()
+    assert not at.exception
+    assert "Sóc Trăng" in texts(at) or "Soc Trang" in texts(at)
+    assert "94" in str(at.query_params.get("province"))
+    assert plotly_specs(at)
+
+
+def test_province_attainment_shows_status_text_not_zero_percent():
+    at = run("pages/province.py", province="04", lang="en")
+    table = frame_with(at, "Status")
+    assert "no result reported" in set(table["Status"])
+    assert "0.0 %" not in set(table["Attainment (%)"])
+    assert set(table["Attainment (%)"]) == {"–"}
+
+
+def test_indicators_page_charts_one_indicator_across_places():
+    at = run("pages/indicators.py", indicator="comm_groups", lang="en")
+    (spec,) = plotly_specs(at)
+    places = {x for trace in spec["data"] for x in trace["x"]}
+    assert {"Soc Trang", "Lao Cai"} <= places
+    at = run("pages/indicators.py", indicator="comm_groups", province="94", lang="en")
+    places = {x for trace in plotly_specs(at)[0]["data"] for x in trace["x"]}
+    assert places == {"Soc Trang"}
+
+
+def test_language_switch_in_one_click():
+    at = run("pages/sources.py")
+    assert "Nguồn & phương pháp" in [t.value for t in at.title]
+    at.button_group(key="lang").set_value("en").run()
+    assert "Sources & method" in [t.value for t in at.title]
+    assert at.query_params.get("lang") in ("en", ["en"])
+
+
+def test_presenter_mode_hides_chrome_and_can_be_left():
+    at = run("pages/overview.py", present="1", lang="en")
+    assert at.toggle(key="present").value is True
+    assert any("stSidebar" in str(h.proto) for h in at.get("html"))
+    at.button(key="exit_presenter").click().run()
+    assert at.toggle(key="present").value is False
+    assert "present" not in at.query_params
+
+
+def test_map_page_has_pilot_provinces_and_attribution():
+    at = run("pages/coverage_map.py", lang="en")
+    pilots = frame_with(at, "Name")
+    assert len(pilots) == 8
+    assert "Lai Chau" in set(pilots["Name"])
+    assert "Natural Earth; vietnamadminunits" in texts(at)
+    assert "Approximate boundaries, not official." in texts(at)
+    decks = at.get("deck_gl_json_chart")
+    if importlib.util.find_spec("p8lib.maps") is None:
+        assert "Map layers not built yet" in texts(at)
+    else:
+        (deck,) = decks
+        spec = json.loads(deck.proto.json)
+        assert "provinces" in {layer["id"] for layer in spec["layers"]}
+        assert not spec.get("mapProvider")  # layers only: nothing fetched from a tile server
+
+
+def test_map_vintage_switch_draws_34_provinces():
+    pytest.importorskip("p8lib.maps")
+    at = run("pages/coverage_map.py", lang="en")
+    at.button_group(key="map_vintage").set_value("2025").run()
+    assert not at.exception
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    (layer,) = [la for la in spec["layers"] if la["id"] == "provinces"]
+    assert len(layer["data"]["features"]) == 34
+
+
+def test_every_table_has_csv_and_xlsx_downloads():
+    at = run("pages/sources.py", lang="en")
+    keys = {b.key for b in at.get("download_button")}
+    assert {"sources_all_csv", "sources_all_xlsx"} <= keys
+
+
+def test_upload_good_file_then_use_it():
+    at = run("pages/data.py", lang="en")
+    at.file_uploader(key="data_upload").upload("good.csv", GOOD_CSV, "text/csv").run()
+    assert not at.exception, [e.message for e in at.exception]
+    previews = [d.value for d in at.dataframe if "Source" in d.value.columns
+                and set(d.value["Source"]) == {"test_upload"}]
+    assert len(previews) == 1 and previews[0].shape[0] == 1
+    assert "77" in set(previews[0]["Value"])
+    at.button(key="data_use").click().run()
+    assert len(at.session_state[UPLOADED_KEY]) == 1
+    assert "Using 1 uploaded figures" in texts(at)
+
+
+def test_upload_bad_file_lists_problems_with_row_and_column_and_uses_nothing():
+    at = run("pages/data.py", lang="en")
+    at.file_uploader(key="data_upload").upload("bad.csv", BAD_CSV, "text/csv").run()
+    assert not at.exception
+    problems = frame_with(at, "Severity")
+    assert {"File", "Sheet", "Row", "Column"} <= set(problems.columns)
+    bad = problems[problems["Severity"] == "error"]
+    assert not bad.empty and "bad.csv" in set(bad["File"])
+    assert bad["Row"].notna().any()
+    assert "Errors found" in texts(at)
+    assert not [b for b in at.button if b.key == "data_use"]
+    assert UPLOADED_KEY not in at.session_state
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_first_request_to_a_page_still_goes_through_the_router(page):
+    """Folder routing runs the page file alone; the page must hand over to the router."""
+    at = run(page, province="94", lang="en")
+    assert not at.exception, [e.message for e in at.exception]
+    assert {"province", "year", "content", "indicator"} <= {s.key for s in at.sidebar.selectbox}
+    assert at.selectbox(key="province").value == "94"
+    assert PAGE_TITLES[page][1] in [t.value for t in at.title]
