@@ -173,11 +173,11 @@ def _fit(frame: gpd.GeoDataFrame, max_coords: int) -> gpd.GeoDataFrame:
 
 
 def _flat_polygons(frame: gpd.GeoDataFrame, props: pd.DataFrame) -> list[dict]:
-    """One record per polygon part: its properties and its outer ring as a flat number list.
+    """One record per polygon part: its properties and its outer ring of [lon, lat] pairs.
 
-    A flat ``[x0, y0, x1, y1, …]`` ring (deck.gl ``positionFormat="XY"``) without the closing
-    vertex is less than half the indented JSON of a GeoJSON ring. Holes are dropped; parts
-    are drawn largest first, so a unit inside a hole is drawn (and picked) on top.
+    The ring omits the closing vertex (deck.gl closes it). Holes are dropped; parts are drawn
+    largest first, so a unit inside a hole is drawn (and picked) on top. Flat rings with
+    ``positionFormat="XY"`` cannot be used: see :func:`_outline_layer`.
     """
     parts, index = shapely.get_parts(frame.geometry.to_numpy(), return_index=True)
     order = np.argsort(-shapely.area(parts), kind="stable")
@@ -185,7 +185,7 @@ def _flat_polygons(frame: gpd.GeoDataFrame, props: pd.DataFrame) -> list[dict]:
     out = []
     for i in order:
         ring = shapely.get_coordinates(shapely.get_exterior_ring(parts[i]))[:-1].round(4)
-        out.append({**records[index[i]], "polygon": ring.ravel().tolist()})
+        out.append({**records[index[i]], "polygon": ring.tolist()})
     return out
 
 
@@ -203,10 +203,15 @@ def _deck(layers: list, view: pdk.ViewState, basemap: bool) -> pdk.Deck:
 
 def _outline_layer(layer_id: str, frame: gpd.GeoDataFrame, color: Color, width: int,
                    max_coords: int = OUTLINE_MAX_COORDS) -> pdk.Layer:
-    """Outlines as a PathLayer of flat rings: half the bytes of GeoJSON, never picked."""
+    """Outlines as a PathLayer of rings of [lon, lat] pairs, never picked.
+
+    Flat rings with ``positionFormat: "XY"`` would be smaller, but pydeck serialises every
+    string argument as an accessor expression ("@@=XY"), which deck.gl ignores and then reads
+    the flat list as XYZ triples — drawing lines across the map (seen in Chromium).
+    """
     rings = shapely.get_rings(shapely.get_parts(_fit(frame, max_coords).geometry.to_numpy()))
-    paths = [{"path": shapely.get_coordinates(r).round(4).ravel().tolist()} for r in rings]
-    return pdk.Layer("PathLayer", paths, id=layer_id, get_path="path", position_format="XY",
+    paths = [{"path": shapely.get_coordinates(r).round(4).tolist()} for r in rings]
+    return pdk.Layer("PathLayer", paths, id=layer_id, get_path="path",
                      get_color=list(color), width_min_pixels=width, pickable=False)
 
 
@@ -348,7 +353,7 @@ def province_detail_map(
     })
     layers = [pdk.Layer(
         "PolygonLayer", _flat_polygons(communes, props), id="communes", pickable=True,
-        auto_highlight=True, stroked=True, filled=True, position_format="XY",
+        auto_highlight=True, stroked=True, filled=True,
         get_polygon="polygon", get_fill_color=[245, 240, 240, 200],
         get_line_color=[170, 170, 170, 255], line_width_min_pixels=1)]
     if districts is not None and not districts.empty:

@@ -107,7 +107,12 @@ def test_layer_ids_and_pickability():
                    "commune-points-priority", "commune-points-implementing"]
     assert layers[0]["pickable"] is True
     assert len(layers[1]["data"]) == 2  # one ring per pilot province
-    assert all(len(p["path"]) == 10 for p in layers[1]["data"])  # 5 corners, flat x/y
+    # 5 corners as [lon, lat] pairs (a closed square)
+    assert all(len(p["path"]) == 5 and all(len(xy) == 2 for xy in p["path"])
+               for p in layers[1]["data"])
+    # pydeck turns a positionFormat string into an "@@=XY" expression that deck.gl ignores,
+    # so flat rings would be read as XYZ triples and drawn as stray lines (seen in Chromium).
+    assert not any("positionFormat" in layer for layer in layers)
 
 
 def test_tooltip_template_constant_and_values_escaped():
