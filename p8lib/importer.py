@@ -253,11 +253,13 @@ def _add_units(long: pd.DataFrame, layout: Layout, sheet: RawSheet,
     codes = long.loc[needs, names].merge(matched, on=names, how="left")
     for role in CODE_ROLES:
         long.loc[needs, role] = codes[role].fillna("").to_numpy()
+    # The first spreadsheet row of each distinct name triple, computed once (not per problem).
+    first_rows = long.loc[needs].groupby(names, sort=False)["src_row"].min()
     for row in matched.itertuples():
-        if row.match_status in ("exact",):
+        if row.match_status == "exact":
             continue
-        hit = (long.loc[needs, names] == pd.Series(row._asdict())[names]).all(axis=1)
-        first_row = int(long.loc[needs][hit.to_numpy()]["src_row"].min())
+        key = tuple(getattr(row, n) for n in names)
+        first_row = int(first_rows.loc[key if len(names) > 1 else key[0]])
         label = " / ".join(str(getattr(row, n)) for n in names if getattr(row, n))
         if row.match_status == "fuzzy":
             problems.append(Problem(
