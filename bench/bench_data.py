@@ -48,11 +48,20 @@ def names_10k(seed: int = 1) -> pd.DataFrame:
 
 
 def wide_csv(rows: int = 100_000, seed: int = 2) -> bytes:
+    """A wide report as a province federation would send it, ``rows`` data rows.
+
+    Each of the 10,000 names above appears once per year (2021–2025) and measure (target,
+    actual), so the file holds no duplicate figure; 6 indicator columns of random counts.
+    """
     rng = np.random.default_rng(seed)
-    names = names_10k(seed)
-    names = names.loc[np.arange(rows) % len(names)].reset_index(drop=True)
-    frame = pd.DataFrame({"STT": np.arange(1, rows + 1), "Tỉnh": names["province"],
-                          "Huyện": names["district"], "Xã": names["commune"]})
+    distinct = names_10k(seed)
+    position = np.arange(rows)
+    names = distinct.loc[position % len(distinct)].reset_index(drop=True)
+    cycle = position // len(distinct)
+    frame = pd.DataFrame({"STT": position + 1, "Tỉnh": names["province"],
+                          "Huyện": names["district"], "Xã": names["commune"],
+                          "Năm": 2021 + cycle % 5,
+                          "Loại số liệu": np.where(cycle // 5 % 2, "Thực hiện", "Chỉ tiêu")})
     for header in INDICATORS:
         frame[header] = rng.integers(0, 50, rows)
     text = "SYNTHETIC BENCHMARK DATA — NOT REAL\n" + frame.to_csv(index=False)
@@ -72,7 +81,7 @@ def main() -> None:
     print(row("match 10,000 commune names, warm", warm, str(statuses)))
     data = wide_csv()
     bare = timed(lambda: pd.read_csv(io.BytesIO(data), skiprows=1), runs=5)
-    options = ImportOptions(period=(2023, 2023), source_id="synthetic")
+    options = ImportOptions(source_id="synthetic")
     imp = timed(lambda: import_report("synthetic.csv", options, data=data), runs=5)
     result = import_report("synthetic.csv", options, data=data)
     print(row("pandas.read_csv, 100,000-row wide CSV", bare, f"{len(data) / 1e6:.1f} MB"))

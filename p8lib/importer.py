@@ -21,9 +21,14 @@ from p8lib.numbers import parse_numbers
 from p8lib.problems import Problem, ReportError, has_errors
 from p8lib.readers import RawSheet, read_cells
 from p8lib.schema import FIGURE_COLUMNS, MEASURES, Figure, expected_level
+from p8lib.text import fold
 from p8lib.validation import PROVENANCE, validate_figures
 
 DEFAULT_MEASURE = "actual"
+# Folded words reports use in a measure column (Loại số liệu), besides "target"/"actual".
+MEASURE_WORDS = {"target": "target", "chitieu": "target", "kehoach": "target",
+                 "muctieu": "target", "actual": "actual", "thuchien": "actual",
+                 "ketqua": "actual", "result": "actual"}
 
 
 @dataclass(frozen=True)
@@ -294,7 +299,9 @@ def _add_period_measure(long: pd.DataFrame, layout: Layout, options: ImportOptio
             int(long.loc[missing, "src_row"].min())))
     long[Figure.period_start] = pd.to_numeric(start, errors="coerce").fillna(0).astype(int)
     long[Figure.period_end] = pd.to_numeric(end, errors="coerce").fillna(0).astype(int)
-    measure = long.get(Figure.measure, pd.Series("", index=long.index)).str.lower()
+    measure = long.get(Figure.measure, pd.Series("", index=long.index))
+    words = {m: MEASURE_WORDS.get(fold(m), m) for m in pd.unique(measure)}
+    measure = measure.map(words)
     if (measure == "").any() and options.measure is None:
         problems.append(Problem(
             f"no measure given: figures read as {DEFAULT_MEASURE!r} results "

@@ -20,17 +20,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
 from p8lib import units
-from p8lib.text import fold, nfc, unit_key
+from p8lib.text import fold, fold_many, nfc, unit_key, unit_key_many
 
 STATUSES = ("exact", "fuzzy", "ambiguous", "unmatched")
 DEFAULT_THRESHOLD = 85.0
 # A fuzzy winner must lead the runner-up by this many points, else the row is ambiguous.
 FUZZY_MARGIN = 4.0
 _NATION = ""
+_NONE: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -61,17 +63,33 @@ class _Level:
         self.labels[code] = name_vi
 
     def match(self, parent: str, raw: str, threshold: float) -> LevelMatch:
-        full, short = fold(raw), unit_key(raw)
+        return self.match_keys(parent, raw, fold(raw), unit_key(raw), threshold)
+
+    def match_many(self, parents: pd.Series, raws: pd.Series,
+                   threshold: float) -> dict[tuple[str, str], LevelMatch]:
+        """Match each distinct (parent, name) pair; the keys are folded column-wise."""
+        pairs = pd.DataFrame({"parent": parents, "raw": raws}).drop_duplicates()
+        fulls, shorts = fold_many(pairs["raw"]), unit_key_many(pairs["raw"])
+        return {(parent, raw): self.match_keys(parent, raw, full, short, threshold)
+                for parent, raw, full, short in zip(pairs["parent"].tolist(), pairs["raw"].tolist(),
+                                                    fulls.tolist(), shorts.tolist(), strict=True)}
+
+    def match_keys(self, parent: str, raw: str, full: str, short: str,
+                   threshold: float) -> LevelMatch:
+        """Match a name whose keys (:func:`fold`, :func:`unit_key`) are already known."""
         if not full:
             return LevelMatch(None, "unmatched", 0.0, f"{self.name} name is empty")
-        for table, keys in ((self.full_keys, (full,)), (self.short_keys, (full, short))):
-            found = set().union(*(table.get((parent, k), set()) for k in keys))
-            if len(found) == 1:
-                return LevelMatch(found.pop(), "exact", 100.0)
-            if len(found) > 1:
-                names = ", ".join(sorted(f"{self.labels[c]} ({c})" for c in found))
-                return LevelMatch(None, "ambiguous", 100.0, f"{self.name} {raw!r} fits {names}")
-        return self._fuzzy(parent, raw, short, threshold)
+        found = self.full_keys.get((parent, full))
+        if not found:
+            found = (self.short_keys.get((parent, full), _NONE)
+                     | self.short_keys.get((parent, short), _NONE))
+        if len(found) == 1:
+            return LevelMatch(next(iter(found)), "exact", 100.0)
+        if len(found) > 1:
+            names = ", ".join(sorted(f"{self.labels[c]} ({c})" for c in found))
+            return LevelMatch(None, "ambiguous", 100.0,
+                              f"{self.name} {nfc(raw)!r} fits {names}")
+        return self._fuzzy(parent, nfc(raw), short, threshold)
 
     def _fuzzy(self, parent: str, raw: str, short: str, threshold: float) -> LevelMatch:
         choices = self.choices.get(parent, {})
@@ -200,20 +218,71 @@ def match_units(
     """
     if province_col not in frame.columns:
         raise KeyError(f"column {province_col!r} not found; columns are {list(frame.columns)}")
-    cols = [c for c in (province_col, district_col, commune_col) if c and c in frame.columns]
-    names = frame[cols].astype("object").where(frame[cols].notna(), None)
-    triples = list(names.itertuples(index=False, name=None))
-    cache: dict[tuple, dict[str, object]] = {}
-    for triple in triples:
-        if triple not in cache:
-            args = dict(zip(cols, triple, strict=True))
-            cache[triple] = match_one(
-                args.get(province_col),
-                args.get(district_col) if district_col else None,
-                args.get(commune_col) if commune_col else None,
-                vintage=vintage,
-                threshold=threshold,
-            )
-    result = pd.DataFrame([cache[t] for t in triples], index=frame.index)
+    cols = {level: col for level, col in zip(LEVELS, (province_col, district_col, commune_col),
+                                                 strict=True) if col and col in frame.columns}
+    names = frame[list(cols.values())].astype("object")
+    names = names.where(names.notna(), None)
+    distinct = names.drop_duplicates()
+    matched = _match_distinct(
+        pd.DataFrame({level: distinct[col].fillna("").astype(str).to_numpy()
+                      for level, col in cols.items()}), vintage, threshold)
+    matched.index = pd.MultiIndex.from_frame(distinct) if len(cols) > 1 else pd.Index(
+        distinct.iloc[:, 0])
+    keys = (pd.MultiIndex.from_frame(names) if len(cols) > 1 else pd.Index(names.iloc[:, 0]))
+    result = matched.reindex(keys)
+    result.index = frame.index
     base = frame.drop(columns=[c for c in result.columns if c in frame.columns])
     return pd.concat([base, result], axis=1)
+
+
+LEVELS = ("province", "district", "commune")
+
+
+def _match_distinct(names: pd.DataFrame, vintage: str, threshold: float) -> pd.DataFrame:
+    """:func:`match_one` of every row of distinct names, one level at a time.
+
+    Each level matches its distinct (parent code, name) pairs once, so a province written
+    10,000 times costs one lookup; the keys of all names are folded column-wise.
+    """
+    index = _index(units._check_vintage(vintage))
+    n = len(names)
+    results: list[list[LevelMatch]] = [[] for _ in range(n)]
+    codes = {level: [None] * n for level in LEVELS}
+    parent = pd.Series(_NATION, index=names.index, dtype=object)
+    searched = pd.Series(True, index=names.index)
+    tables = [("province", index.province), ("district", index.district),
+              ("commune", index.commune)]
+    for level, table in tables:
+        if level not in names:
+            continue
+        raw = names[level]
+        given = raw.str.strip() != ""
+        if level == "province":
+            given[:] = True
+        if table is None:  # the 2025 units have no districts
+            for i in np.flatnonzero(given.to_numpy()):
+                results[i].append(LevelMatch(None, "unmatched", 0.0,
+                                             f"the {vintage} units have no districts"))
+            continue
+        blocked = given & (searched & parent.isna())
+        for i in np.flatnonzero(blocked.to_numpy()):
+            results[i].append(LevelMatch(None, "unmatched", 0.0,
+                                         f"{level} {nfc(raw.iloc[i])!r} not searched: "
+                                         "parent unmatched"))
+        searched &= ~blocked
+        todo = given & searched
+        found = table.match_many(parent[todo], raw[todo], threshold)
+        new_parent = parent.to_numpy(dtype=object, copy=True)
+        for i, p, r in zip(np.flatnonzero(todo.to_numpy()).tolist(), parent[todo].tolist(),
+                           raw[todo].tolist(), strict=True):
+            match = found[(p, r)]
+            results[i].append(match)
+            codes[level][i] = new_parent[i] = match.code
+        parent = pd.Series(new_parent, index=names.index, dtype=object)
+    status_score = [_worst(r) for r in results]
+    return pd.DataFrame({
+        "province_code": codes["province"], "district_code": codes["district"],
+        "commune_code": codes["commune"],
+        "match_status": [s for s, _ in status_score],
+        "match_score": [sc for _, sc in status_score],
+        "match_note": ["; ".join(m.note for m in r if m.note) for r in results]})

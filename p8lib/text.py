@@ -13,6 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
 _SPACES = re.compile(r"\s+")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
@@ -99,3 +103,40 @@ def unit_key(value: object) -> str:
     words = fold_words(value)
     stripped = _SUFFIX.sub("", _PREFIX.sub("", words)).strip()
     return (stripped or words).replace(" ", "")
+
+
+def _fold_words_array(values: pd.Series) -> pa.ChunkedArray | pa.Array:
+    """:func:`fold_words` of a whole column at once (pyarrow compute, no Python loop)."""
+    text = pa.array(values.fillna("").astype(str).to_numpy(dtype=object), type=pa.string())
+    text = pc.replace_substring(text, "đ", "d")
+    text = pc.replace_substring(text, "Đ", "D")
+    text = pc.utf8_normalize(text, "NFD")
+    text = pc.replace_substring_regex(text, r"\p{M}+", "")
+    text = pc.utf8_lower(text)
+    text = pc.replace_substring_regex(text, r"[^0-9a-z]+", " ")
+    return pc.utf8_trim_whitespace(text)
+
+
+def fold_many(values: pd.Series) -> pd.Series:
+    """:func:`fold` of every value of a column, vectorised; same index as ``values``.
+
+    >>> fold_many(pd.Series(["Hoà Bình", "HOA  BINH"])).tolist()
+    ['hoabinh', 'hoabinh']
+    """
+    words = _fold_words_array(values)
+    return pd.Series(pc.replace_substring(words, " ", "").to_pylist(), index=values.index,
+                     dtype=object)
+
+
+def unit_key_many(values: pd.Series) -> pd.Series:
+    """:func:`unit_key` of every value of a column, vectorised; same index as ``values``.
+
+    >>> unit_key_many(pd.Series(["H. Bắc Hà", "Phường 3"])).tolist()
+    ['bacha', '3']
+    """
+    words = _fold_words_array(values)
+    stripped = pc.utf8_trim_whitespace(pc.replace_substring_regex(
+        pc.replace_substring_regex(words, _PREFIX.pattern, ""), _SUFFIX.pattern, ""))
+    kept = pc.if_else(pc.equal(stripped, ""), words, stripped)
+    return pd.Series(pc.replace_substring(kept, " ", "").to_pylist(), index=values.index,
+                     dtype=object)

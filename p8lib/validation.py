@@ -37,13 +37,30 @@ _CHECK_MESSAGES = {
 }
 
 
-def _where(frame: pd.DataFrame, index, column: str = "") -> dict[str, object]:
+def _locate(frame: pd.DataFrame, rows: pd.Index, column: str = "") -> pd.DataFrame:
+    """Where each of ``rows`` (labels of ``frame``) is, as Problem fields, computed at once.
+
+    Imported rows carry their provenance (file, sheet, spreadsheet row and column); rows of
+    a shipped CSV are reported by their line (line 1 is the header).
+    """
     if "src_row" in frame.columns:
-        row = frame.loc[index]
-        return {"file": row["src_file"] or "", "sheet": row["src_sheet"] or "",
-                "row": int(row["src_row"]), "column": row["src_column"] or column}
-    # A shipped CSV: line 1 is the header.
-    return {"row": int(frame.index.get_loc(index)) + 2, "column": column}
+        src = frame.loc[rows]
+        return pd.DataFrame({
+            "file": src["src_file"].fillna("").astype(str).to_numpy(),
+            "sheet": src["src_sheet"].fillna("").astype(str).to_numpy(),
+            "row": src["src_row"].astype(int).to_numpy(),
+            "column": src["src_column"].fillna("").astype(str).replace("", column).to_numpy()})
+    lines = frame.index.get_indexer(rows) + 2
+    return pd.DataFrame({"file": "", "sheet": "", "row": lines, "column": column})
+
+
+def _problems(where: pd.DataFrame, messages, severity: str, values) -> list[Problem]:
+    """Problems from columns of locations, messages and values (one per row of ``where``)."""
+    if isinstance(messages, str):
+        messages = [messages] * len(where)
+    return [Problem(m, severity, f, s, int(r), c, v) for m, f, s, r, c, v in zip(
+        messages, where["file"], where["sheet"], where["row"], where["column"], values,
+        strict=True)]
 
 
 def _schema_problems(frame: pd.DataFrame) -> list[Problem]:
@@ -53,28 +70,32 @@ def _schema_problems(frame: pd.DataFrame) -> list[Problem]:
         cases = exc.failure_cases
     else:
         return []
-    problems, seen = [], set()
-    for case in cases.itertuples():
-        if pd.isna(case.index):
-            problems.append(Problem(f"column {case.column!r}: {case.check}", "error"))
-            continue
-        check = str(case.check)
-        column = case.column if case.schema_context == "Column" else ""
-        if (case.index, check) in seen:
-            continue
-        seen.add((case.index, check))
+    problems = [Problem(f"column {case.column!r}: {case.check}", "error")
+                for case in cases[cases["index"].isna()].itertuples()]
+    cases = cases[cases["index"].notna()].assign(check=lambda c: c["check"].astype(str))
+    cases = cases.drop_duplicates(["index", "check"])
+    for (column, check), group in cases.groupby(["column", "check"], sort=False, dropna=False):
+        cell = column if (group["schema_context"] == "Column").all() else ""
         message = next((m for (col, prefix), m in _CHECK_MESSAGES.items()
-                        if col == column and check.startswith(prefix)), check)
-        problems.append(Problem(message, "error", value=str(case.failure_case),
-                                **_where(frame, case.index, column)))
+                        if col == cell and check.startswith(prefix)), check)
+        rows = group["index"]
+        if pd.api.types.is_float_dtype(rows):  # NaN-free now, but pandera gave floats
+            rows = rows.astype("int64")
+        where = _locate(frame, pd.Index(rows), cell)
+        problems += _problems(where, message, "error", group["failure_case"].astype(str))
     return problems
 
 
 def _row_problems(frame: pd.DataFrame, mask: pd.Series, message, severity: str,
                   column: str) -> list[Problem]:
-    return [Problem(message(row) if callable(message) else message, severity,
-                    value=str(row[column]), **_where(frame, index, column))
-            for index, row in frame[mask].iterrows()]
+    """One problem per row where ``mask`` holds; ``message`` is a text or a function of the
+    selected rows returning one text per row."""
+    bad = frame[mask]
+    if bad.empty:
+        return []
+    messages = message(bad) if callable(message) else message
+    return _problems(_locate(frame, bad.index, column), messages, severity,
+                     bad[column].astype(str))
 
 
 def _unknown_codes(frame: pd.DataFrame) -> pd.Series:
@@ -123,29 +144,42 @@ def validate_figures(frame: pd.DataFrame, indicator_catalogue: pd.DataFrame,
                               "percentage over 100", "error", Figure.value)
     problems += _row_problems(
         known, known[Figure.unit] != expected_unit,
-        lambda r: "unit differs from the catalogue's "
-        f"{catalogue.at[r[Figure.indicator_id], Figure.unit]!r}: such figures are not compared "
-        "with targets", "warning", Figure.unit)
+        lambda bad: [f"unit differs from the catalogue's {unit!r}: such figures are not "
+                     "compared with targets"
+                     for unit in bad[Figure.indicator_id].map(catalogue[Figure.unit])],
+        "warning", Figure.unit)
     problems += _row_problems(
         frame, _unknown_codes(frame),
         "unit code not found in the 2021 units, or a district/commune outside its parent",
         "error", Figure.province_code)
-    duplicated = frame.duplicated(KEY_COLUMNS, keep=False)
-    if duplicated.any():
-        dup = frame[duplicated]
-        groups = dup.groupby(KEY_COLUMNS, dropna=False, sort=False)
-        for _, group in groups:
-            rows = [_where(frame, i).get("row") for i in group.index]
-            conflict = group[Figure.value].nunique() > 1
-            problems.append(Problem(
-                ("conflicting values " if conflict else "duplicate rows ")
-                + f"for the same unit, indicator, measure, period and source (rows {rows}): "
-                "keep one row, or give each report its own source id", "error",
-                value=", ".join(f"{v:g}" for v in group[Figure.value]),
-                **_where(frame, group.index[0], Figure.value)))
+    problems += _duplicate_problems(frame)
     if known_sources is not None:
         problems += _row_problems(
             frame, ~frame[Figure.source_id].isin(known_sources),
             "source id not in data/sources.csv: add the source so the figure can be cited",
             "warning", Figure.source_id)
     return problems
+
+
+def _duplicate_problems(frame: pd.DataFrame) -> list[Problem]:
+    """One error per group of rows that share unit, indicator, measure, period and source."""
+    duplicated = frame.duplicated(KEY_COLUMNS, keep=False)
+    if not duplicated.any():
+        return []
+    dup = frame[duplicated]
+    where = _locate(frame, dup.index, Figure.value).set_index(dup.index)
+    group = dup.groupby(KEY_COLUMNS, dropna=False, sort=False).ngroup()
+    order = group.sort_values(kind="stable").index
+    table = pd.DataFrame({"group": group[order], "row": where.loc[order, "row"],
+                          "value": dup.loc[order, Figure.value]})
+    groups = table.groupby("group", sort=True)
+    first = where.loc[groups.head(1).index]
+    rows = groups["row"].agg(list)
+    values = groups["value"].agg(list)
+    conflict = groups["value"].nunique() > 1
+    messages = [("conflicting values " if c else "duplicate rows ")
+                + f"for the same unit, indicator, measure, period and source (rows {r}): "
+                "keep one row, or give each report its own source id"
+                for c, r in zip(conflict, rows, strict=True)]
+    return _problems(first.reset_index(drop=True), messages, "error",
+                     [", ".join(f"{v:g}" for v in vs) for vs in values])
