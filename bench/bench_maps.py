@@ -1,67 +1,148 @@
-"""Payload size and build time of the map decks (not a test: numbers to write down).
+"""Payload size and build time of the map decks (issue #3; numbers to write down, not a test).
 
-Run: ``python bench/bench_maps.py``. Budgets (geo/README.md): national deck <= 1.5 MB,
-province deck <= 300 KB, building a deck from cached frames <= 50 ms.
+Run: ``.venv/bin/python bench/bench_maps.py [--runs N]``. Prints a Markdown table and writes
+``bench/out/maps.json`` (deck name -> bytes, build_ms / json_ms median, min, max).
+
+Budgets: national deck <= 1.5 MB, province drill-down <= 300 KB, building a deck from cached
+frames <= 50 ms. "bytes" is the length of the exact string Streamlit sends: each deck is also
+rendered once with ``st.pydeck_chart`` in an ``AppTest`` and the element's ``proto.json`` must
+equal ``deck.to_json()``. "build" is the map builder with frames loaded once, as the app's
+cache holds them (a drill-down also selects its province's rows from the national frames, as
+a page would); "json" is ``deck.to_json()``, which Streamlit runs on every rerun.
 """
 
 from __future__ import annotations
 
-import statistics
+import argparse
+import json
+import os
 import sys
-import time
+from collections.abc import Callable
 from pathlib import Path
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
+from bench.common import machine, timed  # noqa: E402
 from p8lib import geo, maps  # noqa: E402
 
-RUNS = 7
+OUT = ROOT / "bench" / "out" / "maps.json"
+KB = 1000
+BUDGET_BYTES = {"national": 1_500 * KB, "province": 300 * KB}
+BUDGET_BUILD_MS = 50.0
 
 
-def _median_ms(build) -> tuple[float, float, int]:
-    """Median build time, median build+to_json time (ms) and payload bytes."""
-    builds, totals, size = [], [], 0
-    for _ in range(RUNS):
-        t0 = time.perf_counter()
-        spec = build()
-        t1 = time.perf_counter()
-        size = len(spec.deck.to_json().encode("utf-8"))
-        t2 = time.perf_counter()
-        builds.append((t1 - t0) * 1000)
-        totals.append((t2 - t0) * 1000)
-    return statistics.median(builds), statistics.median(totals), size
+def _render(deck) -> None:
+    import streamlit as st  # noqa: PLC0415 - only inside the AppTest script
+
+    st.pydeck_chart(deck)
 
 
-def main() -> None:
-    """Print one row per deck: bytes, build ms, build + serialise ms."""
+def sent_bytes(deck) -> int:
+    """Bytes of the deck JSON as ``st.pydeck_chart`` puts it in its protobuf message."""
+    from streamlit.testing.v1 import AppTest  # noqa: PLC0415
+
+    at = AppTest.from_function(_render, args=(deck,)).run(timeout=60)
+    (element,) = at.get("deck_gl_json_chart")
+    sent = element.proto.json
+    if sent != deck.to_json():
+        raise RuntimeError("st.pydeck_chart did not send deck.to_json(): measure what it sends")
+    return len(sent.encode("utf-8"))
+
+
+def decks() -> dict[str, tuple[str, Callable[[], maps.MapSpec]]]:
+    """Deck name -> (budget kind, builder), over frames loaded once."""
     provinces = geo.load_boundaries("province", "2021")
     districts = geo.load_boundaries("district", "2021")
     communes = geo.load_boundaries("commune", "2021")
     points = geo.commune_points("2021")
+    provinces25 = geo.load_boundaries("province", "2025")
+    communes25 = geo.load_boundaries("commune", "2025")
+    points25 = geo.commune_points("2025")
     values = pd.Series(np.linspace(0, 120, len(provinces)), index=provinces["code"])
     roles = pd.Series("implementing", index=points["commune_code"][::3])
-    busiest = communes["province_code"].value_counts().idxmax()
+    roles25 = pd.Series("priority", index=points25["commune_code"][::3])
+
+    def heaviest(frame: gpd.GeoDataFrame) -> str:
+        """Province whose communes have the most vertices (the largest drill-down)."""
+        counts = pd.Series(shapely.get_num_coordinates(frame.geometry.to_numpy()),
+                           index=frame.index).groupby(frame["province_code"]).sum()
+        return str(counts.idxmax())
+
+    most_communes = str(communes["province_code"].value_counts().idxmax())
+    most_vertices = heaviest(communes)
+    most_vertices25 = heaviest(communes25)
 
     def national():
         return maps.province_map(provinces, values, pilot_codes=provinces["code"][:8],
                                  districts=districts.iloc[:60], points=points, point_roles=roles)
 
-    def province(code=busiest):
-        return maps.province_detail_map(
+    def coverage_page():  # what pages/coverage_map.py draws today (app/data.coverage_deck)
+        return maps.province_map(provinces, values, kind="count", pilot_codes=provinces["code"][:8])
+
+    def province(code: str):
+        return lambda: maps.province_detail_map(
             provinces[provinces["code"] == code], communes[communes["province_code"] == code],
             points[points["province_code"] == code],
             districts=districts[districts["province_code"] == code].iloc[:4], point_roles=roles)
 
-    print(f"{'deck':<32}{'bytes':>12}{'build ms':>10}{'+json ms':>10}")
-    rows = [("national (63 prov + all points)", national),
-            (f"province {busiest} (most communes)", province),
-            ("province 12 (Lai Châu)", lambda: province("12"))]
-    for name, build in rows:
-        build_ms, total_ms, size = _median_ms(build)
-        print(f"{name:<32}{size:>12,}{build_ms:>10.1f}{total_ms:>10.1f}")
+    def province25(code: str):
+        return lambda: maps.province_detail_map(
+            provinces25[provinces25["code"] == code],
+            communes25[communes25["province_code"] == code],
+            points25[points25["province_code"] == code], point_roles=roles25)
+
+    def name(code: str, frame) -> str:
+        return frame.loc[frame["code"] == code, "name_en"].iloc[0]
+
+    return {
+        "national 2021: 63 provinces + 10,035 points + 8 pilots + 60 districts":
+            ("national", national),
+        "national 2021: coverage page (63 provinces + 8 pilots)": ("national", coverage_page),
+        f"province {most_communes} {name(most_communes, provinces)} (most communes)":
+            ("province", province(most_communes)),
+        f"province {most_vertices} {name(most_vertices, provinces)} (most vertices)":
+            ("province", province(most_vertices)),
+        "province 12 Lai Chau": ("province", province("12")),
+        f"province {most_vertices25} {name(most_vertices25, provinces25)} (2025, most vertices)":
+            ("province", province25(most_vertices25)),
+    }
+
+
+def main() -> None:
+    """Measure every deck ``--runs`` times; print a Markdown table; write the JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9, help="runs per deck (>= 7)")
+    runs = max(parser.parse_args().runs, 7)
+    results: dict[str, dict] = {}
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"Map decks, {runs} runs each, {machine()}, load average {load}\n")
+    print("| deck | bytes sent | budget | build ms median (min–max) "
+          "| to_json ms median (min–max) |")
+    print("|---|---:|---|---|---|")
+    for label, (kind, build) in decks().items():
+        build()  # warm-up: imports, first-call caches
+        build_t = timed(build, runs)
+        spec = build()
+        json_t = timed(spec.deck.to_json, runs)
+        size = sent_bytes(spec.deck)
+        ms = {key: {stat: round(t[stat] * 1000, 2) for stat in ("median", "min", "max")}
+              for key, t in (("build_ms", build_t), ("json_ms", json_t))}
+        results[label] = {"bytes": size, **ms, "runs": runs}
+        within = size <= BUDGET_BYTES[kind] and ms["build_ms"]["median"] <= BUDGET_BUILD_MS
+        print(f"| {label} | {size:,} | {'met' if within else 'OVER'} "
+              f"(≤ {BUDGET_BYTES[kind] // KB:,} KB, ≤ {BUDGET_BUILD_MS:.0f} ms) "
+              f"| {ms['build_ms']['median']:.1f} ({ms['build_ms']['min']:.1f}–"
+              f"{ms['build_ms']['max']:.1f}) | {ms['json_ms']['median']:.1f} "
+              f"({ms['json_ms']['min']:.1f}–{ms['json_ms']['max']:.1f}) |")
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nwritten: {OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

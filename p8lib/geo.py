@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import shapely
 
 from p8lib import units
 from p8lib.text import nfc
@@ -30,6 +32,7 @@ FILES: dict[tuple[str, str], str] = {
     ("commune", "2025"): "communes_2025.geojson.gz",
 }
 CODE_WIDTH = {"province": 2, "district": 3, "commune": 5}
+DISPLAY_TOLERANCES = (0.006, 0.01, 0.015, 0.02, 0.03, 0.05)  # degrees, tried in order
 CREDIT = (
     "Approximate boundaries derived from vietnamadminunits (MIT) centroids; "
     "outline © Natural Earth (public domain)."
@@ -113,6 +116,42 @@ def commune_points(vintage: str = units.OLD, directory: Path | None = None) -> p
     cols = ["code", "province_code", "district_code", "name_vi", "name_en", "lon", "lat"]
     out = pd.DataFrame(frame[[c for c in cols if c in frame.columns]])
     return out.rename(columns={"code": "commune_code"}).reset_index(drop=True)
+
+
+def fit_to_vertex_budget(frame: gpd.GeoDataFrame, max_coords: int) -> gpd.GeoDataFrame:
+    """Simplify a coverage just enough to keep at most ``max_coords`` vertices (for display).
+
+    The shipped files already fit the map budgets (:mod:`p8lib.maps`), so for them this only
+    counts vertices; official boundaries loaded by a user often have 100× more. Coverage
+    simplification moves shared edges together: neighbours stay gap-free and overlap-free.
+
+    Parameters
+    ----------
+    frame : GeoDataFrame
+        Polygons forming a valid coverage (neighbours share their edge vertices).
+    max_coords : int
+        Vertex budget for the whole frame.
+
+    Returns
+    -------
+    GeoDataFrame
+        ``frame`` itself when within budget, else a copy simplified with the smallest of
+        :data:`DISPLAY_TOLERANCES` that fits (the largest when none does).
+    """
+    geoms = frame.geometry.to_numpy()
+    count = shapely.get_num_coordinates(geoms).sum()
+    if count <= max_coords:
+        return frame
+    # Vertex count falls roughly like 1/sqrt(tolerance): start near the right tolerance so
+    # that one or two simplifications suffice (each costs ~10 ms for 500 communes).
+    start = int(np.searchsorted(DISPLAY_TOLERANCES, 0.006 * (count / max_coords) ** 2 / 1.5))
+    for tolerance in DISPLAY_TOLERANCES[min(start, len(DISPLAY_TOLERANCES) - 1):]:
+        simplified = shapely.coverage_simplify(geoms, tolerance)
+        if shapely.get_num_coordinates(simplified).sum() <= max_coords:
+            break
+    out = frame.copy()
+    out.geometry = simplified
+    return out
 
 
 @dataclass

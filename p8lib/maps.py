@@ -9,6 +9,11 @@ here, so a unit name such as ``<img src=x onerror=…>`` shows as text whatever 
 does. Boundaries are approximate (see geo/README.md): :data:`APPROXIMATE_NOTE` is returned with
 every map so the page can show it.
 
+Payload: Streamlit sends ``deck.to_json()`` whole on every rerun in which the deck changes, so
+decks are :class:`CompactDeck` (JSON without indentation), carry only the properties their
+layers read, and coordinates rounded to what is visible (:data:`NATIONAL_DECIMALS`,
+:data:`DETAIL_DECIMALS`). Sizes and build times: ``bench/bench_maps.py``.
+
 Layer ids: ``provinces``, ``pilot-provinces``, ``implementing-districts``, ``communes``,
 ``commune-points-implementing``, ``commune-points-priority``, ``commune-points-other``.
 """
@@ -16,6 +21,7 @@ Layer ids: ``provinces``, ``pilot-provinces``, ``implementing-districts``, ``com
 from __future__ import annotations
 
 import html
+import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +31,9 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 import shapely
+from pydeck.bindings.json_tools import default_serialize
 
+from p8lib import geo
 from p8lib.i18n import check_lang, fmt_number
 
 Color = tuple[int, int, int, int]
@@ -47,10 +55,17 @@ POINT_COLORS: dict[str, Color] = {
     "priority": (230, 140, 0, 230),
     "other": (110, 110, 110, 160),
 }
-DISPLAY_TOLERANCES = (0.006, 0.01, 0.015, 0.02, 0.03, 0.05)  # degrees, tried in order
-NATIONAL_MAX_COORDS = 4_500  # ~400 KB of province outlines in the national deck
-OUTLINE_MAX_COORDS = 2_000  # per outline layer (pilot provinces, implementing districts)
-DETAIL_MAX_COORDS = 1_800  # ~170 KB of commune outlines in a province deck
+# Vertex budgets: a compact [lon, lat] pair costs 16–19 bytes. The shipped files fit them as
+# they are (63 provinces: 10,310 vertices; communes of one province: at most 7,906, Nghệ An),
+# so only heavier official boundaries get simplified.
+NATIONAL_MAX_COORDS = 12_000  # ~200 KB of province polygons in the national deck
+OUTLINE_MAX_COORDS = 6_000  # per outline layer (pilot provinces, implementing districts)
+DETAIL_MAX_COORDS = 9_000  # ~170 KB of commune polygons in a province deck
+# Decimals of lon/lat sent (0.001° ≈ 110 m). The national deck opens at zoom 4.6, where 1 px ≈
+# 0.06°. A drill-down opens at zoom 5.8–9.9 (1 px ≥ 0.0015°) and its shipped polygons are
+# simplified at 0.004°: 4 decimals (≤ 0.00005° off) stay below a pixel however far one zooms.
+NATIONAL_DECIMALS = 3
+DETAIL_DECIMALS = 4
 ATTAINMENT_BREAKS = (25.0, 50.0, 75.0, 100.0)
 COUNT_BREAKS = (2.0, 5.0, 10.0, 20.0)
 VIEW = pdk.ViewState(latitude=16.0, longitude=106.0, zoom=4.6)
@@ -138,101 +153,118 @@ def value_classes(
     return pd.Series(out, index=values.index, dtype=object), legend
 
 
+class CompactDeck(pdk.Deck):
+    """A :class:`pydeck.Deck` whose JSON has no indentation and no spaces.
+
+    ``st.pydeck_chart`` sends exactly ``deck.to_json()`` (Streamlit 1.67) on every rerun in
+    which the deck changes. pydeck's own ``to_json`` indents by two spaces per level, which
+    triples the bytes of a coordinate list and forces Python's pure-Python JSON encoder (the
+    C encoder is used only without ``indent``). Non-ASCII text stays UTF-8 (``ã``: 2 bytes, not
+    the 6 of an ``\\u`` escape). Same keys, same sorted order, same values.
+    """
+
+    def to_json(self) -> str:
+        """The deck as compact JSON (what Streamlit sends to the browser)."""
+        return json.dumps(self, sort_keys=True, default=default_serialize,
+                          separators=(",", ":"), ensure_ascii=False)
+
+
 def _name(frame: pd.DataFrame, lang: str) -> pd.Series:
     return frame["name_vi"] if lang == "vi" else frame["name_en"]
 
 
-def _features(frame: gpd.GeoDataFrame, props: pd.DataFrame, decimals: int = 4) -> dict:
-    """A compact GeoJSON dict; every property value is a plain str/list (escaped upstream)."""
-    geoms = shapely.set_precision(frame.geometry.to_numpy(), 10.0**-decimals)
-    feats = [
-        {"type": "Feature", "geometry": shapely.geometry.mapping(g), "properties": p}
-        for g, p in zip(geoms, props.to_dict("records"), strict=True)
-    ]
+def _ring_lists(rings: np.ndarray, decimals: int, closed: bool = True) -> list[list[list[float]]]:
+    """Each ring as a list of rounded [lon, lat] pairs: one numpy pass over all vertices.
+
+    ``closed=False`` drops each ring's closing vertex (PolygonLayer closes rings itself).
+    """
+    coords, which = shapely.get_coordinates(rings, return_index=True)
+    flat = coords.round(decimals).tolist()
+    ends = np.cumsum(np.bincount(which, minlength=len(rings))).tolist()
+    trim = 0 if closed else 1
+    return [flat[start:end - trim] for start, end in zip([0, *ends[:-1]], ends, strict=True)]
+
+
+def _features(frame: gpd.GeoDataFrame, props: list[dict], decimals: int) -> dict:
+    """A GeoJSON FeatureCollection of MultiPolygons, holes kept; ``props`` one dict per row.
+
+    Built from flat coordinate arrays (no per-vertex Python, no ``shapely.mapping``).
+    """
+    parts, part_row = shapely.get_parts(frame.geometry.to_numpy(), return_index=True)
+    rings, ring_part = shapely.get_rings(parts, return_index=True)  # exterior first
+    polygons: list[list] = [[] for _ in range(len(parts))]
+    for ring, part in zip(_ring_lists(rings, decimals), ring_part.tolist(), strict=True):
+        polygons[part].append(ring)
+    multi: list[list] = [[] for _ in range(len(frame))]
+    for polygon, row in zip(polygons, part_row.tolist(), strict=True):
+        multi[row].append(polygon)
+    feats = [{"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates": m},
+              "properties": p} for m, p in zip(multi, props, strict=True)]
     return {"type": "FeatureCollection", "features": feats}
 
 
-def _fit(frame: gpd.GeoDataFrame, max_coords: int) -> gpd.GeoDataFrame:
-    """Simplify a coverage just enough to keep at most ``max_coords`` vertices.
-
-    The deck JSON is indented (~90 bytes per vertex) and re-sent on every change, so the
-    payload budget is a vertex budget. Coverage simplification keeps neighbours gap-free.
-    """
-    geoms = frame.geometry.to_numpy()
-    ratio = shapely.get_num_coordinates(geoms).sum() / max_coords
-    # Vertex count falls roughly like 1/sqrt(tolerance): start near the right tolerance so
-    # that one or two simplifications suffice (each costs ~10 ms for 500 communes).
-    start = int(np.searchsorted(DISPLAY_TOLERANCES, 0.006 * ratio**2 / 1.5))
-    for tolerance in DISPLAY_TOLERANCES[min(start, len(DISPLAY_TOLERANCES) - 1):]:
-        if shapely.get_num_coordinates(geoms).sum() <= max_coords:
-            break
-        geoms = shapely.coverage_simplify(frame.geometry.to_numpy(), tolerance)
-    out = frame.copy()
-    out.geometry = geoms
-    return out
-
-
-def _flat_polygons(frame: gpd.GeoDataFrame, props: pd.DataFrame) -> list[dict]:
+def _flat_polygons(frame: gpd.GeoDataFrame, props: list[dict], decimals: int) -> list[dict]:
     """One record per polygon part: its properties and its outer ring of [lon, lat] pairs.
 
     The ring omits the closing vertex (deck.gl closes it). Holes are dropped; parts are drawn
-    largest first, so a unit inside a hole is drawn (and picked) on top. Flat rings with
-    ``positionFormat="XY"`` cannot be used: see :func:`_outline_layer`.
+    largest first, so a unit inside a hole is drawn (and picked) on top.
     """
-    parts, index = shapely.get_parts(frame.geometry.to_numpy(), return_index=True)
+    parts, row = shapely.get_parts(frame.geometry.to_numpy(), return_index=True)
     order = np.argsort(-shapely.area(parts), kind="stable")
-    records = props.to_dict("records")
-    out = []
-    for i in order:
-        ring = shapely.get_coordinates(shapely.get_exterior_ring(parts[i]))[:-1].round(4)
-        out.append({**records[index[i]], "polygon": ring.tolist()})
-    return out
+    rings = _ring_lists(shapely.get_exterior_ring(parts[order]), decimals, closed=False)
+    return [{**props[i], "polygon": ring} for i, ring in zip(row[order].tolist(), rings,
+                                                               strict=True)]
 
 
 def _escape(values: Iterable[object]) -> list[str]:
+    if isinstance(values, pd.Series):
+        values = values.tolist()  # iterating an Arrow-backed Series costs ~4 µs per item
     return [html.escape("" if v is None else str(v), quote=True) for v in values]
 
 
-def _deck(layers: list, view: pdk.ViewState, basemap: bool) -> pdk.Deck:
-    if basemap:
-        return pdk.Deck(layers=layers, initial_view_state=view, tooltip=TOOLTIP,
-                        map_provider="carto", map_style="light")
-    # map_style is left unset on purpose: with map_provider=None nothing is fetched.
-    return pdk.Deck(layers=layers, initial_view_state=view, tooltip=TOOLTIP, map_provider=None)
+def _deck(layers: list, view: pdk.ViewState, basemap: bool) -> CompactDeck:
+    # map_style is left unset offline on purpose: with map_provider=None nothing is fetched.
+    provider = {"map_provider": "carto", "map_style": "light"} if basemap else {}
+    return CompactDeck(layers=layers, initial_view_state=view, tooltip=TOOLTIP,
+                       **{"map_provider": None, **provider})
 
 
 def _outline_layer(layer_id: str, frame: gpd.GeoDataFrame, color: Color, width: int,
-                   max_coords: int = OUTLINE_MAX_COORDS) -> pdk.Layer:
+                   decimals: int, max_coords: int = OUTLINE_MAX_COORDS) -> pdk.Layer:
     """Outlines as a PathLayer of rings of [lon, lat] pairs, never picked.
 
     Flat rings with ``positionFormat: "XY"`` would be smaller, but pydeck serialises every
     string argument as an accessor expression ("@@=XY"), which deck.gl ignores and then reads
     the flat list as XYZ triples — drawing lines across the map (seen in Chromium).
     """
-    rings = shapely.get_rings(shapely.get_parts(_fit(frame, max_coords).geometry.to_numpy()))
-    paths = [{"path": shapely.get_coordinates(r).round(4).tolist()} for r in rings]
+    frame = geo.fit_to_vertex_budget(frame, max_coords)
+    rings = shapely.get_rings(shapely.get_parts(frame.geometry.to_numpy()))
+    paths = [{"path": ring} for ring in _ring_lists(rings, decimals)]
     return pdk.Layer("PathLayer", paths, id=layer_id, get_path="path",
                      get_color=list(color), width_min_pixels=width, pickable=False)
 
 
-def _point_layers(points: pd.DataFrame, roles: pd.Series | None, lang: str, pickable: bool,
+def _point_layers(points: pd.DataFrame, roles: pd.Series | None, lang: str, decimals: int,
                   draw: tuple[str, ...] = ("other", "priority", "implementing"),
                   ) -> tuple[list[pdk.Layer], list[LegendRow]]:
+    """Dots per role, never picked: the data is a bare list of [lon, lat] pairs.
+
+    ``get_position="-"`` is deck.gl JSON's identity accessor (each datum is its position; in
+    Streamlit 1.67's bundle, drawn in Chromium): ~16 bytes a point instead of ~30 for a record.
+    """
     roles = (roles.reindex(points["commune_code"]).fillna("other").to_numpy()
              if roles is not None else np.full(len(points), "other"))
+    lonlat = np.column_stack([points["lon"], points["lat"]]).astype(float).round(decimals)
     layers, legend = [], []
     for role in draw:  # drawn last = on top
-        sel = points[roles == role]
-        if sel.empty:
+        sel = roles == role
+        if not sel.any():
             continue
-        data = pd.DataFrame({"lon": sel["lon"].round(4), "lat": sel["lat"].round(4)})
-        if pickable:
-            data["name"] = _escape(_name(sel, lang))
-            data["detail"] = html.escape(_WORDS[lang][role])
         layers.append(pdk.Layer(
-            "ScatterplotLayer", data, id=f"commune-points-{role}", get_position="[lon, lat]",
-            get_fill_color=list(POINT_COLORS[role]), get_radius=600 if role == "other" else 1200,
-            radius_min_pixels=1 if role == "other" else 3, pickable=pickable))
+            "ScatterplotLayer", lonlat[sel].tolist(), id=f"commune-points-{role}",
+            get_position="-", get_fill_color=list(POINT_COLORS[role]),
+            get_radius=600 if role == "other" else 1200,
+            radius_min_pixels=1 if role == "other" else 3, pickable=False))
         legend.append(LegendRow(_WORDS[lang][role], POINT_COLORS[role], "point"))
     return layers, legend
 
@@ -283,32 +315,35 @@ def province_map(
     lang = check_lang(lang)
     if kind not in ("attainment", "count"):
         raise ValueError(f"kind must be 'attainment' or 'count', got {kind!r}")
-    provinces = _fit(provinces, NATIONAL_MAX_COORDS)
+    provinces = geo.fit_to_vertex_budget(provinces, NATIONAL_MAX_COORDS)
     percent = kind == "attainment"
     vals = values.reindex(provinces["code"].to_numpy())
     colors, legend = value_classes(vals, ATTAINMENT_BREAKS if percent else COUNT_BREAKS,
                                    lang, percent)
     shown = [fmt_number(v, lang, 0 if percent else None) + ("%" if percent else "") if pd.notna(v)
              else _WORDS[lang]["no_data"] for v in vals]
-    props = pd.DataFrame({
-        "code": provinces["code"].to_numpy(),
-        "name": _escape(_name(provinces, lang)),
-        "detail": _escape(shown),
-        "fill": [list(c) for c in colors],
-    })
+    # Only what the layer reads: code (selection), name and detail (tooltip), fill (colour).
+    props = [{"code": code, "name": name, "detail": detail, "fill": list(fill)}
+             for code, name, detail, fill in zip(provinces["code"].tolist(),
+                                                 _escape(_name(provinces, lang)), _escape(shown),
+                                                 colors, strict=True)]
     layers = [pdk.Layer(
-        "GeoJsonLayer", _features(provinces, props, decimals=3), id="provinces", pickable=True,
-        auto_highlight=True, stroked=True, filled=True, get_fill_color="properties.fill",
+        "GeoJsonLayer", _features(provinces, props, NATIONAL_DECIMALS), id="provinces",
+        pickable=True, auto_highlight=True, stroked=True, filled=True,
+        get_fill_color="properties.fill",
         get_line_color=list(LINE_COLOR), line_width_min_pixels=1)]
     pilots = provinces[provinces["code"].isin(set(pilot_codes))]
     if not pilots.empty:
-        layers.append(_outline_layer("pilot-provinces", pilots, PILOT_COLOR, 3))
+        layers.append(_outline_layer("pilot-provinces", pilots, PILOT_COLOR, 3,
+                                     NATIONAL_DECIMALS))
         legend.append(LegendRow(_WORDS[lang]["pilot"], PILOT_COLOR, "outline"))
     if districts is not None and not districts.empty:
-        layers.append(_outline_layer("implementing-districts", districts, DISTRICT_COLOR, 2))
+        layers.append(_outline_layer("implementing-districts", districts, DISTRICT_COLOR, 2,
+                                     NATIONAL_DECIMALS))
         legend.append(LegendRow(_WORDS[lang]["district"], DISTRICT_COLOR, "outline"))
     if points is not None:
-        point_layers, point_legend = _point_layers(points, point_roles, lang, pickable=False)
+        point_layers, point_legend = _point_layers(points, point_roles, lang,
+                                                   NATIONAL_DECIMALS)
         layers += point_layers
         legend += point_legend
     return MapSpec(_deck(layers, VIEW, basemap), legend, APPROXIMATE_NOTE[lang])
@@ -343,25 +378,27 @@ def province_detail_map(
         Deck zoomed on the province, legend and note.
     """
     lang = check_lang(lang)
-    communes = _fit(communes, DETAIL_MAX_COORDS)
+    communes = geo.fit_to_vertex_budget(communes, DETAIL_MAX_COORDS)
     roles = (point_roles.reindex(communes["code"]).fillna("other")
              if point_roles is not None else pd.Series("other", index=communes.index))
-    props = pd.DataFrame({
-        "code": communes["code"].to_numpy(),
-        "name": _escape(_name(communes, lang)),
-        "detail": _escape(_WORDS[lang][r] for r in roles),
-    })
+    words = {role: html.escape(word) for role, word in _WORDS[lang].items()}
+    # Only what the layer reads: code (selection), name and detail (tooltip).
+    props = [{"code": code, "name": name, "detail": words[role]}
+             for code, name, role in zip(communes["code"].tolist(),
+                                         _escape(_name(communes, lang)), roles.tolist(),
+                                         strict=True)]
     layers = [pdk.Layer(
-        "PolygonLayer", _flat_polygons(communes, props), id="communes", pickable=True,
-        auto_highlight=True, stroked=True, filled=True,
-        get_polygon="polygon", get_fill_color=[245, 240, 240, 200],
+        "PolygonLayer", _flat_polygons(communes, props, DETAIL_DECIMALS), id="communes",
+        pickable=True, auto_highlight=True, stroked=True, filled=True, get_polygon="polygon",
+        get_fill_color=[245, 240, 240, 200],
         get_line_color=[170, 170, 170, 255], line_width_min_pixels=1)]
     if districts is not None and not districts.empty:
-        layers.append(_outline_layer("implementing-districts", districts, DISTRICT_COLOR, 2))
-    layers.append(_outline_layer("pilot-provinces", province, PILOT_COLOR, 3))
+        layers.append(_outline_layer("implementing-districts", districts, DISTRICT_COLOR, 2,
+                                     DETAIL_DECIMALS))
+    layers.append(_outline_layer("pilot-provinces", province, PILOT_COLOR, 3, DETAIL_DECIMALS))
     # The commune polygons carry the tooltips (name and role) and stand for "other"
     # communes: dots mark only implementing and priority ones, keeping the payload small.
-    point_layers, legend = _point_layers(points, point_roles, lang, pickable=False,
+    point_layers, legend = _point_layers(points, point_roles, lang, DETAIL_DECIMALS,
                                          draw=("priority", "implementing"))
     layers += point_layers
     if districts is not None and not districts.empty:

@@ -105,6 +105,35 @@ def test_files_are_small():
     assert sum(sizes.values()) < 8_000_000
 
 
+@pytest.mark.parametrize("vintage", ["2021", "2025"])
+def test_shipped_layers_fit_the_map_vertex_budgets(layers, vintage):
+    # Within these budgets p8lib.maps draws the files as they are (no simplification per
+    # rerun); a rebuild with a finer tolerance must raise the budgets knowingly.
+    from p8lib import maps
+
+    provinces = layers[("province", vintage)].geometry.to_numpy()
+    assert shapely.get_num_coordinates(provinces).sum() <= maps.NATIONAL_MAX_COORDS
+    communes = layers[("commune", vintage)]
+    per_province = pd.Series(shapely.get_num_coordinates(communes.geometry.to_numpy()),
+                             index=communes.index).groupby(communes["province_code"]).sum()
+    assert per_province.max() <= maps.DETAIL_MAX_COORDS, per_province.idxmax()
+
+
+def test_fit_keeps_shipped_sized_frames_and_simplifies_heavy_ones_as_a_coverage():
+    # 6 unit squares with a vertex every 0.001°, snapped to one grid so that neighbours share
+    # their edge vertices exactly (a valid coverage, as the shipped files are)
+    cells = shapely.set_precision(
+        [shapely.segmentize(box(x, y, x + 1, y + 1), 0.001) for x in range(3) for y in range(2)],
+        0.001)
+    frame = gpd.GeoDataFrame({"code": list("abcdef")}, geometry=cells, crs="EPSG:4326")
+    heavy = int(shapely.get_num_coordinates(frame.geometry.to_numpy()).sum())
+    assert geo.fit_to_vertex_budget(frame, heavy) is frame  # within budget: untouched, not copied
+    fitted = geo.fit_to_vertex_budget(frame, 200)
+    assert shapely.get_num_coordinates(fitted.geometry.to_numpy()).sum() <= 200
+    assert shapely.coverage_is_valid(fitted.geometry.to_numpy())  # no gaps, no overlaps
+    assert shapely.union_all(fitted.geometry.to_numpy()).area == pytest.approx(6.0)
+
+
 def test_load_boundaries_rejects_unknown_layer():
     with pytest.raises(ValueError, match="district.*2025"):
         geo.load_boundaries("district", "2025")
