@@ -3,6 +3,9 @@
 Only bar charts and lines: plotly's ``geo``/``map`` traces fetch topojson and tiles from the
 internet, so maps are drawn with pydeck (:mod:`p8lib.maps`). Labels come in the language
 asked for; numbers in hover text are written the way that language writes them.
+
+Every builder takes ``lang`` ("vi" or "en") and ``large`` (larger type for presenter mode);
+the bar builders also take the chart's ``title``.
 """
 
 from __future__ import annotations
@@ -32,9 +35,6 @@ def attainment_by_area_bar(by_area: pd.DataFrame, lang: str, large: bool = False
     by_area : DataFrame
         :func:`p8lib.metrics.attainment_by_content_area` output (``content_area``,
         ``attainment_pct``, ``indicators``).
-    lang : {"vi", "en"}
-    large : bool
-        Larger type for presenter mode.
 
     Returns
     -------
@@ -59,6 +59,22 @@ def attainment_by_area_bar(by_area: pd.DataFrame, lang: str, large: bool = False
     return _layout(fig, t("attainment_by_area", lang), large)
 
 
+def _value_bars(x: pd.Series, values: pd.Series, name: str, hover: list[str], lang: str,
+                colour: str | None = None) -> go.Bar:
+    """Bars with their value written above them and ``hover`` as the whole hover text."""
+    return go.Bar(
+        x=list(x), y=[float(v) for v in values], name=name, marker_color=colour,
+        text=[i18n.fmt_number(v, lang) for v in values], textposition="outside",
+        hovertext=hover, hoverinfo="text", cliponaxis=False)
+
+
+def _grouped_bars(traces: list[go.Bar], lang: str, title: str, large: bool) -> go.Figure:
+    fig = go.Figure(traces)
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(title=t("value", lang))
+    return _layout(fig, title, large)
+
+
 def target_actual_bar(frame: pd.DataFrame, lang: str, title: str = "",
                       large: bool = False) -> go.Figure:
     """Grouped bars of target and result per indicator.
@@ -67,25 +83,26 @@ def target_actual_bar(frame: pd.DataFrame, lang: str, title: str = "",
     ----------
     frame : DataFrame
         Columns ``label`` (indicator name), ``measure`` ("target"/"actual"), ``period``
-        (label such as "2021–2025"), ``value``.
+        (label such as "2021–2025"), ``value``; :func:`p8lib.tables.target_actual_frame`
+        output.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One trace per measure present (target first), coloured by :data:`MEASURE_COLOURS`.
     """
-    fig = go.Figure()
+    traces = []
     for measure in ("target", "actual"):
         rows = frame[frame["measure"] == measure]
         if rows.empty:
             continue
         name = i18n.MEASURE_TEXT[measure][lang]
-        fig.add_trace(go.Bar(
-            x=list(rows["label"]), y=[float(v) for v in rows["value"]], name=name,
-            marker_color=MEASURE_COLOURS[measure],
-            text=[i18n.fmt_number(v, lang) for v in rows["value"]], textposition="outside",
-            hovertext=[f"{lab}<br>{name} {per}: {i18n.fmt_number(v, lang)}"
-                       for lab, per, v in zip(rows["label"], rows["period"], rows["value"],
-                                              strict=True)],
-            hoverinfo="text", cliponaxis=False))
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(title=t("value", lang))
-    return _layout(fig, title, large)
+        hover = [f"{lab}<br>{name} {per}: {i18n.fmt_number(v, lang)}"
+                 for lab, per, v in zip(rows["label"], rows["period"], rows["value"],
+                                        strict=True)]
+        traces.append(_value_bars(rows["label"], rows["value"], name, hover, lang,
+                                  MEASURE_COLOURS[measure]))
+    return _grouped_bars(traces, lang, title, large)
 
 
 def indicator_bar(frame: pd.DataFrame, lang: str, title: str = "",
@@ -95,19 +112,18 @@ def indicator_bar(frame: pd.DataFrame, lang: str, title: str = "",
     Parameters
     ----------
     frame : DataFrame
-        :func:`p8lib.views.indicator_across` output (``place``, ``period``, ``measure``,
+        :func:`p8lib.tables.indicator_across` output (``place``, ``period``, ``measure``,
         ``value``, ``unit``).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One trace per (period, measure), named "period · measure", in sorted order.
     """
-    fig = go.Figure()
+    traces = []
     for (period, measure), rows in frame.groupby(["period", "measure"], sort=True):
         name = f"{period} · {measure}"
-        fig.add_trace(go.Bar(
-            x=list(rows["place"]), y=[float(v) for v in rows["value"]], name=name,
-            text=[i18n.fmt_number(v, lang) for v in rows["value"]], textposition="outside",
-            hovertext=[f"{p}<br>{name}: {i18n.fmt_number(v, lang)} {u}"
-                       for p, v, u in zip(rows["place"], rows["value"], rows["unit"],
-                                          strict=True)],
-            hoverinfo="text", cliponaxis=False))
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(title=t("value", lang))
-    return _layout(fig, title, large)
+        hover = [f"{p}<br>{name}: {i18n.fmt_number(v, lang)} {u}"
+                 for p, v, u in zip(rows["place"], rows["value"], rows["unit"], strict=True)]
+        traces.append(_value_bars(rows["place"], rows["value"], name, hover, lang))
+    return _grouped_bars(traces, lang, title, large)

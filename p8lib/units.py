@@ -70,41 +70,40 @@ def _new_rows() -> pd.DataFrame:
     return pd.DataFrame(query("SELECT * FROM admin_units"))
 
 
+def _level_table(rows: pd.DataFrame, unit: str, codes: dict[str, str],
+                type_column: str | None = None) -> pd.DataFrame:
+    """One level's table from the package's rows, which name their columns ``{unit}…``.
+
+    ``codes`` maps our code columns to the package's, in output order; then come the names
+    (``name_en`` right after ``short_vi``), the unit type when ``type_column`` is given, the
+    centroid and the folded alias keys. The index stays ``rows``'s.
+    """
+    columns = {ours: rows[theirs].astype(str) for ours, theirs in codes.items()}
+    columns["name_vi"] = rows[unit].map(nfc)
+    columns["short_vi"] = rows[f"{unit}Short"].map(nfc)
+    if type_column:
+        columns[type_column] = rows[f"{unit}Type"].map(nfc)
+    columns["lat"] = rows[f"{unit}Lat"].astype(float)
+    columns["lon"] = rows[f"{unit}Lon"].astype(float)
+    columns["keys"] = rows[f"{unit}Keywords"].map(_keywords)
+    out = pd.DataFrame(columns)
+    out.insert(out.columns.get_loc("short_vi") + 1, "name_en", _english(out["short_vi"]))
+    return out
+
+
 @cache
 def _provinces(vintage: Vintage) -> pd.DataFrame:
     rows = _legacy_rows() if vintage == OLD else _new_rows()
     first = rows.drop_duplicates("provinceCode").sort_values("provinceCode")
-    out = pd.DataFrame(
-        {
-            "province_code": first["provinceCode"].astype(str),
-            "name_vi": first["province"].map(nfc),
-            "short_vi": first["provinceShort"].map(nfc),
-            "lat": first["provinceLat"].astype(float),
-            "lon": first["provinceLon"].astype(float),
-            "keys": first["provinceKeywords"].map(_keywords),
-        }
-    )
-    out.insert(3, "name_en", _english(out["short_vi"]))
+    out = _level_table(first, "province", {"province_code": "provinceCode"})
     return out.reset_index(drop=True)
 
 
 @cache
 def _districts() -> pd.DataFrame:
-    rows = _legacy_rows()
-    first = rows.drop_duplicates("districtCode").sort_values("districtCode")
-    out = pd.DataFrame(
-        {
-            "district_code": first["districtCode"].astype(str),
-            "province_code": first["provinceCode"].astype(str),
-            "name_vi": first["district"].map(nfc),
-            "short_vi": first["districtShort"].map(nfc),
-            "district_type": first["districtType"].map(nfc),
-            "lat": first["districtLat"].astype(float),
-            "lon": first["districtLon"].astype(float),
-            "keys": first["districtKeywords"].map(_keywords),
-        }
-    )
-    out.insert(4, "name_en", _english(out["short_vi"]))
+    first = _legacy_rows().drop_duplicates("districtCode").sort_values("districtCode")
+    out = _level_table(first, "district", {"district_code": "districtCode",
+                                          "province_code": "provinceCode"}, "district_type")
     return out.reset_index(drop=True)
 
 
@@ -112,21 +111,12 @@ def _districts() -> pd.DataFrame:
 def _communes(vintage: Vintage) -> pd.DataFrame:
     rows = _legacy_rows() if vintage == OLD else _new_rows()
     rows = rows[rows["wardCode"].notna()].sort_values("wardCode")
-    out = pd.DataFrame(
-        {
-            "commune_code": rows["wardCode"].astype(str),
-            "province_code": rows["provinceCode"].astype(str),
-            "name_vi": rows["ward"].map(nfc),
-            "short_vi": rows["wardShort"].map(nfc),
-            "commune_type": rows["wardType"].map(nfc),
-            "lat": rows["wardLat"].astype(float),
-            "lon": rows["wardLon"].astype(float),
-            "keys": rows["wardKeywords"].map(_keywords),
-        }
-    )
-    out.insert(4, "name_en", _english(out["short_vi"]))
+    codes = {"commune_code": "wardCode", "district_code": "districtCode",
+             "province_code": "provinceCode"}
+    if vintage == NEW:  # no districts since 1 July 2025
+        del codes["district_code"]
+    out = _level_table(rows, "ward", codes, "commune_type")
     if vintage == OLD:
-        out.insert(1, "district_code", rows["districtCode"].astype(str).to_numpy())
         box = pd.DataFrame(
             rows["wardBounds"].map(_bounds).tolist(),
             columns=["lat_min", "lon_min", "lat_max", "lon_max"],

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from app import data, state, widgets
-from p8lib import charts, metrics, views
+from app import data, sections, state, widgets
+from p8lib import charts, display, metrics, tables
 from p8lib.i18n import t
 
 state.require_router()
@@ -19,21 +19,18 @@ attain = data.attainment(figures, catalogue)
 st.title(t("app_title", lang))
 st.caption(t("app_subtitle", lang))
 
-widgets.metric_row(views.reach_metrics(metrics.coverage_counts(data.coverage(), figures), lang),
+widgets.metric_row(display.reach_metrics(metrics.coverage_counts(data.coverage(), figures), lang),
                    key="overview_reach")
 st.subheader(t("core_vs_target", lang))
-widgets.metric_row(views.headline_metrics(attain, catalogue, lang), key="overview_core")
+widgets.metric_row(display.headline_metrics(attain, catalogue, lang), key="overview_core")
 
 by_area = metrics.attainment_by_content_area(data.attainment(shown, catalogue),
                                              level="province" if f["province"] else "national")
-st.plotly_chart(charts.attainment_by_area_bar(by_area, lang, large=big),
-                config={"displaylogo": False, "displayModeBar": not big},
-                key="overview_attainment_chart")
+sections.chart(charts.attainment_by_area_bar(by_area, lang, large=big), big,
+               key="overview_attainment_chart")
 st.caption(t("method_text", lang))
 
 st.subheader(t("reported_where", lang))
-where = views.reported_where(shown, catalogue, lang)
-if shown.empty:
-    st.info(t("no_data", lang))
-else:
+if sections.has_rows(shown, lang):
+    where = tables.reported_where(shown, catalogue, lang)
     widgets.table(where, where, "reported_where", lang, key="overview_where")

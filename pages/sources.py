@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app import data, state, widgets
-from p8lib import views
+from p8lib import tables
 from p8lib.i18n import t
 
 state.require_router()
@@ -11,12 +11,12 @@ lang = state.lang()
 
 st.title(t("page_sources", lang))
 st.subheader(t("sources", lang))
-table = views.sources_table(data.sources(), lang)
+table = tables.sources_table(data.sources(), lang)
 widgets.table(table, table, "sources", lang, key="sources_all")
 
 st.subheader(t("method", lang))
 st.write(t("method_text", lang))
-statuses = views.status_table(lang)
+statuses = tables.status_table(lang)
 widgets.table(statuses, statuses, "statuses", lang, key="sources_statuses")
 
 st.subheader(t("approximate", lang))

@@ -1,0 +1,42 @@
+"""Page sections that several pages draw the same way: a chart, tables of figures.
+
+Widgets keep the explicit keys the pages give them (tests and the browser find them by key).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from app import widgets
+from p8lib import display, tables
+from p8lib.i18n import t
+
+
+def has_rows(frame: pd.DataFrame, lang: str, empty_note: str = "no_data") -> bool:
+    """True when ``frame`` has rows; else show the note (an i18n key) and return False."""
+    if frame.empty:
+        st.info(t(empty_note, lang))
+        return False
+    return True
+
+
+def chart(fig: go.Figure, present: bool, key: str) -> None:
+    """A plotly chart without the plotly logo; no mode bar in presenter mode."""
+    st.plotly_chart(fig, config={"displaylogo": False, "displayModeBar": not present}, key=key)
+
+
+def formatted_table(frame: pd.DataFrame, lang: str, name: str, key: str,
+                    percent: tuple[str, ...] = ()) -> None:
+    """Show ``frame`` with numbers written as ``lang`` writes them; download it raw."""
+    widgets.table(frame, display.display_frame(frame, lang, percent), name, lang, key=key)
+
+
+def chart_and_figures(fig: go.Figure, figures: pd.DataFrame, catalogue: pd.DataFrame,
+                      lang: str, present: bool, name: str, key: str) -> None:
+    """A chart of some figures, then those figures as a table (keys ``{key}_chart``,
+    ``{key}_figures``; downloads named ``name``)."""
+    chart(fig, present, key=f"{key}_chart")
+    formatted_table(tables.figure_table(figures, catalogue, lang), lang, name,
+                    key=f"{key}_figures")

@@ -1,0 +1,99 @@
+"""Names people read in place of codes: places, indicators and periods, in either language.
+
+Codes are 2021-vintage GSO codes (:data:`p8lib.units.OLD`); an unknown code or indicator id
+is shown as itself rather than dropped.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pandas as pd
+
+from p8lib import i18n, units
+from p8lib.i18n import t
+from p8lib.schema import Figure
+
+
+@cache
+def _names(lang: str) -> dict[str, str]:
+    column = "name_en" if lang == "en" else "name_vi"
+    names: dict[str, str] = {}
+    for table, key in ((units.provinces(units.OLD), Figure.province_code),
+                       (units.districts(), Figure.district_code),
+                       (units.communes(units.OLD), Figure.commune_code)):
+        names.update(zip(table[key], table[column], strict=True))
+    return names
+
+
+def unit_name(code: object, lang: str) -> str:
+    """Name of a 2021 unit code (province, district or commune) in ``lang``.
+
+    Parameters
+    ----------
+    code : str or None
+        A 2021 GSO code; missing (None, NA, NaN) means the whole country.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+        The unit's name; "national" in ``lang`` for a missing code; an unknown code as itself.
+
+    Examples
+    --------
+    >>> unit_name("94", "vi"), unit_name(None, "en"), unit_name("xx", "en")
+    ('Tỉnh Sóc Trăng', 'National', 'xx')
+    """
+    if code is None or code is pd.NA or (isinstance(code, float) and pd.isna(code)):
+        return t("national", lang)
+    return _names(i18n.check_lang(lang)).get(str(code), str(code))
+
+
+def place_names(frame: pd.DataFrame, lang: str) -> pd.Series:
+    """The name of the lowest unit of each row (commune, else district, else province).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Has ``commune_code``, ``district_code`` and ``province_code`` (2021 codes).
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    Series
+        One name per row, aligned on ``frame``'s index; rows without codes are "national".
+    """
+    codes = frame[[Figure.commune_code, Figure.district_code, Figure.province_code]]
+    code = codes.astype(object).bfill(axis=1).iloc[:, 0]
+    return code.map(lambda c: unit_name(c, lang))
+
+
+def indicator_label(catalogue: pd.DataFrame, indicator_id: str, lang: str) -> str:
+    """The indicator's name in ``lang`` (its id when it is not in the catalogue)."""
+    row = catalogue[catalogue[Figure.indicator_id] == indicator_id]
+    if row.empty:
+        return indicator_id
+    return str(row.iloc[0]["name_en" if lang == "en" else "name_vi"])
+
+
+def indicator_names_and_units(catalogue: pd.DataFrame, ids: pd.Series, lang: str
+                              ) -> tuple[pd.Series, pd.Series]:
+    """The catalogue name and unit, in ``lang``, of each indicator id in ``ids``.
+
+    Returns
+    -------
+    (Series, Series)
+        Names (an id not in the catalogue is its own name) and units (missing for such an
+        id, so that a caller can fall back on the figure's own unit), aligned on ``ids``.
+    """
+    cat = catalogue.set_index(Figure.indicator_id)
+    name = ids.map(cat["name_en" if lang == "en" else "name_vi"]).fillna(ids)
+    unit = ids.map(cat["unit" if lang == "en" else "unit_vi"])
+    return name, unit
+
+
+def period_label(start: pd.Series, end: pd.Series) -> pd.Series:
+    """"2023" for a one-year period, "2021–2025" (en dash) otherwise."""
+    start, end = start.astype(int).astype(str), end.astype(int).astype(str)
+    return start.where(start == end, start + "–" + end)

@@ -1,0 +1,163 @@
+"""The tables the pages show, built from tiny hand-made frames and the shipped catalogue."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from p8lib import metrics, tables
+from p8lib.problems import Problem, problems_frame
+from tests.frames import ROWS, figures
+
+
+@pytest.mark.parametrize(("lang", "column", "expected"), [
+    ("en", "Place", ["National", "Soc Trang", "Thanh Tri"]),
+    ("en", "Indicator", ["Community communication groups"] * 2 + ["Project 8 budget"]),
+    ("en", "Measure", ["target", "result", "result"]),
+    ("en", "Period", ["2021–2025", "2023", "2022–2024"]),
+    ("en", "Unit", ["groups", "groups", "VND billion"]),
+    ("vi", "Đơn vị tính", ["tổ", "tổ", "tỷ đồng"]),
+    ("vi", "Loại số liệu", ["kế hoạch", "thực hiện", "thực hiện"]),
+    ("vi", "Giai đoạn", ["2021–2025", "2023", "2022–2024"]),
+])
+def test_figure_table_localises_names(indicator_catalogue, lang, column, expected):
+    table = tables.figure_table(figures(ROWS), indicator_catalogue, lang)
+    assert table[column].tolist() == expected
+
+
+def test_figure_table_keeps_numbers_and_falls_back_on_the_figures_unit(indicator_catalogue):
+    frame = figures([*ROWS, {**ROWS[1], "indicator_id": "made_up", "unit": "kites"}])
+    table = tables.figure_table(frame.set_index(pd.Index([5, 6, 7, 8])), indicator_catalogue,
+                                "en")
+    assert table["Value"].tolist() == [9000.0, 60.0, 1.5, 60.0]
+    assert table["Value"].dtype == float
+    assert table.loc[3, ["Indicator", "Unit"]].tolist() == ["made_up", "kites"]
+    assert table.index.tolist() == [0, 1, 2, 3]
+
+
+def test_attainment_table_shows_status_words_not_zero(indicator_catalogue):
+    attain = metrics.attainment(figures(ROWS), indicator_catalogue)
+    table = tables.attainment_table(attain, indicator_catalogue, "en")
+    assert table["Status"].tolist() == ["no result reported", "no target", "no target"]
+    assert table["Attainment (%)"].isna().all()
+    assert table["Target"].tolist()[0] == 9000.0
+
+
+@pytest.mark.parametrize(("lang", "place", "area", "count"), [
+    ("en", "Soc Trang", "Content area 1", 1),
+    ("en", "Soc Trang", "Finance and cross-cutting", 0),
+    ("en", "Thanh Tri", "Finance and cross-cutting", 1),
+    ("vi", "Toàn quốc", "Nội dung 1", 1),
+])
+def test_reported_where_counts_figures_per_content_area(indicator_catalogue, lang, place, area,
+                                                        count):
+    table = tables.reported_where(figures(ROWS), indicator_catalogue, lang)
+    assert table.set_index(table.columns[0]).loc[place, area] == count
+
+
+def test_reported_where_orders_places_by_level(indicator_catalogue):
+    table = tables.reported_where(figures(ROWS[::-1]), indicator_catalogue, "en")
+    assert table.columns[:2].tolist() == ["Place", "Level"]
+    assert table["Place"].tolist() == ["National", "Soc Trang", "Thanh Tri"]
+    empty = tables.reported_where(figures([]), indicator_catalogue, "en")
+    assert empty.empty and empty.columns.tolist() == ["Place", "Level"]
+
+
+COVERAGE = pd.DataFrame({
+    "province_code": ["94", "94", "19"], "district_code": [None, "949", None],
+    "commune_code": [None, None, None], "level": ["province", "district", "province"],
+    "role": ["pilot_province", "implementing_district", "pilot_province"],
+    "group": ["plan", "plan", "plan"], "period_start": [2022, 2021, 2022],
+    "period_end": [2025, 2025, 2022], "count": pd.array([None, 4, None], dtype="Int64"),
+    "count_of": [None, "communes", None], "source_id": ["s1", "s2", "s1"],
+    "quote": ["q1", "q2", "q1"]})
+
+
+@pytest.mark.parametrize(("province", "places", "roles", "counts"), [
+    (None, ["Soc Trang", "Thanh Tri", "Thai Nguyen"],
+     ["pilot province", "implementing district", "pilot province"], [None, 4.0, None]),
+    ("94", ["Soc Trang", "Thanh Tri"], ["pilot province", "implementing district"],
+     [None, 4.0]),
+    ("01", [], [], []),
+])
+def test_coverage_table(province, places, roles, counts):
+    table = tables.coverage_table(COVERAGE, "en", province)
+    assert table["Place"].tolist() == places
+    assert table["Role"].tolist() == roles
+    assert [None if pd.isna(c) else c for c in table["Count"]] == counts
+
+
+SOURCES = pd.DataFrame({"source_id": ["s1", "s2"], "title": ["T1", "T2"],
+                        "publisher": ["VWU", None], "author": ["A", "B"],
+                        "date": ["2025-05-01", "2024"], "url": [None, "https://x"],
+                        "file": ["sources/a.md", None]})
+
+
+def test_sources_table_falls_back_on_author_and_file():
+    table = tables.sources_table(SOURCES, "en")
+    assert table["Publisher"].tolist() == ["VWU", "B"]
+    assert table["Link / file"].tolist() == ["sources/a.md", "https://x"]
+
+
+def test_sources_used_lists_each_quote_once():
+    used = tables.sources_used(figures(ROWS), COVERAGE, SOURCES, "en")
+    pairs = set(zip(used["Source"], used["Quote"], strict=True))
+    assert pairs == {("s2", "60 groups"), ("s1", "q1"), ("s2", "q2")}
+    assert len(used) == 3
+    assert set(used["Title"]) == {"T1", "T2"}
+
+
+@pytest.mark.parametrize(("lang", "first"), [
+    ("en", "whole period reported"),
+    ("vi", "đủ giai đoạn"),
+])
+def test_status_table_explains_every_status(lang, first):
+    table = tables.status_table(lang)
+    assert table["status"].tolist() == list(metrics.STATUSES)
+    assert table.iloc[0, 0] == first
+
+
+def test_catalogue_table_groups_by_area_cross_cutting_last(indicator_catalogue):
+    table = tables.catalogue_table(indicator_catalogue, "en")
+    assert len(table) == len(indicator_catalogue)
+    assert table["Content area"].iloc[0] == "Content area 1"
+    assert table["Content area"].iloc[-1] == "Finance and cross-cutting"
+    areas = table["Content area"].tolist()
+    assert areas == sorted(areas, key=lambda a: (a.startswith("Finance"), a))
+
+
+@pytest.mark.parametrize(("lang", "heads"), [
+    ("en", ["Severity", "File", "Sheet", "Row", "Column"]),
+])
+def test_problems_table_puts_location_first(lang, heads):
+    frame = problems_frame([Problem("bad", file="f.csv", row=3, column="Tỉnh", value="x")])
+    table = tables.problems_table(frame, lang)
+    assert table.columns.tolist()[:5] == heads
+    assert table["Row"].tolist() == [3]
+    assert str(table["Row"].dtype) == "Int64"
+
+
+@pytest.mark.parametrize(("indicator", "lang", "places", "measures"), [
+    ("comm_groups", "vi", ["Toàn quốc", "Tỉnh Sóc Trăng"], ["kế hoạch", "thực hiện"]),
+    ("comm_groups", "en", ["National", "Soc Trang"], ["target", "result"]),
+    ("budget_total", "en", ["Thanh Tri"], ["result"]),
+    ("not_there", "en", [], []),
+])
+def test_indicator_across(indicator, lang, places, measures):
+    frame = tables.indicator_across(figures(ROWS), indicator, lang)
+    assert frame.columns.tolist() == ["place", "period", "measure", "value", "unit"]
+    assert frame["place"].tolist() == places
+    assert frame["measure"].tolist() == measures
+
+
+def test_target_actual_frame_keeps_province_rows_sorted_by_area(indicator_catalogue):
+    rows = [{**ROWS[1], "indicator_id": "budget_total"},  # cross-cutting: last
+            {**ROWS[1], "indicator_id": "trusted_addresses"},  # area 2
+            {**ROWS[1], "measure": "target", "period_start": 2021, "period_end": 2025},
+            ROWS[0], ROWS[2]]  # national and district rows are left out
+    frame = tables.target_actual_frame(figures(rows), indicator_catalogue, "en")
+    assert frame["label"].tolist() == ["Community communication groups",
+                                       "Trusted addresses in the community",
+                                       "Project 8 budget"]
+    assert frame["measure"].tolist() == ["target", "actual", "actual"]
+    assert frame["period"].tolist() == ["2021–2025", "2023", "2023"]
