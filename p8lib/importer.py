@@ -13,9 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from p8lib import catalogue, units
-from p8lib.layout import CODE_ROLES, UNIT_ROLES, Layout, detect_layout, is_total_label
+from p8lib.layout import (
+    CODE_ROLES,
+    INDICATOR_PREFIX,
+    UNIT_ROLES,
+    Layout,
+    detect_layout,
+    is_total_many,
+)
 from p8lib.matching import match_units
 from p8lib.numbers import parse_numbers
 from p8lib.problems import Problem, ReportError, has_errors
@@ -141,9 +150,11 @@ def _body(sheet: RawSheet, layout: Layout, problems: list[Problem]) -> pd.DataFr
     if not label_cols:
         return body
     labels = body[label_cols]
-    # Only cells that are not plain names can be totals; checked on distinct values (fast).
-    distinct = pd.unique(labels.to_numpy().ravel())
-    total_values = {v for v in distinct if is_total_label(v)}
+    # Totals are looked for among the distinct labels only, folded column-wise (fast).
+    distinct = pd.Series(pd.unique(labels.to_numpy().ravel()), dtype=object)
+    total_values = set(distinct[is_total_many(distinct)])
+    if not total_values:
+        return body
     is_total = labels.isin(total_values).any(axis=1)
     for row_number in body.index[is_total]:
         label = next(v for v in labels.loc[row_number] if v in total_values)
@@ -172,12 +183,29 @@ def _fill_down(body: pd.DataFrame, layout: Layout, sheet: RawSheet,
 
 def _sheet_figures(sheet: RawSheet, layout: Layout, options: ImportOptions, source_default: str,
                    cat: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+    """The figures of one sheet.
+
+    Everything a row says about its figures (units, period, measure, source) is worked out
+    once per spreadsheet row; only then is each filled value cell turned into a figure, so a
+    wide row with six indicator columns costs one unit match, not six.
+    """
     body = _fill_down(_body(sheet, layout, problems), layout, sheet, problems)
+    rows = pd.DataFrame({role: body[pos] for pos, role in layout.roles.items()
+                         if not role.startswith(INDICATOR_PREFIX) and role != Figure.value})
+    rows["src_row"] = body.index.to_numpy(dtype="int64")
+    _add_units(rows, layout, sheet, problems)
+    _add_period_measure(rows, layout, options, sheet, problems)
+    source = rows.get(Figure.source_id, pd.Series("", index=rows.index))
+    rows[Figure.source_id] = source.replace("", source_default)
+    rows[Figure.level] = expected_level(rows.replace({c: {"": None} for c in CODE_ROLES}))
     if layout.kind == "wide":
-        long = _melt_wide(body, layout)
+        cells = [(indicator, layout.headers[pos], body[pos])
+                 for pos, indicator in layout.indicator_columns().items()]
     else:
-        long = _long_rows(body, layout, cat, sheet, problems)
-    long = long.assign(src_file=sheet.file, src_sheet=sheet.sheet)
+        position = layout.column(Figure.value)
+        cells = [(_resolve_indicators(rows.pop(Figure.indicator_id), cat),
+                  layout.headers[position], body[position])]
+    long = _figures_of_cells(rows, cells, sheet, cat)
     # People type "1.337" for 1337 in wide reports; the long layout is machine-written.
     values, bad, grouped = parse_numbers(long["raw_value"], grouping=layout.kind == "wide")
     for row in long[bad].itertuples():
@@ -190,55 +218,51 @@ def _sheet_figures(sheet: RawSheet, layout: Layout, options: ImportOptions, sour
             f"{int(grouped.sum())} values written with thousands separators were read as whole "
             f"numbers, e.g. {first.raw_value!r} → {values[grouped].iloc[0]:g}",
             "warning", sheet.file, sheet.sheet, int(first.src_row), first.src_column))
-    long = long.assign(value=values)[~bad]
-    _add_units(long, layout, sheet, problems)
-    _add_period_measure(long, layout, options, sheet, problems)
-    unit_by_id = cat.set_index(Figure.indicator_id)[Figure.unit]
-    if Figure.unit not in long or long[Figure.unit].eq("").all():
-        long[Figure.unit] = long[Figure.indicator_id].map(unit_by_id).fillna("")
-    else:
-        long[Figure.unit] = long[Figure.unit].where(
-            long[Figure.unit] != "", long[Figure.indicator_id].map(unit_by_id)).fillna("")
-    long[Figure.source_id] = long.get(Figure.source_id, pd.Series("", index=long.index))
-    long[Figure.source_id] = long[Figure.source_id].replace("", source_default)
-    if Figure.quote not in long:
-        long[Figure.quote] = (sheet.file + (f" › {sheet.sheet}" if sheet.sheet else "")
-                              + " › row " + long["src_row"].astype(str) + ", column "
-                              + long["src_column"] + ": " + long["raw_value"])
-    long[Figure.note] = long.get(Figure.note, pd.Series("", index=long.index))
-    long[Figure.level] = expected_level(long.replace({c: {"": None} for c in CODE_ROLES}))
+    long[Figure.value] = values
+    long = long[~bad.to_numpy()]
     for col in (*CODE_ROLES, Figure.quote, Figure.note):
         long[col] = long[col].replace("", None)
     return long[FIGURE_COLUMNS + PROVENANCE].reset_index(drop=True)
 
 
-def _melt_wide(body: pd.DataFrame, layout: Layout) -> pd.DataFrame:
-    keep = {role: body[pos] for pos, role in layout.roles.items()
-            if not role.startswith("indicator:")}
-    pieces = []
-    for pos, indicator in layout.indicator_columns().items():
-        cells = body[pos]
-        filled = cells != ""
-        piece = pd.DataFrame({name: col[filled] for name, col in keep.items()})
-        piece[Figure.indicator_id] = indicator
-        piece["raw_value"] = cells[filled]
-        piece["src_column"] = layout.headers[pos]
-        piece["src_row"] = cells.index[filled].astype(int)
-        pieces.append(piece)
-    return pd.concat(pieces, ignore_index=True)
-
-
-def _long_rows(body: pd.DataFrame, layout: Layout, cat: pd.DataFrame, sheet: RawSheet,
-               problems: list[Problem]) -> pd.DataFrame:
-    frame = pd.DataFrame({role: body[pos] for pos, role in layout.roles.items()})
-    frame["raw_value"] = frame.pop(Figure.value)
-    frame["src_column"] = layout.headers[layout.column(Figure.value)]
-    frame["src_row"] = body.index.astype(int)
+def _resolve_indicators(names: pd.Series, cat: pd.DataFrame) -> pd.Series:
+    """Indicator ids of the long layout's indicator column (ids or header spellings)."""
     lookup = catalogue.IndicatorLookup.from_catalogue(cat)
-    names = frame[Figure.indicator_id]
-    resolved = {n: lookup.resolve(n)[0] for n in pd.unique(names)}
-    frame[Figure.indicator_id] = names.map(lambda n: resolved[n] or n)
-    return frame
+    resolved = {n: lookup.resolve(n)[0] or n for n in pd.unique(names)}
+    return names.map(resolved)
+
+
+def _figures_of_cells(rows: pd.DataFrame, cells, sheet: RawSheet,
+                      cat: pd.DataFrame) -> pd.DataFrame:
+    """One figure per filled value cell: the row's attributes plus indicator and raw value.
+
+    ``cells`` lists (indicator id — one for a wide column, a Series for the long layout —,
+    column header, the column's cells). The default quote names the cell.
+    """
+    unit_by_id = cat.set_index(Figure.indicator_id)[Figure.unit]
+    where = sheet.file + (f" › {sheet.sheet}" if sheet.sheet else "") + " › row "
+    pieces = []
+    for indicator, header, column in cells:
+        filled = (column != "").to_numpy()
+        piece = rows[filled].copy()
+        ids = indicator[filled] if isinstance(indicator, pd.Series) else indicator
+        piece[Figure.indicator_id] = ids
+        piece["raw_value"] = column[filled].to_numpy()
+        piece["src_column"] = header
+        catalogue_unit = (ids.map(unit_by_id).fillna("") if isinstance(ids, pd.Series)
+                          else unit_by_id.get(ids, ""))
+        given = piece.get(Figure.unit, pd.Series("", index=piece.index))
+        piece[Figure.unit] = given.where(given != "", catalogue_unit)
+        if Figure.quote not in piece:
+            piece[Figure.quote] = pc.binary_join_element_wise(
+                where, pc.cast(pa.array(piece["src_row"].to_numpy()), pa.string()),
+                f", column {header}: ", pa.array(piece["raw_value"], type=pa.string()), "")
+        pieces.append(piece)
+    long = pd.concat(pieces, ignore_index=True)
+    if Figure.note not in long:
+        long[Figure.note] = ""
+    long["src_file"], long["src_sheet"] = sheet.file, sheet.sheet
+    return long
 
 
 def _add_units(long: pd.DataFrame, layout: Layout, sheet: RawSheet,
@@ -253,18 +277,16 @@ def _add_units(long: pd.DataFrame, layout: Layout, sheet: RawSheet,
     needs = (long[Figure.province_code] == "") & (long[names] != "").any(axis=1)
     if not needs.any():
         return
-    distinct = long.loc[needs, names].drop_duplicates()
-    matched = match_units(distinct, *(r if r in names else None for r in UNIT_ROLES))
-    codes = long.loc[needs, names].merge(matched, on=names, how="left")
+    named = long.loc[needs, [*names, "src_row"]]
+    codes = match_units(named[names], *(r if r in names else None for r in UNIT_ROLES))
     for role in CODE_ROLES:
-        long.loc[needs, role] = codes[role].fillna("").to_numpy()
-    # The first spreadsheet row of each distinct name triple, computed once (not per problem).
-    first_rows = long.loc[needs].groupby(names, sort=False)["src_row"].min()
+        long.loc[needs, role] = codes[role].fillna("").to_numpy(dtype=object)
+    # Each name triple that did not match exactly is reported once, at its first row.
+    inexact = codes["match_status"] != "exact"
+    matched = codes[inexact].assign(src_row=named.loc[inexact, "src_row"])
+    matched = matched.sort_values("src_row", kind="stable").drop_duplicates(names)
     for row in matched.itertuples():
-        if row.match_status == "exact":
-            continue
-        key = tuple(getattr(row, n) for n in names)
-        first_row = int(first_rows.loc[key if len(names) > 1 else key[0]])
+        first_row = int(row.src_row)
         label = " / ".join(str(getattr(row, n)) for n in names if getattr(row, n))
         if row.match_status == "fuzzy":
             problems.append(Problem(
@@ -284,6 +306,14 @@ def _unit_label(row) -> str:
     return f"{units.name_of(code)} ({code})"
 
 
+def _years(text: pd.Series) -> pd.Series:
+    """Years from their cells (0 where not a number: the schema reports it); each distinct
+    text is converted once."""
+    distinct = pd.unique(text)
+    years = pd.to_numeric(pd.Series(distinct), errors="coerce").fillna(0).astype("int64")
+    return text.map(dict(zip(distinct, years, strict=True))).astype("int64")
+
+
 def _add_period_measure(long: pd.DataFrame, layout: Layout, options: ImportOptions,
                         sheet: RawSheet, problems: list[Problem]) -> None:
     start = long.get(Figure.period_start, long.get("year", pd.Series("", index=long.index)))
@@ -297,8 +327,8 @@ def _add_period_measure(long: pd.DataFrame, layout: Layout, options: ImportOptio
             f"{int(missing.sum())} figures have no period: add a Năm/Year column or pass "
             "--year YYYY or --period YYYY-YYYY", "error", sheet.file, sheet.sheet,
             int(long.loc[missing, "src_row"].min())))
-    long[Figure.period_start] = pd.to_numeric(start, errors="coerce").fillna(0).astype(int)
-    long[Figure.period_end] = pd.to_numeric(end, errors="coerce").fillna(0).astype(int)
+    long[Figure.period_start] = _years(start)
+    long[Figure.period_end] = _years(end)
     measure = long.get(Figure.measure, pd.Series("", index=long.index))
     words = {m: MEASURE_WORDS.get(fold(m), m) for m in pd.unique(measure)}
     measure = measure.map(words)

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from p8lib.catalogue import IndicatorLookup, header_key
+from p8lib.catalogue import _PARENTHESES, IndicatorLookup, header_key
 from p8lib.schema import Figure
+from p8lib.text import fold_many
 
 HEADER_SCAN_ROWS = 30
 
@@ -121,3 +122,9 @@ def is_total_label(text: object) -> bool:
     """True for labels of total rows: "Tổng cộng", "Tổng", "Cộng", "Total"…"""
     key = header_key(text)
     return key in TOTAL_KEYS or key.startswith(("tongcong", "total"))
+
+
+def is_total_many(labels: pd.Series) -> pd.Series:
+    """:func:`is_total_label` of every label of a column, folded column-wise."""
+    keys = fold_many(labels.astype(str).str.replace(_PARENTHESES.pattern, " ", regex=True))
+    return keys.isin(TOTAL_KEYS) | keys.str.startswith(("tongcong", "total"))

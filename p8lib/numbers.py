@@ -37,6 +37,16 @@ def parse_numbers(raw: pd.Series, grouping: bool = True) -> tuple[pd.Series, pd.
     [1337.0, 14.99, nan]
     """
     text = raw.astype("string").fillna("")
+    plain = text.str.fullmatch(r"\d{1,15}").fillna(False).astype(bool)
+    if plain.all():  # the common case: digits only, converted in one cast
+        no = pd.Series(False, index=raw.index)
+        return text.astype("float64[pyarrow]").astype(float), no, no.copy()
+    if plain.any():
+        values, bad, grouped = parse_numbers(text[~plain], grouping)
+        fast = text[plain].astype("float64[pyarrow]").astype(float)
+        return (pd.concat([fast, values]).reindex(raw.index),
+                bad.reindex(raw.index, fill_value=False),
+                grouped.reindex(raw.index, fill_value=False))
     if text.str.contains(_BLANKS, regex=True).any():
         text = text.str.replace(_BLANKS, "", regex=True)
     text = text.str.removesuffix("%")
