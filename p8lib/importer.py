@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -237,28 +238,40 @@ def _figures_of_cells(rows: pd.DataFrame, cells, sheet: RawSheet,
     """One figure per filled value cell: the row's attributes plus indicator and raw value.
 
     ``cells`` lists (indicator id — one for a wide column, a Series for the long layout —,
-    column header, the column's cells). The default quote names the cell.
+    column header, the column's cells). The rows are taken once for all cells (no copy per
+    column); the default quote names the cell.
     """
-    unit_by_id = cat.set_index(Figure.indicator_id)[Figure.unit]
-    where = sheet.file + (f" › {sheet.sheet}" if sheet.sheet else "") + " › row "
-    pieces = []
-    for indicator, header, column in cells:
+    taken, ids, raw = [], [], []
+    for indicator, _, column in cells:
         filled = (column != "").to_numpy()
-        piece = rows[filled].copy()
-        ids = indicator[filled] if isinstance(indicator, pd.Series) else indicator
-        piece[Figure.indicator_id] = ids
-        piece["raw_value"] = column[filled].to_numpy()
-        piece["src_column"] = header
-        catalogue_unit = (ids.map(unit_by_id).fillna("") if isinstance(ids, pd.Series)
-                          else unit_by_id.get(ids, ""))
-        given = piece.get(Figure.unit, pd.Series("", index=piece.index))
-        piece[Figure.unit] = given.where(given != "", catalogue_unit)
-        if Figure.quote not in piece:
-            piece[Figure.quote] = pc.binary_join_element_wise(
-                where, pc.cast(pa.array(piece["src_row"].to_numpy()), pa.string()),
-                f", column {header}: ", pa.array(piece["raw_value"], type=pa.string()), "")
-        pieces.append(piece)
-    long = pd.concat(pieces, ignore_index=True)
+        taken.append(np.flatnonzero(filled))
+        ids.append(indicator[filled].to_numpy(dtype=object) if isinstance(indicator, pd.Series)
+                   else None)
+        raw.append(pa.array(column.to_numpy(dtype=object)[filled], type=pa.string()))
+    long = rows.take(np.concatenate(taken)).reset_index(drop=True)
+    # Each wide column gives one indicator and one header: repeated, not copied per cell.
+    piece = np.repeat(np.arange(len(cells)), [len(t) for t in taken])
+    if any(i is not None for i in ids):
+        long[Figure.indicator_id] = np.concatenate(ids)
+    else:
+        long[Figure.indicator_id] = pd.Categorical.from_codes(
+            piece, categories=[i for i, _, _ in cells]).astype(str)
+    header_codes, headers = pd.factorize(pd.Series([h for _, h, _ in cells]))
+    long["src_column"] = pd.Categorical.from_codes(header_codes[piece],
+                                                   categories=headers).astype(str)
+    raw_value = pa.concat_arrays(raw)
+    long["raw_value"] = pd.array(raw_value, dtype="str")
+    unit_by_id = cat.set_index(Figure.indicator_id)[Figure.unit]
+    catalogue_unit = long[Figure.indicator_id].map(unit_by_id).fillna("")
+    given = long.get(Figure.unit)
+    long[Figure.unit] = catalogue_unit if given is None else given.where(given != "",
+                                                                        catalogue_unit)
+    if Figure.quote not in long:
+        where = sheet.file + (f" › {sheet.sheet}" if sheet.sheet else "") + " › row "
+        long[Figure.quote] = pd.array(pc.binary_join_element_wise(
+            where, pc.cast(pa.array(long["src_row"].to_numpy()), pa.string()), ", column ",
+            pa.array(long["src_column"].to_numpy(), type=pa.string()), ": ", raw_value, ""),
+            dtype="str")
     if Figure.note not in long:
         long[Figure.note] = ""
     long["src_file"], long["src_sheet"] = sheet.file, sheet.sheet
