@@ -21,7 +21,6 @@ Layer ids: ``provinces``, ``pilot-provinces``, ``implementing-districts``, ``com
 from __future__ import annotations
 
 import html
-import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,9 +30,9 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 import shapely
-from pydeck.bindings.json_tools import default_serialize
 
 from p8lib import geo
+from p8lib.deck_payload import CompactDeck, features, flat_polygons, ring_lists
 from p8lib.i18n import check_lang, fmt_number
 
 Color = tuple[int, int, int, int]
@@ -153,67 +152,8 @@ def value_classes(
     return pd.Series(out, index=values.index, dtype=object), legend
 
 
-class CompactDeck(pdk.Deck):
-    """A :class:`pydeck.Deck` whose JSON has no indentation and no spaces.
-
-    ``st.pydeck_chart`` sends exactly ``deck.to_json()`` (Streamlit 1.67) on every rerun in
-    which the deck changes. pydeck's own ``to_json`` indents by two spaces per level, which
-    triples the bytes of a coordinate list and forces Python's pure-Python JSON encoder (the
-    C encoder is used only without ``indent``). Non-ASCII text stays UTF-8 (``ã``: 2 bytes, not
-    the 6 of an ``\\u`` escape). Same keys, same sorted order, same values.
-    """
-
-    def to_json(self) -> str:
-        """The deck as compact JSON (what Streamlit sends to the browser)."""
-        return json.dumps(self, sort_keys=True, default=default_serialize,
-                          separators=(",", ":"), ensure_ascii=False)
-
-
 def _name(frame: pd.DataFrame, lang: str) -> pd.Series:
     return frame["name_vi"] if lang == "vi" else frame["name_en"]
-
-
-def _ring_lists(rings: np.ndarray, decimals: int, closed: bool = True) -> list[list[list[float]]]:
-    """Each ring as a list of rounded [lon, lat] pairs: one numpy pass over all vertices.
-
-    ``closed=False`` drops each ring's closing vertex (PolygonLayer closes rings itself).
-    """
-    coords, which = shapely.get_coordinates(rings, return_index=True)
-    flat = coords.round(decimals).tolist()
-    ends = np.cumsum(np.bincount(which, minlength=len(rings))).tolist()
-    trim = 0 if closed else 1
-    return [flat[start:end - trim] for start, end in zip([0, *ends[:-1]], ends, strict=True)]
-
-
-def _features(frame: gpd.GeoDataFrame, props: list[dict], decimals: int) -> dict:
-    """A GeoJSON FeatureCollection of MultiPolygons, holes kept; ``props`` one dict per row.
-
-    Built from flat coordinate arrays (no per-vertex Python, no ``shapely.mapping``).
-    """
-    parts, part_row = shapely.get_parts(frame.geometry.to_numpy(), return_index=True)
-    rings, ring_part = shapely.get_rings(parts, return_index=True)  # exterior first
-    polygons: list[list] = [[] for _ in range(len(parts))]
-    for ring, part in zip(_ring_lists(rings, decimals), ring_part.tolist(), strict=True):
-        polygons[part].append(ring)
-    multi: list[list] = [[] for _ in range(len(frame))]
-    for polygon, row in zip(polygons, part_row.tolist(), strict=True):
-        multi[row].append(polygon)
-    feats = [{"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates": m},
-              "properties": p} for m, p in zip(multi, props, strict=True)]
-    return {"type": "FeatureCollection", "features": feats}
-
-
-def _flat_polygons(frame: gpd.GeoDataFrame, props: list[dict], decimals: int) -> list[dict]:
-    """One record per polygon part: its properties and its outer ring of [lon, lat] pairs.
-
-    The ring omits the closing vertex (deck.gl closes it). Holes are dropped; parts are drawn
-    largest first, so a unit inside a hole is drawn (and picked) on top.
-    """
-    parts, row = shapely.get_parts(frame.geometry.to_numpy(), return_index=True)
-    order = np.argsort(-shapely.area(parts), kind="stable")
-    rings = _ring_lists(shapely.get_exterior_ring(parts[order]), decimals, closed=False)
-    return [{**props[i], "polygon": ring} for i, ring in zip(row[order].tolist(), rings,
-                                                               strict=True)]
 
 
 def _escape(values: Iterable[object]) -> list[str]:
@@ -239,7 +179,7 @@ def _outline_layer(layer_id: str, frame: gpd.GeoDataFrame, color: Color, width: 
     """
     frame = geo.fit_to_vertex_budget(frame, max_coords)
     rings = shapely.get_rings(shapely.get_parts(frame.geometry.to_numpy()))
-    paths = [{"path": ring} for ring in _ring_lists(rings, decimals)]
+    paths = [{"path": ring} for ring in ring_lists(rings, decimals)]
     return pdk.Layer("PathLayer", paths, id=layer_id, get_path="path",
                      get_color=list(color), width_min_pixels=width, pickable=False)
 
@@ -328,7 +268,7 @@ def province_map(
                                                  _escape(_name(provinces, lang)), _escape(shown),
                                                  colors, strict=True)]
     layers = [pdk.Layer(
-        "GeoJsonLayer", _features(provinces, props, NATIONAL_DECIMALS), id="provinces",
+        "GeoJsonLayer", features(provinces, props, NATIONAL_DECIMALS), id="provinces",
         pickable=True, auto_highlight=True, stroked=True, filled=True,
         get_fill_color="properties.fill",
         get_line_color=list(LINE_COLOR), line_width_min_pixels=1)]
@@ -388,7 +328,7 @@ def province_detail_map(
                                          _escape(_name(communes, lang)), roles.tolist(),
                                          strict=True)]
     layers = [pdk.Layer(
-        "PolygonLayer", _flat_polygons(communes, props, DETAIL_DECIMALS), id="communes",
+        "PolygonLayer", flat_polygons(communes, props, DETAIL_DECIMALS), id="communes",
         pickable=True, auto_highlight=True, stroked=True, filled=True, get_polygon="polygon",
         get_fill_color=[245, 240, 240, 200],
         get_line_color=[170, 170, 170, 255], line_width_min_pixels=1)]

@@ -1,0 +1,76 @@
+"""The bytes a map sends: compact deck JSON and polygon coordinates as plain lists.
+
+Streamlit sends ``deck.to_json()`` whole on every rerun in which a deck changes, so what a
+deck carries is what the browser waits for. :class:`CompactDeck` writes it without
+indentation; :func:`features` and :func:`flat_polygons` turn geometries into rounded
+[lon, lat] lists in one numpy pass. Used by :mod:`p8lib.maps`; sizes in ``bench/bench_maps.py``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import geopandas as gpd
+import numpy as np
+import pydeck as pdk
+import shapely
+from pydeck.bindings.json_tools import default_serialize
+
+
+class CompactDeck(pdk.Deck):
+    """A :class:`pydeck.Deck` whose JSON has no indentation and no spaces.
+
+    ``st.pydeck_chart`` sends exactly ``deck.to_json()`` (Streamlit 1.67) on every rerun in
+    which the deck changes. pydeck's own ``to_json`` indents by two spaces per level, which
+    triples the bytes of a coordinate list and forces Python's pure-Python JSON encoder (the
+    C encoder is used only without ``indent``). Non-ASCII text stays UTF-8 (``ã``: 2 bytes, not
+    the 6 of an ``\\u`` escape). Same keys, same sorted order, same values.
+    """
+
+    def to_json(self) -> str:
+        """The deck as compact JSON (what Streamlit sends to the browser)."""
+        return json.dumps(self, sort_keys=True, default=default_serialize,
+                          separators=(",", ":"), ensure_ascii=False)
+
+
+def ring_lists(rings: np.ndarray, decimals: int, closed: bool = True) -> list[list[list[float]]]:
+    """Each ring as a list of rounded [lon, lat] pairs: one numpy pass over all vertices.
+
+    ``closed=False`` drops each ring's closing vertex (PolygonLayer closes rings itself).
+    """
+    coords, which = shapely.get_coordinates(rings, return_index=True)
+    flat = coords.round(decimals).tolist()
+    ends = np.cumsum(np.bincount(which, minlength=len(rings))).tolist()
+    trim = 0 if closed else 1
+    return [flat[start:end - trim] for start, end in zip([0, *ends[:-1]], ends, strict=True)]
+
+
+def features(frame: gpd.GeoDataFrame, props: list[dict], decimals: int) -> dict:
+    """A GeoJSON FeatureCollection of MultiPolygons, holes kept; ``props`` one dict per row.
+
+    Built from flat coordinate arrays (no per-vertex Python, no ``shapely.mapping``).
+    """
+    parts, part_row = shapely.get_parts(frame.geometry.to_numpy(), return_index=True)
+    rings, ring_part = shapely.get_rings(parts, return_index=True)  # exterior first
+    polygons: list[list] = [[] for _ in range(len(parts))]
+    for ring, part in zip(ring_lists(rings, decimals), ring_part.tolist(), strict=True):
+        polygons[part].append(ring)
+    multi: list[list] = [[] for _ in range(len(frame))]
+    for polygon, row in zip(polygons, part_row.tolist(), strict=True):
+        multi[row].append(polygon)
+    feats = [{"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates": m},
+              "properties": p} for m, p in zip(multi, props, strict=True)]
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def flat_polygons(frame: gpd.GeoDataFrame, props: list[dict], decimals: int) -> list[dict]:
+    """One record per polygon part: its properties and its outer ring of [lon, lat] pairs.
+
+    The ring omits the closing vertex (deck.gl closes it). Holes are dropped; parts are drawn
+    largest first, so a unit inside a hole is drawn (and picked) on top.
+    """
+    parts, row = shapely.get_parts(frame.geometry.to_numpy(), return_index=True)
+    order = np.argsort(-shapely.area(parts), kind="stable")
+    rings = ring_lists(shapely.get_exterior_ring(parts[order]), decimals, closed=False)
+    return [{**props[i], "polygon": ring} for i, ring in zip(row[order].tolist(), rings,
+                                                               strict=True)]
