@@ -9,6 +9,7 @@ never 0 %.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from p8lib import units
@@ -42,14 +43,100 @@ def filter_figures(figures: pd.DataFrame, *, province: str | None = None,
     if content_area:
         if catalogue is None:
             raise ValueError("filtering by content area needs the indicator catalogue")
-        areas = figures[Figure.indicator_id].map(
-            catalogue.set_index(Figure.indicator_id)["content_area"])
-        keep &= areas == content_area
+        # The area's indicators, then isin: no per-row lookup over a large table.
+        in_area = catalogue.loc[(catalogue["content_area"] == content_area).fillna(False),
+                                Figure.indicator_id]
+        keep &= figures[Figure.indicator_id].isin(list(in_area))
     return figures[keep]
 
 
-def _unit_key(frame: pd.DataFrame) -> pd.Series:
-    return frame[CODE_COLUMNS].fillna("").agg("|".join, axis=1)
+def _empty_code(column: pd.Series) -> pd.Series:
+    """True where a code column holds no code (missing or the empty string)."""
+    return column.isna() | (column.astype("string") == "").fillna(True)
+
+
+def _unit_indicator_key(frame: pd.DataFrame) -> np.ndarray:
+    """One integer per row naming its (unit codes, indicator): equal rows, equal keys.
+
+    A missing code and an empty one are the same "no code". Column codes are combined
+    arithmetically, re-factorised only when the product of their sizes nears int64's range.
+    """
+    key, span = np.zeros(len(frame), dtype=np.int64), 1
+    for col in [*CODE_COLUMNS, Figure.indicator_id]:
+        codes, uniques = pd.factorize(frame[col], use_na_sentinel=True)
+        if col in CODE_COLUMNS:
+            empty = np.flatnonzero(_empty_code(pd.Series(uniques, dtype=object)).to_numpy())
+            codes = np.where(np.isin(codes, empty), -1, codes)
+        size = len(uniques) + 1
+        if span * size >= 2**62:
+            key = pd.factorize(key)[0].astype(np.int64)
+            span = int(key.max()) + 1
+        key, span = key * size + (codes + 1), span * size
+    return key
+
+
+def _span_codes(start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Each span as a code into its label ("2023", "2021–2025"), codes in span order."""
+    codes, spans = pd.factorize(start.astype(np.int64) * 10_000 + end, sort=True)
+    return codes, [str(a) if a == b else f"{a}–{b}"
+                   for a, b in zip(spans // 10_000, spans % 10_000, strict=True)]
+
+
+def _group_starts(group: np.ndarray) -> np.ndarray:
+    """Where each run of equal values of a sorted ``group`` begins."""
+    return np.flatnonzero(np.r_[True, group[1:] != group[:-1]]) if len(group) else group
+
+
+def _group_or(group: np.ndarray, bits: np.ndarray, n_groups: int) -> np.ndarray:
+    """Bitwise OR of ``bits`` per group of a sorted ``group`` (0 for a group without rows)."""
+    out = np.zeros(n_groups, dtype=np.int64)
+    starts = _group_starts(group)
+    if len(starts):
+        out[group[starts]] = np.bitwise_or.reduceat(bits, starts)
+    return out
+
+
+def _joined(group: np.ndarray, codes: np.ndarray, names: list[str], n_groups: int
+            ) -> pd.Categorical:
+    """Per group 0…n_groups-1 of a sorted ``group``: the distinct ``names[codes]`` of its
+    rows in code order, joined with ", " ("" for a group without rows).
+
+    Few distinct names (spans, sources) are the rule: each group's set is then a bit mask,
+    and only the distinct masks are turned into text.
+    """
+    if len(names) <= 62:
+        masks = _group_or(group, np.left_shift(np.int64(1), codes.astype(np.int64)), n_groups)
+        distinct, inverse = np.unique(masks, return_inverse=True)
+        texts = [", ".join(names[b] for b in range(len(names)) if m >> b & 1) for m in distinct]
+        return pd.Categorical.from_codes(inverse.reshape(-1), categories=texts)
+    out = np.full(n_groups, "", dtype=object)
+    pairs = pd.DataFrame({"g": group, "c": codes}).drop_duplicates().sort_values(["g", "c"])
+    joined = pd.Series(np.asarray(names, dtype=object)[pairs["c"].to_numpy()]).groupby(
+        pairs["g"].to_numpy()).agg(", ".join)
+    out[joined.index.to_numpy()] = joined.to_numpy()
+    return pd.Categorical(out)
+
+
+def _stack(*parts: pd.Categorical) -> pd.Categorical:
+    """The parts one after the other, in one categorical (categories: their union)."""
+    categories = list(dict.fromkeys(c for part in parts for c in part.categories))
+    position = {c: i for i, c in enumerate(categories)}
+    codes = [np.r_[np.array([position[c] for c in part.categories], dtype=np.int64), -1][
+        part.codes] for part in parts]
+    return pd.Categorical.from_codes(np.concatenate(codes), categories=categories)
+
+
+def _years_covered(t: np.ndarray, start: np.ndarray, end: np.ndarray, n_t: int) -> np.ndarray:
+    """How many distinct years the spans of each target (sorted ``t``) cover."""
+    if len(t) and end.max() - start.min() < 62:
+        base = start.min()
+        bits = np.left_shift((np.int64(1) << (end - start + 1)) - 1, start - base)
+        return np.bitwise_count(_group_or(t, bits, n_t))
+    lengths = end - start + 1
+    offsets = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    years = pd.DataFrame({"t": np.repeat(t, lengths),
+                          "y": np.repeat(start, lengths) + offsets}).drop_duplicates()
+    return np.bincount(years["t"].to_numpy(), minlength=n_t)
 
 
 def attainment(figures: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
@@ -60,87 +147,124 @@ def attainment(figures: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     figures : DataFrame
         The figures table (:class:`p8lib.schema.Figure`).
     catalogue : DataFrame
-        The indicator catalogue; its ``aggregation`` says whether yearly results add up.
+        The indicator catalogue; its ``aggregation`` says whether yearly results add up
+        (an indicator missing from it is treated as not summable).
 
     Returns
     -------
     DataFrame
         Unit codes and level, ``indicator_id``, ``content_area``, ``period_start``,
         ``period_end``, ``target``, ``actual``, ``unit``, ``years_reported`` (e.g.
-        "2022, 2023"), ``attainment_pct`` (missing unless comparable), ``status`` (a key of
-        :data:`STATUSES`), ``target_source``, ``actual_source``.
+        "2022, 2023"), ``status`` (a key of :data:`STATUSES`), ``target_source``,
+        ``actual_source``, ``attainment_pct`` (missing unless comparable). Targets come
+        first, in their order in ``figures``, then the results no target uses.
+
+    Notes
+    -----
+    Vectorised: targets are joined to the results of the same unit and indicator whose
+    period lies inside theirs, and each target's figures are reduced by group. A result
+    for the whole period wins over yearly ones (the largest if several); yearly results of
+    a summable indicator add up, each span counted once with its largest figure.
     """
     cat = catalogue.set_index(Figure.indicator_id)
-    frame = figures.assign(unit_key=_unit_key(figures))
-    targets = frame[frame[Figure.measure] == "target"]
-    actuals = frame[frame[Figure.measure] == "actual"]
-    rows, used = [], set()
-    by_key = {k: g for k, g in actuals.groupby(["unit_key", Figure.indicator_id], sort=False)}
-    for t in targets.itertuples():
-        candidates = by_key.get((t.unit_key, t.indicator_id))
-        row = {**{c: getattr(t, c) for c in UNIT_KEYS}, "indicator_id": t.indicator_id,
-               "period_start": t.period_start, "period_end": t.period_end,
-               "target": t.value, "unit": t.unit, "target_source": t.source_id,
-               "actual": float("nan"), "actual_source": "", "years_reported": "",
-               "status": "no_result"}
-        if candidates is not None:
-            inside = candidates[(candidates[Figure.period_start] >= t.period_start)
-                                & (candidates[Figure.period_end] <= t.period_end)]
-            used.update(inside.index)
-            row.update(_actual_to_date(inside, t, cat.at[t.indicator_id, "aggregation"]
-                                       if t.indicator_id in cat.index else "none"))
-        rows.append(row)
-    for a in actuals.drop(index=list(used)).itertuples():
-        rows.append({**{c: getattr(a, c) for c in UNIT_KEYS}, "indicator_id": a.indicator_id,
-                     "period_start": a.period_start, "period_end": a.period_end,
-                     "target": float("nan"), "actual": a.value, "unit": a.unit,
-                     "target_source": "", "actual_source": a.source_id,
-                     "years_reported": _years(pd.DataFrame([a._asdict()])),
-                     "status": "no_target"})
-    out = pd.DataFrame(rows, columns=[*UNIT_KEYS, "indicator_id", "period_start", "period_end",
-                                      "target", "actual", "unit", "years_reported", "status",
-                                      "target_source", "actual_source"])
+    key = _unit_indicator_key(figures)
+    # Units and sources as integer codes: compared and grouped without touching strings.
+    unit_code, units_ = pd.factorize(figures[Figure.unit])
+    source_code, sources = pd.factorize(figures[Figure.source_id], sort=True)
+    sources = [str(s) for s in sources]
+    value = figures[Figure.value].to_numpy(np.float64)
+    is_target = (figures[Figure.measure] == "target").to_numpy(bool)
+    is_actual = (figures[Figure.measure] == "actual").to_numpy(bool)
+    columns = [*UNIT_KEYS, Figure.indicator_id, Figure.period_start, Figure.period_end]
+    targets = figures.loc[is_target, columns]
+    n_t = len(targets)
+    t_start = targets[Figure.period_start].to_numpy(np.int64)
+    t_end = targets[Figure.period_end].to_numpy(np.int64)
+    t_unit = unit_code[is_target]
+    a_all_start = figures.loc[is_actual, Figure.period_start].to_numpy(np.int64)
+    a_all_end = figures.loc[is_actual, Figure.period_end].to_numpy(np.int64)
+
+    pairs = pd.DataFrame({"k": key[is_target], "t": np.arange(n_t)}).merge(
+        pd.DataFrame({"k": key[is_actual], "a": np.arange(int(is_actual.sum()))}), on="k")
+    t, a = pairs["t"].to_numpy(), pairs["a"].to_numpy()
+    inside = (a_all_start[a] >= t_start[t]) & (a_all_end[a] <= t_end[t])
+    t, a = t[inside], a[inside]
+    if len(t) > 1 and (np.diff(t) < 0).any():  # grouped reductions below need t sorted
+        order = np.argsort(t, kind="stable")
+        t, a = t[order], a[order]
+    a_start, a_end = a_all_start[a], a_all_end[a]
+    a_value = value[is_actual][a]
+    same = unit_code[is_actual][a] == t_unit[t]
+    whole = same & (a_start == t_start[t]) & (a_end == t_end[t])
+
+    has_inside = np.bincount(t, minlength=n_t) > 0
+    has_same = np.bincount(t[same], minlength=n_t) > 0
+    has_whole = np.bincount(t[whole], minlength=n_t) > 0
+    aggregation = targets[Figure.indicator_id].map(cat["aggregation"]).astype(object)
+    summable = (aggregation == "sum").to_numpy(bool)
+
+    actual = np.full(n_t, np.nan)
+    whole_max = pd.Series(a_value[whole]).groupby(t[whole]).max()
+    actual[whole_max.index.to_numpy()] = whole_max.to_numpy()
+    # Several reports of the same span: count it once, with its largest figure.
+    yearly = same & summable[t] & ~has_whole[t]
+    y_t, y_value = t[yearly], a_value[yearly]
+    y_key = pd.Series(y_t * 10**8 + a_start[yearly] * 10**4 + a_end[yearly])
+    repeated = y_key.duplicated(keep=False).to_numpy()
+    sums = np.bincount(y_t[~repeated], weights=y_value[~repeated], minlength=n_t)
+    if repeated.any():
+        best = pd.Series(y_value[repeated]).groupby(y_key[repeated].to_numpy()).max()
+        sums += np.bincount(best.index.to_numpy() // 10**8, weights=best.to_numpy(),
+                            minlength=n_t)
+    added = np.bincount(y_t, minlength=n_t) > 0
+    actual[added] = sums[added]
+    full = _years_covered(y_t, a_start[yearly], a_end[yearly], n_t) >= t_end - t_start + 1
+
+    status = np.zeros(n_t, dtype=np.int64)  # codes into STATUSES
+    codes = {s: i for i, s in enumerate(STATUSES)}
+    status[:] = codes["no_result"]
+    status[has_inside & ~has_same] = codes["different_unit"]
+    status[has_same & ~has_whole & ~summable] = codes["not_summable"]
+    status[added] = np.where(full[added], codes["complete"], codes["partial"])
+    status[has_whole] = codes["complete"]
+
+    # Which figures each status names: the whole-period ones, the same-unit ones, or all.
+    named = np.where(has_whole[t], whole, np.where(has_same[t], same, True))
+    span_code, span_names = _span_codes(a_start[named], a_end[named])
+    years_reported = _joined(t[named], span_code, span_names, n_t)
+    by_source = np.where(has_whole[t], whole, True)
+    actual_source = _joined(t[by_source], source_code[is_actual][a[by_source]], sources, n_t)
+
+    used = np.zeros(int(is_actual.sum()), dtype=bool)
+    used[a] = True
+    rest_codes, rest_names = _span_codes(a_all_start[~used], a_all_end[~used])
+    rest_rows = np.flatnonzero(is_actual)[~used]
+    n_rest = len(rest_rows)
+    unit_cats = [str(u) for u in units_]
+
+    def text(codes_: np.ndarray, names: list[str]) -> pd.Categorical:
+        return pd.Categorical.from_codes(codes_, categories=names)
+
+    blank = text(np.zeros(n_rest, dtype=np.int64), [""])
+    out = pd.concat([targets, figures.iloc[rest_rows][columns]], ignore_index=True)
+    out = out.assign(
+        target=np.r_[value[is_target], np.full(n_rest, np.nan)],
+        actual=np.r_[actual, value[rest_rows]],
+        unit=text(np.r_[t_unit, unit_code[rest_rows]], unit_cats),
+        years_reported=_stack(years_reported, text(rest_codes, rest_names)),
+        status=text(np.r_[status, np.full(n_rest, codes["no_target"])], list(STATUSES)),
+        target_source=_stack(text(source_code[is_target], sources), blank),
+        actual_source=_stack(actual_source, text(source_code[rest_rows], sources)))
+    # Built as categoricals (cheap), handed out as plain text: callers filter, map and
+    # export these columns like any other text.
+    for col in ("unit", "years_reported", "status", "target_source", "actual_source"):
+        out[col] = out[col].astype(str)
     comparable = out["status"].isin(["complete", "partial"])
     out["attainment_pct"] = (100 * out["actual"] / out["target"]).where(
         comparable & (out["target"] > 0))
     out.insert(out.columns.get_loc("indicator_id") + 1, "content_area",
                out["indicator_id"].map(cat["content_area"]).astype("Int64"))
     return out
-
-
-def _years(frame: pd.DataFrame) -> str:
-    spans = sorted({(s, e) for s, e in zip(frame[Figure.period_start], frame[Figure.period_end],
-                                           strict=True)})
-    return ", ".join(str(s) if s == e else f"{s}–{e}" for s, e in spans)
-
-
-def _actual_to_date(inside: pd.DataFrame, target, aggregation: str) -> dict[str, object]:
-    if inside.empty:
-        return {}
-    sources = ", ".join(sorted(inside[Figure.source_id].unique()))
-    if (inside[Figure.unit] != target.unit).all():
-        return {"status": "different_unit", "years_reported": _years(inside),
-                "actual_source": sources}
-    inside = inside[inside[Figure.unit] == target.unit]
-    whole = inside[(inside[Figure.period_start] == target.period_start)
-                   & (inside[Figure.period_end] == target.period_end)]
-    if len(whole):
-        # A result for the whole period wins over yearly ones; several reports of it: the
-        # latest listed source is not preferred over another — take the largest and name all.
-        return {"actual": whole[Figure.value].max(), "status": "complete",
-                "years_reported": _years(whole),
-                "actual_source": ", ".join(sorted(whole[Figure.source_id].unique()))}
-    if aggregation != "sum":
-        return {"status": "not_summable", "years_reported": _years(inside),
-                "actual_source": sources}
-    years = set()
-    for s, e in zip(inside[Figure.period_start], inside[Figure.period_end], strict=True):
-        years.update(range(s, e + 1))
-    full = years >= set(range(target.period_start, target.period_end + 1))
-    # Several reports of the same year: count the year once, with its largest figure.
-    per_span = inside.groupby([Figure.period_start, Figure.period_end])[Figure.value].max()
-    return {"actual": float(per_span.sum()), "status": "complete" if full else "partial",
-            "years_reported": _years(inside), "actual_source": sources}
 
 
 def attainment_by_content_area(attain: pd.DataFrame, level: str = "national") -> pd.DataFrame:
@@ -168,8 +292,10 @@ def aggregate(figures: pd.DataFrame, catalogue: pd.DataFrame, by: list[str],
     Shares and other non-summable indicators are left out (they cannot be added).
     """
     cat = catalogue.set_index(Figure.indicator_id)
-    frame = figures[figures[Figure.indicator_id].map(cat["aggregation"]) == "sum"]
-    frame = frame.assign(content_area=frame[Figure.indicator_id].map(cat["content_area"]))
+    summable = cat.index[cat["aggregation"] == "sum"]
+    frame = figures[figures[Figure.indicator_id].isin(list(summable))]
+    if "content_area" in by:
+        frame = frame.assign(content_area=frame[Figure.indicator_id].map(cat["content_area"]))
     if vintage == units.NEW:
         if Figure.district_code in by or Figure.commune_code in by:
             raise ValueError("the 2025 units have no districts; aggregate by province")

@@ -138,3 +138,80 @@ def test_coverage_counts_do_not_double_count():
     # Sóc Trăng: 9 districts counted, one of them named
     assert counts["districts"] == 9
     assert counts["provinces"] == 2
+
+
+def with_source(frame, *sources):
+    """``frame`` with its rows' source ids replaced, in order."""
+    return frame.assign(source_id=list(sources))
+
+
+@pytest.mark.parametrize(
+    ("rows", "sources", "actual", "years", "actual_source"),
+    [
+        # a whole-period result wins over yearly ones; its sources only are named
+        ([("94", "groups", "target", 2021, 2025, 100, "groups"),
+          ("94", "groups", "actual", 2021, 2025, 90, "groups"),
+          ("94", "groups", "actual", 2023, 2023, 30, "groups")],
+         ["t", "b", "a"], 90, "2021–2025", "b"),
+        # two reports of the same year: the year counts once, with its largest figure
+        ([("94", "groups", "target", 2022, 2023, 100, "groups"),
+          ("94", "groups", "actual", 2022, 2022, 20, "groups"),
+          ("94", "groups", "actual", 2022, 2022, 25, "groups"),
+          ("94", "groups", "actual", 2023, 2023, 30, "groups")],
+         ["t", "z", "a", "a"], 55, "2022, 2023", "a, z"),
+        # several whole-period reports: the largest, every source named, sorted
+        ([("94", "groups", "target", 2021, 2025, 100, "groups"),
+          ("94", "groups", "actual", 2021, 2025, 70, "groups"),
+          ("94", "groups", "actual", 2021, 2025, 80, "groups")],
+         ["t", "y", "x"], 80, "2021–2025", "x, y"),
+        # a two-year result and a one-year result add up, listed in period order
+        ([("94", "groups", "target", 2021, 2025, 100, "groups"),
+          ("94", "groups", "actual", 2024, 2024, 5, "groups"),
+          ("94", "groups", "actual", 2021, 2022, 10, "groups")],
+         ["t", "a", "a"], 15, "2021–2022, 2024", "a"),
+    ],
+)
+def test_actual_to_date_years_and_sources(rows, sources, actual, years, actual_source):
+    out = metrics.attainment(with_source(figures(*rows), *sources), CATALOGUE)
+    (target_row,) = out[out["target"].notna()].itertuples()
+    assert target_row.actual == actual
+    assert target_row.years_reported == years
+    assert target_row.actual_source == actual_source
+    assert target_row.target_source == "t"
+
+
+def test_one_result_serves_every_target_whose_period_holds_it():
+    rows = figures(("94", "groups", "target", 2021, 2025, 100, "groups"),
+                   ("94", "groups", "target", 2023, 2023, 40, "groups"),
+                   ("94", "groups", "actual", 2023, 2023, 30, "groups"),
+                   ("94", "groups", "actual", 2026, 2026, 9, "groups"))
+    out = metrics.attainment(rows, CATALOGUE)
+    assert list(out["status"]) == ["partial", "complete", "no_target"]
+    assert list(out["actual"]) == [30, 30, 9]
+    assert list(out["years_reported"]) == ["2023", "2023", "2026"]
+
+
+def test_empty_and_missing_codes_are_the_same_unit():
+    rows = figures(("94", "groups", "target", 2021, 2025, 100, "groups"),
+                   ("94", "groups", "actual", 2021, 2025, 60, "groups"))
+    rows.loc[0, "district_code"] = ""
+    out = metrics.attainment(rows, CATALOGUE)
+    assert list(out["status"]) == ["complete"]
+
+
+def test_attainment_of_categorical_columns_equals_plain_ones():
+    rows = figures(("94", "groups", "target", 2021, 2025, 100, "groups"),
+                   ("94", "groups", "actual", 2022, 2022, 20, "groups"),
+                   ("04", "share", "actual", 2023, 2023, 60, "percent"),
+                   (None, "groups", "target", 2021, 2025, 10, "groups"))
+    plain = metrics.attainment(rows, CATALOGUE)
+    text = ["province_code", "district_code", "commune_code", "level", "indicator_id",
+            "measure", "unit", "source_id"]
+    categorical = metrics.attainment(rows.astype(dict.fromkeys(text, "category")), CATALOGUE)
+    pd.testing.assert_frame_equal(plain.astype(str), categorical.astype(str))
+
+
+def test_attainment_of_no_figures_is_empty_with_every_column():
+    out = metrics.attainment(figures(), CATALOGUE)
+    assert out.empty
+    assert {"status", "attainment_pct", "content_area", "years_reported"} <= set(out.columns)
