@@ -25,7 +25,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from p8lib import units
-from p8lib.text import fold, fold_many, nfc, unit_key, unit_key_many
+from p8lib.text import fold, fold_many, nfc, strip_marks, unit_key, unit_key_many
 
 STATUSES = ("exact", "fuzzy", "ambiguous", "unmatched")
 DEFAULT_THRESHOLD = 85.0
@@ -54,6 +54,7 @@ class _Level:
     short_keys: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
     choices: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     labels: dict[str, str] = field(default_factory=dict)
+    accented: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def add(self, parent: str, code: str, name_vi: str, short_vi: str, aliases) -> None:
         self.full_keys[(parent, fold(name_vi))].add(code)
@@ -61,6 +62,7 @@ class _Level:
             self.short_keys[(parent, key)].add(code)
         self.choices[parent][code] = fold(short_vi)
         self.labels[code] = name_vi
+        self.accented[code] = (_accented(name_vi), _accented(short_vi))
 
     def match(self, parent: str, raw: str, threshold: float) -> LevelMatch:
         return self.match_keys(parent, raw, fold(raw), unit_key(raw), threshold)
@@ -86,10 +88,25 @@ class _Level:
         if len(found) == 1:
             return LevelMatch(next(iter(found)), "exact", 100.0)
         if len(found) > 1:
+            found = self._by_marks(raw, found)
+        if len(found) == 1:
+            return LevelMatch(next(iter(found)), "exact", 100.0)
+        if len(found) > 1:
             names = ", ".join(sorted(f"{self.labels[c]} ({c})" for c in found))
             return LevelMatch(None, "ambiguous", 100.0,
                               f"{self.name} {nfc(raw)!r} fits {names}")
         return self._fuzzy(parent, nfc(raw), short, threshold)
+
+    def _by_marks(self, raw: str, found: set[str]) -> set[str]:
+        """Candidates whose names differ only by diacritics ("Minh Quán", "Minh Quân"):
+        keep the one written exactly so, marks included. A name typed without marks stays
+        ambiguous: it cannot say which one is meant."""
+        if strip_marks(raw) == nfc(raw):
+            return found
+        written = _accented(raw)
+        same = {c for c in found
+                if written in self.accented[c] or written.endswith(" " + self.accented[c][1])}
+        return same or found
 
     def _fuzzy(self, parent: str, raw: str, short: str, threshold: float) -> LevelMatch:
         choices = self.choices.get(parent, {})
@@ -131,6 +148,11 @@ def _index(vintage: str) -> _Index:
     for parent, row in zip(parents, communes.itertuples(), strict=True):
         commune.add(parent, row.commune_code, row.name_vi, row.short_vi, row.keys)
     return _Index(province, district, commune)
+
+
+def _accented(name: str) -> str:
+    """Lower-case NFC with single spaces: a key that keeps the diacritics."""
+    return nfc(name).lower()
 
 
 def _worst(results: list[LevelMatch]) -> tuple[str, float]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-# Digits in groups of three after one to three leading digits: a thousands separator,
-# whichever of "." or "," it is ("10.393" in Vietnamese, "10,393" in English).
-_GROUPED = r"-?\d{1,3}(?:[.,]\d{3})+"
+# Digits in groups of three after one to three leading digits (not starting with 0: "0.064"
+# is a decimal): a thousands separator, whichever of "." or "," it is ("10.393" in
+# Vietnamese, "10,393" in English).
+_GROUPED = r"-?[1-9]\d{0,2}(?:[.,]\d{3})+"
 _BLANKS = r"[\s\u00a0\u202f]"
 
 

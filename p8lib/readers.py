@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -97,8 +98,13 @@ def read_csv_cells(data: bytes, name: str) -> RawSheet:
 
 
 def _cell_text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        text = repr(value)
+        # A typed decimal such as 12.345 is a number, not "12.345" typed for 12345: keep it
+        # from looking like thousands grouping (which only text cells can carry).
+        return text + "0" if re.fullmatch(r"-?[1-9]\d{0,2}\.\d{3}", text) else text
     return nfc(value)
 
 

@@ -25,6 +25,13 @@ CASES = [
     ("Sóc Trăng", "Atlantis", None, "unmatched", "94", None, None),
     ("Atlantis", "Bắc Hà", None, "unmatched", None, None, None),
     ("", None, None, "unmatched", None, None, None),
+    # Two communes of one district whose names differ only by their marks: the name written
+    # with its marks picks its commune; written without them it stays ambiguous.
+    ("Lào Cai", "Thị xã Sa Pa", "Phường Sa Pả", "exact", "10", "088", "03002"),
+    ("Lào Cai", "Thị xã Sa Pa", "P. Sa Pả", "exact", "10", "088", "03002"),
+    ("Yên Bái", "Trấn Yên", "Xã Minh Quân", "exact", "15", "138", "04567"),
+    ("Yên Bái", "Trấn Yên", "Minh Quán", "exact", "15", "138", "04516"),
+    ("Lào Cai", "Thị xã Sa Pa", "Phuong Sa Pa", "ambiguous", "10", "088", None),
 ]
 
 

@@ -18,6 +18,8 @@ from p8lib.numbers import parse_numbers
         (" 1 337 ", True, 1337, False, False),
         ("-2", True, -2, False, False),
         ("19.451", False, 19.451, False, False),
+        ("0.064", True, 0.064, False, False),  # a leading 0 is never a thousands group
+        ("-0,125", True, -0.125, False, False),
         ("x", True, None, True, False),
         ("", True, None, False, False),
     ],

@@ -48,3 +48,11 @@ def test_unreadable_files_name_the_file(name, data, message):
 def test_missing_file(tmp_path):
     with pytest.raises(ReportError, match="cannot open the file"):
         read_cells(tmp_path / "nope.csv")
+
+
+@pytest.mark.parametrize(("typed", "text"), [(12.345, "12.3450"), (0.064, "0.064"),
+                                             (1337.0, "1337"), (2.5, "2.5")])
+def test_typed_excel_numbers_are_not_read_as_thousands(typed, text):
+    data = wide_xlsx(rows=[[1, "Sóc Trăng", "Mỹ Tú", typed, 0, 0]], extra_sheet=False)
+    cells = read_cells("r.xlsx", data)[0].cells
+    assert text in cells.to_numpy().ravel().tolist()
