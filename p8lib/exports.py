@@ -21,10 +21,15 @@ def excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells cannot be read as spreadsheet formulas."""
     out = frame.copy()
     for col in out.columns:
-        if pd.api.types.is_string_dtype(out[col]) or out[col].dtype == object:
-            text = out[col]
-            risky = text.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_STARTS))
-            out[col] = text.mask(risky, "'" + text.astype(str))
+        column = out[col]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            column = column.astype(object)
+        if pd.api.types.is_string_dtype(column) or column.dtype == object:
+            # Only text cells are at risk: a negative number in a mixed column stays a number.
+            is_text = column.map(type).eq(str) if column.dtype == object else column.notna()
+            text = column.astype(str)
+            risky = is_text & text.str.startswith(FORMULA_STARTS)
+            out[col] = column.mask(risky, "'" + text) if risky.any() else column
     return out
 
 

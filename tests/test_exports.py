@@ -11,8 +11,14 @@ from p8lib.exports import csv_bytes, excel_safe, write_csv_atomic, xlsx_bytes
     [("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+1", "'+1"), ("-cmd", "'-cmd"),
      ("@SUM(A1)", "'@SUM(A1)"), ("Sóc Trăng", "Sóc Trăng"), ("", "")],
 )
-def test_excel_safe_text(cell, expected):
-    assert excel_safe(pd.DataFrame({"a": [cell]}))["a"][0] == expected
+@pytest.mark.parametrize("dtype", [object, "str", "category"])
+def test_excel_safe_text(cell, expected, dtype):
+    assert excel_safe(pd.DataFrame({"a": pd.Series([cell], dtype=dtype)}))["a"][0] == expected
+
+
+def test_mixed_column_keeps_its_negative_numbers():
+    out = excel_safe(pd.DataFrame({"a": pd.Series([-5, "=x", None], dtype=object)}))
+    assert out["a"].tolist()[:2] == [-5, "'=x"]
 
 
 def test_numbers_stay_numbers():
