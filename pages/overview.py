@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app import data, sections, state, widgets
-from p8lib import charts, display, metrics, tables
+from p8lib import charts, display, metrics
 from p8lib.i18n import t
 
 state.require_router()
@@ -19,7 +19,7 @@ attain = data.attainment(figures, catalogue)
 st.title(t("app_title", lang))
 st.caption(t("app_subtitle", lang))
 
-widgets.metric_row(display.reach_metrics(metrics.coverage_counts(data.coverage(), figures), lang),
+widgets.metric_row(display.reach_metrics(data.coverage_counts(), lang),
                    key="overview_reach")
 st.subheader(t("core_vs_target", lang))
 widgets.metric_row(display.headline_metrics(attain, catalogue, lang), key="overview_core")
@@ -32,5 +32,5 @@ st.caption(t("method_text", lang))
 
 st.subheader(t("reported_where", lang))
 if sections.has_rows(shown, lang):
-    where = tables.reported_where(shown, catalogue, lang)
+    where = data.reported_where(f["province"], f["year"], f["content"], f["indicator"], lang)
     widgets.table(where, where, "reported_where", lang, key="overview_where")
