@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app import data, state, widgets
-from p8lib import i18n, views
+from p8lib import i18n, units, views
 from p8lib.i18n import t
 
 st.set_page_config(page_title="Dự án 8 / Project 8", page_icon="🌸", layout="wide")
@@ -21,18 +21,18 @@ years = views.year_options(figures)
 state.init_from_url(set(province_codes), set(years), set(catalogue["indicator_id"]))
 lang = state.lang()
 
+# No page icons: emoji draw as empty boxes where no emoji font is installed (headless
+# Chromium, many office PCs) and ":material/…:" icons are fetched from a font CDN.
 pages = [
-    st.Page("pages/overview.py", title=t("page_overview", lang), icon="📊",
-            url_path="overview", default=True),
-    st.Page("pages/coverage_map.py", title=t("page_map", lang), icon="🗺️",
-            url_path="coverage_map"),
-    st.Page("pages/province.py", title=t("page_province", lang), icon="📍",
-            url_path="province"),
-    st.Page("pages/indicators.py", title=t("page_indicators", lang), icon="📈",
-            url_path="indicators"),
-    st.Page("pages/data.py", title=t("page_data", lang), icon="📥", url_path="data"),
-    st.Page("pages/sources.py", title=t("page_sources", lang), icon="📚", url_path="sources"),
+    st.Page("pages/overview.py", title=t("page_overview", lang), url_path="overview",
+            default=True),
+    st.Page("pages/coverage_map.py", title=t("page_map", lang), url_path="coverage_map"),
+    st.Page("pages/province.py", title=t("page_province", lang), url_path="province"),
+    st.Page("pages/indicators.py", title=t("page_indicators", lang), url_path="indicators"),
+    st.Page("pages/data.py", title=t("page_data", lang), url_path="data"),
+    st.Page("pages/sources.py", title=t("page_sources", lang), url_path="sources"),
 ]
+state.serve_default_page_at("overview")
 page = st.navigation(pages)
 
 with st.sidebar:
@@ -40,19 +40,26 @@ with st.sidebar:
                          format_func=i18n.LANG_NAMES.get)
     st.subheader(t("filters", lang))
     state.keep_valid("province", [None, *province_codes])
+    # From the province table alone: views.unit_name would first load every district and
+    # commune name, which delays the first page of a fresh server (bench/bench_browser.py).
+    province_names = units.provinces(units.OLD).set_index("province_code")[f"name_{lang}"]
     st.selectbox(t("province", lang), [None, *province_codes], key="province",
+                 placeholder=t("all_provinces", lang),
                  format_func=lambda c: t("all_provinces", lang) if c is None
-                 else f"{views.unit_name(c, lang)} ({c})")
+                 else f"{province_names.get(c, c)} ({c})")
     state.keep_valid("year", [None, *years])
     st.selectbox(t("year", lang), [None, *years], key="year",
+                 placeholder=t("all_years", lang),
                  format_func=lambda y: t("all_years", lang) if y is None else str(y))
     state.keep_valid("content", [None, 1, 2, 3, 4])
     st.selectbox(t("content_area", lang), [None, 1, 2, 3, 4], key="content",
+                 placeholder=t("all_areas", lang),
                  format_func=lambda a: t("all_areas", lang) if a is None
                  else i18n.area_label(a, lang))
     indicator_ids = views.indicator_options(catalogue, st.session_state.get("content"))
     state.keep_valid("indicator", [None, *indicator_ids])
     st.selectbox(t("indicator", lang), [None, *indicator_ids], key="indicator",
+                 placeholder=t("all_indicators", lang),
                  format_func=lambda i: t("all_indicators", lang) if i is None
                  else views.indicator_label(catalogue, i, lang))
     st.toggle(t("presenter", lang), key="present")

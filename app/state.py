@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from p8lib import i18n, views
 
@@ -70,6 +71,21 @@ def exit_presenter() -> None:
 def choose_province(code: str | None) -> None:
     """Set the province filter from outside the sidebar (call from a widget callback)."""
     st.session_state["province"] = code
+
+
+def serve_default_page_at(url_path: str) -> None:
+    """Let the default page answer at ``/<url_path>`` as well as at ``/``.
+
+    Streamlit serves the default page only at the root URL: a link to ``/overview`` (its
+    ``url_path``) shows a "Page not found" dialog and then runs the default page anyway.
+    Asking for that path is turned into asking for the root instead. Call before
+    ``st.navigation``.
+    """
+    ctx = get_script_run_ctx()
+    manager = ctx.pages_manager if ctx is not None else None
+    if (manager is not None and manager.intended_page_name == url_path
+            and not manager.intended_page_script_hash):
+        manager.set_script_intent("", "")
 
 
 @contextmanager

@@ -10,16 +10,22 @@ import streamlit as st
 from p8lib import exports
 from p8lib.i18n import t
 
+# Type sizes are set on the elements that hold the text: Streamlit wraps heading text in a
+# <span> and metric values in a <p>, which would otherwise take the body size.
 PRESENTER_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stSidebarNav"], footer { display: none !important; }
 .stApp { background: #ffffff; color: #000000; }
-.stApp p, .stApp li, .stApp td, .stApp th, .stApp label, .stApp span { font-size: 1.35rem; }
-.stApp h1 { font-size: 3rem; } .stApp h2 { font-size: 2.3rem; } .stApp h3 { font-size: 1.9rem; }
-[data-testid="stMetricValue"] { font-size: 3.4rem; color: #000000; }
-[data-testid="stMetricLabel"] p { font-size: 1.4rem; color: #000000; }
+.stApp p, .stApp li, .stApp td, .stApp th, .stApp label { font-size: 1.35rem; }
+.stApp [data-testid="stCaptionContainer"] { color: #333333; }
+.stApp h1, .stApp h1 span { font-size: 3.2rem; }
+.stApp h2, .stApp h2 span { font-size: 2.4rem; }
+.stApp h3, .stApp h3 span { font-size: 1.9rem; }
+.stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] p {
+  font-size: 3.4rem; color: #000000; }
+.stApp [data-testid="stMetricLabel"] p { font-size: 1.4rem; color: #000000; }
 .block-container { padding-top: 1.5rem; max-width: 100%; }
 </style>
 """

@@ -1,0 +1,1 @@
+"""Browser tests: the running dashboard in headless Chromium (Playwright)."""

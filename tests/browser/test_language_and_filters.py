@@ -1,0 +1,62 @@
+"""The language switch and the filters in the URL, clicked as a person would."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from p8lib import views
+from p8lib.i18n import LANG_NAMES, t
+from tests.browser.helpers import (
+    open_app,
+    query,
+    save_screenshot,
+    selectbox_value,
+    sidebar_select,
+    wait_idle,
+)
+
+
+def test_language_switch_changes_labels_and_url(page, server):
+    open_app(page, f"{server.url}/sources", title=t("page_sources", "vi"))
+    assert "lang" not in query(page)
+    language = page.get_by_test_id("stSidebar").get_by_role("radiogroup")
+
+    language.get_by_role("radio", name=LANG_NAMES["en"]).click()
+    expect(page.locator("h1").first).to_have_text(t("page_sources", "en"))
+    wait_idle(page)
+    expect(page.get_by_test_id("stSidebarNav").get_by_test_id("stSidebarNavLink").first
+           ).to_have_text(t("page_overview", "en"))
+    assert selectbox_value(page, t("year", "en")) == t("all_years", "en")
+    expect(page).to_have_url(f"{server.url}/sources?lang=en")
+
+    language.get_by_role("radio", name=LANG_NAMES["vi"]).click()
+    expect(page.locator("h1").first).to_have_text(t("page_sources", "vi"))
+    wait_idle(page)
+    expect(page).to_have_url(f"{server.url}/sources")
+
+
+def test_filters_from_the_url_shape_the_view_and_changes_go_back_to_the_url(page, server):
+    soc_trang, lao_cai = (f"{views.unit_name(code, 'en')} ({code})" for code in ("94", "10"))
+    open_app(page, f"{server.url}/province?province=94&year=2023&lang=en",
+             title=t("page_province", "en"))
+    expect(page.locator("h2").first).to_have_text(soc_trang)
+    assert selectbox_value(page, t("province", "en")) == soc_trang
+    assert selectbox_value(page, t("year", "en")) == "2023"
+    save_screenshot(page, "province-94-2023-en")
+
+    sidebar_select(page, t("province", "en"), lao_cai)
+    expect(page.locator("h2").first).to_have_text(lao_cai)
+    wait_idle(page)
+    expect(page).to_have_url(f"{server.url}/province?province=10&year=2023&lang=en")
+
+    sidebar_select(page, t("year", "en"), t("all_years", "en"))
+    wait_idle(page)
+    expect(page).to_have_url(f"{server.url}/province?province=10&lang=en")
+    assert selectbox_value(page, t("year", "en")) == t("all_years", "en")
+
+
+def test_unknown_url_values_are_dropped(page, server):
+    open_app(page, f"{server.url}/overview?province=99x&year=1990&lang=xx",
+             title=t("app_title", "vi"))
+    assert selectbox_value(page, t("province", "vi")) == t("all_provinces", "vi")
+    assert query(page) == {}

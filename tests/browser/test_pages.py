@@ -1,0 +1,68 @@
+"""Every page by its own URL: as the first request to a fresh server, and in both languages.
+
+With a folder named ``pages/``, Streamlit serves a first request to a page URL with its
+legacy folder routing (the entry file is skipped: no sidebar filters, other titles);
+``app.state.require_router`` hands such a run back to the router. These tests show it works
+in a real browser, and save a screenshot of every page.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from p8lib.i18n import LANG_NAMES, t
+from tests.browser.helpers import (
+    PAGES,
+    open_app,
+    query,
+    save_screenshot,
+    selectbox_value,
+    wait_idle,
+)
+
+TALL = {"width": 1280, "height": 1800}
+
+
+def check_shared_sidebar(page, url_path: str, lang: str) -> None:
+    """The router's sidebar: six pages with this one current, the filters, the language."""
+    sidebar = page.get_by_test_id("stSidebar")
+    nav = sidebar.get_by_test_id("stSidebarNav")
+    links = nav.get_by_test_id("stSidebarNavLink")
+    expect(links).to_have_text([t(label, lang) for label, _ in PAGES.values()])
+    expect(nav.locator("a[aria-current=page]")).to_have_text(t(PAGES[url_path][0], lang))
+    expect(sidebar.get_by_role("heading", name=t("filters", lang))).to_be_visible()
+    # no filter chosen: each box shows its "all" placeholder in the page's language
+    for label, everything in (("province", "all_provinces"), ("year", "all_years"),
+                              ("content_area", "all_areas"), ("indicator", "all_indicators")):
+        assert selectbox_value(page, t(label, lang)) == t(everything, lang)
+    language = sidebar.get_by_role("radiogroup", name=t("language", lang))
+    expect(language.get_by_role("radio", name=LANG_NAMES[lang])).to_be_checked()
+
+
+@pytest.mark.parametrize("url_path", PAGES)
+def test_page_as_first_request_to_a_fresh_server_in_both_languages(page, fresh_server, url_path):
+    page.set_viewport_size(TALL)  # whole-page screenshots without a re-layout
+    open_app(page, f"{fresh_server.url}/{url_path}", title=t(PAGES[url_path][1], "vi"))
+    # the default page (overview) is shown at "/"
+    assert urlsplit(page.url).path in {f"/{url_path}", "/" if url_path == "overview" else None}
+    check_shared_sidebar(page, url_path, "vi")
+    save_screenshot(page, f"{url_path}-vi")
+
+    page.get_by_test_id("stSidebar").get_by_role("radio", name=LANG_NAMES["en"]).click()
+    expect(page.locator("h1").first).to_have_text(t(PAGES[url_path][1], "en"))
+    wait_idle(page)
+    assert query(page) == {"lang": "en"}
+    check_shared_sidebar(page, url_path, "en")
+    save_screenshot(page, f"{url_path}-en")
+
+
+def test_navigation_keeps_the_filters_in_the_url(page, server):
+    # /overview on a server that has served pages: the default page answers at its own
+    # url_path too, without Streamlit's "Page not found" dialog (checked by open_app)
+    open_app(page, f"{server.url}/overview?lang=en&year=2024", title=t("app_title", "en"))
+    page.get_by_test_id("stSidebarNav").get_by_text(t("page_sources", "en")).click()
+    expect(page.locator("h1").first).to_have_text(t("page_sources", "en"))
+    assert "/sources" in page.url and "lang=en" in page.url and "year=2024" in page.url

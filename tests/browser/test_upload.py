@@ -1,0 +1,104 @@
+"""The Data page in the browser: bad files get a clear message, a good report can be used,
+and text from a file is shown as text (never run as HTML)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from p8lib import views
+from p8lib.i18n import t
+from tests.browser.helpers import (
+    open_app,
+    save_screenshot,
+    sidebar_select,
+    table_texts,
+    upload,
+    wait_idle,
+)
+from tests.reports import wide_xlsx
+
+XSS = "<img src=x onerror=alert(1)>"
+LONG_HEADER = ("province,district,commune,indicator_id,measure,period_start,period_end,value,"
+               "unit,source_id,quote,note\n")
+
+
+def open_data_page(page, server) -> None:
+    open_app(page, f"{server.url}/data?lang=en", title=t("page_data", "en"))
+
+
+def problems_after_upload(page, name: str, data: bytes) -> list[str]:
+    upload(page, name, data)
+    expect(page.get_by_role("heading", name=t("problems", "en"))).to_be_visible()
+    wait_idle(page)
+    return table_texts(page, t("problems", "en"))
+
+
+@pytest.mark.parametrize(("name", "data", "expected"), [
+    ("broken.xlsx", b"PK\x03\x04 this is not a workbook", "not an Excel .xlsx workbook"),
+    ("notes.csv", "Ghi chú cuộc họp\nkhông có số liệu\n".encode(), "no header row found"),
+])
+def test_bad_file_gets_a_message_naming_the_problem(page, server, name, data, expected):
+    open_data_page(page, server)
+    cells = problems_after_upload(page, name, data)
+    assert name in cells
+    assert any(expected in cell for cell in cells), cells
+    expect(page.get_by_test_id("stAlertContentError")).to_contain_text(t("has_errors", "en"))
+    expect(page.get_by_role("button", name=t("use_figures", "en"))).to_have_count(0)
+    if name == "broken.xlsx":
+        save_screenshot(page, "data-upload-bad-en")
+
+
+def test_good_report_shows_problems_and_preview_and_can_be_used(page, server):
+    open_data_page(page, server)
+    cells = problems_after_upload(page, "soc_trang_2024.xlsx", wide_xlsx())
+    assert any("Tổng cộng" in cell for cell in cells), cells  # the skipped totals row is named
+    expect(page.get_by_role("heading", name=t("preview", "en"))).to_be_visible()
+    preview = table_texts(page, t("preview", "en"))
+    assert "12" in preview and "Vinh Chau" in " ".join(preview), preview
+    save_screenshot(page, "data-upload-good-en")
+
+    page.get_by_role("button", name=t("use_figures", "en")).click()
+    expect(page.get_by_test_id("stAlertContentSuccess").filter(
+        has_text=t("used_figures", "en", n=9))).to_be_visible()
+    wait_idle(page)
+    # the uploaded figures now reach the other pages of this session
+    sidebar_select(page, t("province", "en"), f"{views.unit_name('94', 'en')} (94)")
+    wait_idle(page)
+    sidebar_select(page, t("year", "en"), "2024")
+    wait_idle(page)
+    page.get_by_test_id("stSidebarNav").get_by_text(t("page_province", "en")).click()
+    expect(page.locator("h1").first).to_have_text(t("page_province", "en"))
+    wait_idle(page)
+    figures = " ".join(table_texts(page, t("targets_results", "en")))
+    assert "Vinh Chau" in figures and "2024" in figures, figures
+
+
+def test_unit_name_with_html_is_shown_as_text(page, server, recorder):
+    open_data_page(page, server)
+    report = (LONG_HEADER + f"Sóc Trăng,Mỹ Tú,{XSS},comm_groups,actual,2024,2024,5,groups,,q,\n")
+    cells = problems_after_upload(page, "report.csv", report.encode())
+    assert any(f"commune '{XSS}' not found" in cell for cell in cells), cells
+    page.wait_for_timeout(500)  # an onerror handler would have fired by now
+    assert recorder.dialogs == []
+    expect(page.locator("img[src=x]")).to_have_count(0)
+    assert not [url for url in recorder.urls if url.endswith("/x")]
+
+
+def test_file_name_and_source_id_with_html_are_shown_as_text(page, server, recorder):
+    open_data_page(page, server)
+    page.get_by_label(t("source_id", "en")).fill(XSS)
+    page.get_by_label(t("source_id", "en")).press("Enter")
+    wait_idle(page)
+    name = f"{XSS}.xlsx"
+    cells = problems_after_upload(page, name, wide_xlsx())
+    assert name in cells, cells
+    expect(page.get_by_role("button", name=f"Remove {name}", exact=True)).to_be_attached()
+    assert XSS in table_texts(page, t("preview", "en"))
+    page.get_by_role("button", name=t("use_figures", "en")).click()
+    expect(page.get_by_test_id("stAlertContentSuccess").first).to_be_visible()
+    wait_idle(page)
+    page.wait_for_timeout(500)
+    assert recorder.dialogs == []
+    expect(page.locator("img[src=x]")).to_have_count(0)
+    assert not [url for url in recorder.urls if url.endswith("/x")]
