@@ -9,17 +9,18 @@ from __future__ import annotations
 import streamlit as st
 
 from app import data, state, widgets
-from p8lib import i18n, units, views
+from p8lib import filters, i18n, labels
 from p8lib.i18n import t
 
 st.set_page_config(page_title="Dự án 8 / Project 8", page_icon="🌸", layout="wide")
 
 catalogue = data.indicators()
-figures = data.figures()
-province_codes = views.province_options(figures, data.coverage())
-years = views.year_options(figures)
+province_codes = data.province_options()
+years = data.year_options()
 state.init_from_url(set(province_codes), set(years), set(catalogue["indicator_id"]))
 lang = state.lang()
+if data.is_synthetic():
+    st.warning(t("synthetic_banner", lang))
 
 # No page icons: emoji draw as empty boxes where no emoji font is installed (headless
 # Chromium, many office PCs) and ":material/…:" icons are fetched from a font CDN.
@@ -40,9 +41,7 @@ with st.sidebar:
                          format_func=i18n.LANG_NAMES.get)
     st.subheader(t("filters", lang))
     state.keep_valid("province", [None, *province_codes])
-    # From the province table alone: views.unit_name would first load every district and
-    # commune name, which delays the first page of a fresh server (bench/bench_browser.py).
-    province_names = units.provinces(units.OLD).set_index("province_code")[f"name_{lang}"]
+    province_names = labels.province_names(lang)
     st.selectbox(t("province", lang), [None, *province_codes], key="province",
                  placeholder=t("all_provinces", lang),
                  format_func=lambda c: t("all_provinces", lang) if c is None
@@ -56,12 +55,12 @@ with st.sidebar:
                  placeholder=t("all_areas", lang),
                  format_func=lambda a: t("all_areas", lang) if a is None
                  else i18n.area_label(a, lang))
-    indicator_ids = views.indicator_options(catalogue, st.session_state.get("content"))
+    indicator_ids = filters.indicator_options(catalogue, st.session_state.get("content"))
     state.keep_valid("indicator", [None, *indicator_ids])
     st.selectbox(t("indicator", lang), [None, *indicator_ids], key="indicator",
                  placeholder=t("all_indicators", lang),
                  format_func=lambda i: t("all_indicators", lang) if i is None
-                 else views.indicator_label(catalogue, i, lang))
+                 else labels.indicator_label(catalogue, i, lang))
     st.toggle(t("presenter", lang), key="present")
     st.caption(t("app_subtitle", lang))
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from p8lib import i18n, views
+from p8lib import filters, i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = ROOT / "dashboard.py"
@@ -27,7 +27,7 @@ def init_from_url(provinces: set[str], years: set[int], indicators: set[str]) ->
     """On a session's first run, seed the filter widgets from the URL query parameters."""
     if st.session_state.get(_READY):
         return
-    parsed = views.parse_filters(st.query_params.to_dict(), provinces=provinces, years=years,
+    parsed = filters.parse_filters(st.query_params.to_dict(), provinces=provinces, years=years,
                                  indicators=indicators)
     for key, value in parsed.items():
         st.session_state[key] = value
@@ -42,7 +42,7 @@ def keep_valid(key: str, options: list) -> None:
 
 def current() -> dict[str, object]:
     """The filters now in force."""
-    values = {key: st.session_state.get(key) for key in views.FILTER_KEYS}
+    values = {key: st.session_state.get(key) for key in filters.FILTER_KEYS}
     values["lang"] = i18n.check_lang(values["lang"])
     values["present"] = bool(values["present"])
     return values
@@ -55,8 +55,8 @@ def lang() -> str:
 
 def sync_url() -> None:
     """Write the filters to the URL, leaving out empty and default values."""
-    wanted = views.filters_to_params(current())
-    for key in views.FILTER_KEYS:
+    wanted = filters.filters_to_params(current())
+    for key in filters.FILTER_KEYS:
         if key in wanted and st.query_params.get(key) != wanted[key]:
             st.query_params[key] = wanted[key]
         elif key not in wanted and key in st.query_params:

@@ -40,11 +40,13 @@ def presenter_styles(on: bool) -> None:
 def downloads(frame: pd.DataFrame, name: str, lang: str, key: str) -> None:
     """CSV (UTF-8 with BOM, formula-safe) and XLSX download buttons for one table."""
     left, right = st.columns(2)
-    left.download_button(t("download_csv", lang), exports.csv_bytes(frame),
+    # The files are made when a button is clicked (a callable), not on every rerun.
+    left.download_button(t("download_csv", lang), lambda: exports.csv_bytes(frame),
                          file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv",
                          on_click="ignore")
     right.download_button(
-        t("download_xlsx", lang), exports.xlsx_bytes({name: frame}), file_name=f"{name}.xlsx",
+        t("download_xlsx", lang), lambda: exports.xlsx_bytes({name: frame}),
+        file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx", on_click="ignore")
 

@@ -76,6 +76,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "indicators_compared": {"vi": "Số chỉ tiêu so sánh", "en": "Indicators compared"},
     "reported_where": {"vi": "Số liệu được báo cáo ở đâu", "en": "What is reported where"},
     "figures_count": {"vi": "Số liệu", "en": "Figures"},
+    "synthetic_banner": {
+        "vi": "DỮ LIỆU GIẢ LẬP — không phải số liệu thật. Các con số trên trang này được tạo tự "
+              "động để đo hiệu năng; không trích dẫn, không dùng để báo cáo.",
+        "en": "SYNTHETIC DATA — not real figures. The numbers on this page were generated to "
+              "measure performance; do not cite or report them."},
     "no_data": {"vi": "Không có số liệu cho bộ lọc này. Hãy bỏ bớt bộ lọc ở thanh bên.",
                 "en": "No figures for these filters. Clear some filters in the sidebar."},
     "no_attainment": {"vi": "Chưa có chỉ tiêu nào so sánh được với kế hoạch cho bộ lọc này.",

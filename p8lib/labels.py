@@ -26,6 +26,16 @@ def _names(lang: str) -> dict[str, str]:
     return names
 
 
+def province_names(lang: str) -> pd.Series:
+    """2021 province code → name in ``lang``, from the province table alone (it loads no
+    district or commune names: the first page of a fresh server waits for it).
+
+    >>> province_names("en")["94"]
+    'Soc Trang'
+    """
+    return units.provinces(units.OLD).set_index("province_code")[f"name_{lang}"]
+
+
 def unit_name(code: object, lang: str) -> str:
     """Name of a 2021 unit code (province, district or commune) in ``lang``.
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app import data, state, widgets
-from p8lib import views
+from p8lib import labels, map_values
 from p8lib.i18n import t
 
 state.require_router()
@@ -24,9 +24,9 @@ else:
     st.caption(spec.note)
 st.caption(f"{t('map_approximate', lang)} © {t('map_attribution', lang)}")
 if f["province"]:
-    st.write(t("map_selected", lang, name=views.unit_name(f["province"], lang)))
+    st.write(t("map_selected", lang, name=labels.unit_name(f["province"], lang)))
     st.page_link("pages/province.py", label=t("open_profile", lang))
 
 st.subheader(t("pilot_provinces", lang))
-pilots = views.pilot_provinces(data.coverage(), lang)
+pilots = map_values.pilot_provinces(data.coverage(), lang)
 widgets.table(pilots, pilots, "pilot_provinces", lang, key="map_pilots")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app import data, state, widgets
-from p8lib import views
+from p8lib import display, tables, uploads
 from p8lib.i18n import t
 from p8lib.schema import MEASURES
 
@@ -28,14 +28,14 @@ if upload is not None:
     if problems.empty:
         st.success(t("no_problems", lang))
     else:
-        shown = views.problems_table(problems, lang)
+        shown = tables.problems_table(problems, lang)
         widgets.table(shown, shown, "problems", lang, key="data_problems")
     if not ok:
         st.error(t("has_errors", lang))
     else:
         st.subheader(t("preview", lang))
-        preview = views.figure_table(figures, catalogue, lang)
-        widgets.table(figures, views.display_frame(preview, lang), "figures_cleaned", lang,
+        preview = tables.figure_table(figures, catalogue, lang)
+        widgets.table(figures, display.display_frame(preview, lang), "figures_cleaned", lang,
                       key="data_preview")
         st.button(t("use_figures", lang), key="data_use", type="primary",
                   on_click=data.use_uploaded, args=(figures,))
@@ -47,12 +47,12 @@ if data.uploaded_figures() is not None:
 
 st.subheader(t("shipped_figures", lang))
 current = data.figures()
-widgets.table(current, views.display_frame(views.figure_table(current, catalogue, lang), lang),
+widgets.table(current, display.display_frame(tables.figure_table(current, catalogue, lang), lang),
               "figures", lang, key="data_current")
 
 st.subheader(t("templates", lang))
 st.write(t("template_long", lang))
-widgets.downloads(views.template_long(), "template_long", lang, key="data_template_long")
+widgets.downloads(uploads.template_long(), "template_long", lang, key="data_template_long")
 st.write(t("template_wide", lang))
-widgets.downloads(views.template_wide(catalogue, lang), "template_wide", lang,
+widgets.downloads(uploads.template_wide(catalogue, lang), "template_wide", lang,
                   key="data_template_wide")

@@ -14,33 +14,34 @@ catalogue = data.indicators()
 st.title(t("page_province", lang))
 if not province:
     st.info(t("choose_province", lang))
-    st.stop()
+else:
+    # No st.stop() above: the router still draws what follows the page (the presenter
+    # mode's exit button).
+    st.header(f"{labels.unit_name(province, lang)} ({province})")
+    figures = metrics.filter_figures(data.figures(), province=province, year=f["year"],
+                                     content_area=f["content"], indicator=f["indicator"],
+                                     catalogue=catalogue)
+    coverage = data.coverage()
+    coverage = coverage[coverage["province_code"] == province]
 
-st.header(f"{labels.unit_name(province, lang)} ({province})")
-figures = metrics.filter_figures(data.figures(), province=province, year=f["year"],
-                                 content_area=f["content"], indicator=f["indicator"],
-                                 catalogue=catalogue)
-coverage = data.coverage()
-coverage = coverage[coverage["province_code"] == province]
+    st.subheader(t("targets_results", lang))
+    if sections.has_rows(figures, lang):
+        bars = tables.target_actual_frame(figures, catalogue, lang)
+        chart = charts.target_actual_bar(bars, lang, t("targets_results", lang), big)
+        sections.chart_and_figures(chart, figures, catalogue, lang, big, f"figures_{province}",
+                                   key="province")
 
-st.subheader(t("targets_results", lang))
-if sections.has_rows(figures, lang):
-    bars = tables.target_actual_frame(figures, catalogue, lang)
-    chart = charts.target_actual_bar(bars, lang, t("targets_results", lang), big)
-    sections.chart_and_figures(chart, figures, catalogue, lang, big, f"figures_{province}",
-                               key="province")
+        st.subheader(t("attainment", lang))
+        attain = data.attainment(figures, catalogue)
+        sections.formatted_table(tables.attainment_table(attain, catalogue, lang), lang,
+                                 f"attainment_{province}", key="province_attainment",
+                                 percent=(t("attainment_pct", lang),))
 
-    st.subheader(t("attainment", lang))
-    attain = data.attainment(figures, catalogue)
-    sections.formatted_table(tables.attainment_table(attain, catalogue, lang), lang,
-                             f"attainment_{province}", key="province_attainment",
-                             percent=(t("attainment_pct", lang),))
+    st.subheader(t("coverage_rows", lang))
+    if sections.has_rows(coverage, lang, empty_note="no_coverage"):
+        sections.formatted_table(tables.coverage_table(coverage, lang), lang,
+                                 f"coverage_{province}", key="province_coverage")
 
-st.subheader(t("coverage_rows", lang))
-if sections.has_rows(coverage, lang, empty_note="no_coverage"):
-    sections.formatted_table(tables.coverage_table(coverage, lang), lang,
-                             f"coverage_{province}", key="province_coverage")
-
-st.subheader(t("sources_quotes", lang))
-used = tables.sources_used(figures, coverage, data.sources(), lang)
-widgets.table(used, used, f"sources_{province}", lang, key="province_sources")
+    st.subheader(t("sources_quotes", lang))
+    used = tables.sources_used(figures, coverage, data.sources(), lang)
+    widgets.table(used, used, f"sources_{province}", lang, key="province_sources")

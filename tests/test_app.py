@@ -173,8 +173,10 @@ def test_language_switch_in_one_click():
     assert at.query_params.get("lang") in ("en", ["en"])
 
 
-def test_presenter_mode_hides_chrome_and_can_be_left():
-    at = run("pages/overview.py", present="1", lang="en")
+@pytest.mark.parametrize("page", PAGES)
+def test_presenter_mode_hides_chrome_and_can_be_left(page):
+    # Every page, also one that has nothing to show yet (province profile, no province).
+    at = run(page, present="1", lang="en")
     assert at.toggle(key="present").value is True
     assert any("stSidebar" in str(h.proto) for h in at.get("html"))
     at.button(key="exit_presenter").click().run()

@@ -138,14 +138,22 @@ def upload(page: Page, name: str, data: bytes) -> None:
         files=[{"name": name, "mimeType": mime, "buffer": data}])
 
 
-def table_texts(page: Page, heading: str) -> list[str]:
+def table_under(page: Page, heading: str):
+    """The first ``st.dataframe`` after the subheading ``heading``."""
+    return page.locator(f"xpath=//h3[normalize-space()={heading!r}]/following::*"
+                        "[@data-testid='stDataFrame'][1]")
+
+
+def table_texts(page: Page, heading: str, showing: str | None = None) -> list[str]:
     """Texts of the header and cells of the table shown under the subheading ``heading``.
 
     ``st.dataframe`` draws on a canvas; its grid also keeps an accessible table of the cells
-    in view, whose text is read here.
+    in view, whose text is read here. With ``showing``, wait until the table holds that text
+    (a heading can be drawn a moment before its table, when the next table is found instead).
     """
-    frame = page.locator(f"xpath=//h3[normalize-space()={heading!r}]/following::*"
-                         "[@data-testid='stDataFrame'][1]")
+    frame = table_under(page, heading)
+    if showing is not None:
+        expect(frame).to_contain_text(showing)
     cells = frame.locator("[role=columnheader], [role=gridcell]")
     expect(cells.first).to_be_attached()
     return cells.all_text_contents()

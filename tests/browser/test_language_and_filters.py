@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from p8lib import views
+from p8lib import labels
 from p8lib.i18n import LANG_NAMES, t
 from tests.browser.helpers import (
     open_app,
@@ -36,7 +36,7 @@ def test_language_switch_changes_labels_and_url(page, server):
 
 
 def test_filters_from_the_url_shape_the_view_and_changes_go_back_to_the_url(page, server):
-    soc_trang, lao_cai = (f"{views.unit_name(code, 'en')} ({code})" for code in ("94", "10"))
+    soc_trang, lao_cai = (f"{labels.unit_name(code, 'en')} ({code})" for code in ("94", "10"))
     open_app(page, f"{server.url}/province?province=94&year=2023&lang=en",
              title=t("page_province", "en"))
     expect(page.locator("h2").first).to_have_text(soc_trang)

@@ -3,10 +3,12 @@ and text from a file is shown as text (never run as HTML)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
-from p8lib import views
+from p8lib import labels
 from p8lib.i18n import t
 from tests.browser.helpers import (
     open_app,
@@ -31,7 +33,7 @@ def problems_after_upload(page, name: str, data: bytes) -> list[str]:
     upload(page, name, data)
     expect(page.get_by_role("heading", name=t("problems", "en"))).to_be_visible()
     wait_idle(page)
-    return table_texts(page, t("problems", "en"))
+    return table_texts(page, t("problems", "en"), showing=name)
 
 
 @pytest.mark.parametrize(("name", "data", "expected"), [
@@ -58,12 +60,21 @@ def test_good_report_shows_problems_and_preview_and_can_be_used(page, server):
     assert "12" in preview and "Vinh Chau" in " ".join(preview), preview
     save_screenshot(page, "data-upload-good-en")
 
+    # The cleaned table downloads as CSV with a BOM (made on click, not on every rerun).
+    with page.expect_download() as download:
+        page.locator(".st-key-data_preview_csv button").click()
+    cleaned = Path(download.value.path()).read_bytes()
+    assert cleaned.startswith(b"\xef\xbb\xbf"), cleaned[:20]
+    text = cleaned.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("province_code,district_code,commune_code"), text[:80]
+    assert ",950," in text and "comm_groups" in text, text[:400]  # TX. Vĩnh Châu, by code
+
     page.get_by_role("button", name=t("use_figures", "en")).click()
     expect(page.get_by_test_id("stAlertContentSuccess").filter(
         has_text=t("used_figures", "en", n=9))).to_be_visible()
     wait_idle(page)
     # the uploaded figures now reach the other pages of this session
-    sidebar_select(page, t("province", "en"), f"{views.unit_name('94', 'en')} (94)")
+    sidebar_select(page, t("province", "en"), f"{labels.unit_name('94', 'en')} (94)")
     wait_idle(page)
     sidebar_select(page, t("year", "en"), "2024")
     wait_idle(page)
