@@ -17,12 +17,13 @@ Source: vietnamadminunits (MIT), https://pypi.org/project/vietnamadminunits/.
 from __future__ import annotations
 
 import json
+import sqlite3
 from functools import cache
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 from typing import Literal
 
 import pandas as pd
-from vietnamadminunits.database import query
 
 from p8lib.text import fold, nfc, strip_marks
 
@@ -61,13 +62,31 @@ def _english(short: pd.Series) -> pd.Series:
 
 
 @cache
+def _package_data() -> Path:
+    """The package's data folder, found without importing the package: its ``__init__``
+    loads address parsers (geopy, requests…) that p8lib does not use and that cost a fresh
+    server ~0.4 s before its first page (bench/bench_browser.py)."""
+    spec = find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("vietnamadminunits is not installed: run python3 dev.py app")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def _table(name: str) -> pd.DataFrame:
+    """One table of the package's SQLite database, as the package's own ``query`` reads it."""
+    uri = (_package_data() / "dataset.db").as_uri() + "?mode=ro"
+    with sqlite3.connect(uri, uri=True) as connection:
+        return pd.read_sql_query(f"SELECT * FROM {name}", connection)
+
+
+@cache
 def _legacy_rows() -> pd.DataFrame:
-    return pd.DataFrame(query("SELECT * FROM admin_units_legacy"))
+    return _table("admin_units_legacy")
 
 
 @cache
 def _new_rows() -> pd.DataFrame:
-    return pd.DataFrame(query("SELECT * FROM admin_units"))
+    return _table("admin_units")
 
 
 def _level_table(rows: pd.DataFrame, unit: str, codes: dict[str, str],
@@ -169,7 +188,7 @@ def communes(vintage: str = OLD) -> pd.DataFrame:
 
 @cache
 def _converter() -> dict:
-    path = resources.files("vietnamadminunits") / "data" / "converter_2025.json"
+    path = _package_data() / "converter_2025.json"
     return json.loads(path.read_text(encoding="utf-8"))
 
 
