@@ -56,11 +56,12 @@ with st.sidebar:
                  format_func=lambda a: t("all_areas", lang) if a is None
                  else i18n.area_label(a, lang))
     indicator_ids = filters.indicator_options(catalogue, st.session_state.get("content"))
+    indicator_names = labels.indicator_labels(catalogue, lang)
     state.keep_valid("indicator", [None, *indicator_ids])
     st.selectbox(t("indicator", lang), [None, *indicator_ids], key="indicator",
                  placeholder=t("all_indicators", lang),
                  format_func=lambda i: t("all_indicators", lang) if i is None
-                 else labels.indicator_label(catalogue, i, lang))
+                 else indicator_names.get(i, i))
     st.toggle(t("presenter", lang), key="present")
     st.caption(t("app_subtitle", lang))
 

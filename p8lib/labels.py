@@ -79,12 +79,21 @@ def place_names(frame: pd.DataFrame, lang: str) -> pd.Series:
     return code.map(lambda c: unit_name(c, lang))
 
 
+def indicator_labels(catalogue: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Every indicator id of the catalogue → its name in ``lang`` (one pass: a selectbox
+    formats each of its options on every rerun).
+
+    >>> indicator_labels(pd.DataFrame({"indicator_id": ["a"], "name_vi": ["Tổ"],
+    ...                                "name_en": ["Groups"]}), "en")
+    {'a': 'Groups'}
+    """
+    names = catalogue["name_en" if lang == "en" else "name_vi"].astype(str)
+    return dict(zip(catalogue[Figure.indicator_id], names, strict=True))
+
+
 def indicator_label(catalogue: pd.DataFrame, indicator_id: str, lang: str) -> str:
     """The indicator's name in ``lang`` (its id when it is not in the catalogue)."""
-    row = catalogue[catalogue[Figure.indicator_id] == indicator_id]
-    if row.empty:
-        return indicator_id
-    return str(row.iloc[0]["name_en" if lang == "en" else "name_vi"])
+    return indicator_labels(catalogue, lang).get(indicator_id, indicator_id)
 
 
 def indicator_names_and_units(catalogue: pd.DataFrame, ids: pd.Series, lang: str

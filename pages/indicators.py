@@ -18,7 +18,7 @@ if not indicator:
     st.info(t("choose_indicator", lang))
     options = filters.indicator_options(catalogue, f["content"])
     indicator = st.selectbox(t("indicator", lang), options, key="indicators_pick",
-                             format_func=lambda i: labels.indicator_label(catalogue, i, lang))
+                             format_func=labels.indicator_labels(catalogue, lang).get)
 
 row = catalogue[catalogue["indicator_id"] == indicator].iloc[0]
 st.header(labels.indicator_label(catalogue, indicator, lang))
