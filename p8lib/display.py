@@ -25,7 +25,8 @@ Tile = tuple[str, str, str | None]
 
 def display_frame(frame: pd.DataFrame, lang: str, percent: tuple[str, ...] = ()
                   ) -> pd.DataFrame:
-    """A copy with numeric columns written as ``lang`` writes numbers (missing → "–").
+    """A copy with numeric columns written as ``lang`` writes numbers (missing → "–") and
+    missing text shown empty (not "None").
 
     Parameters
     ----------
@@ -50,6 +51,8 @@ def display_frame(frame: pd.DataFrame, lang: str, percent: tuple[str, ...] = ()
         if pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_bool_dtype(out[col]):
             fmt = i18n.fmt_pct if col in percent else i18n.fmt_number
             out[col] = out[col].map(lambda v, f=fmt: f(v, lang)).astype(object)
+        elif out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].astype(object).where(out[col].notna(), "")
     return out
 
 

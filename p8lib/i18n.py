@@ -61,6 +61,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "attainment": {"vi": "Mức đạt", "en": "Attainment"},
     "attainment_pct": {"vi": "Mức đạt (%)", "en": "Attainment (%)"},
     "status": {"vi": "Tình trạng", "en": "Status"},
+    "status_code": {"vi": "Mã tình trạng", "en": "Status code"},
+    "meaning": {"vi": "Ý nghĩa", "en": "Meaning"},
     "target": {"vi": "Kế hoạch", "en": "Target"},
     "actual": {"vi": "Thực hiện", "en": "Result"},
     "value": {"vi": "Giá trị", "en": "Value"},
@@ -180,6 +182,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "column": {"vi": "Cột", "en": "Column"},
     "message": {"vi": "Nội dung", "en": "Message"},
     "severity": {"vi": "Mức độ", "en": "Severity"},
+    "severity_error": {"vi": "lỗi", "en": "error"},
+    "severity_warning": {"vi": "cảnh báo", "en": "warning"},
+    "severity_info": {"vi": "ghi chú", "en": "info"},
     "name": {"vi": "Tên", "en": "Name"},
     "code": {"vi": "Mã", "en": "Code"},
 }
@@ -221,6 +226,17 @@ def t(key: str, lang: str, **values: object) -> str:
     """
     text = STRINGS[key][check_lang(lang)]
     return text.format(**values) if values else text
+
+
+# What each attainment status means, for the Sources & method page (English: metrics.STATUSES).
+STATUS_MEANING_VI = {
+    "complete": "kết quả đã phủ cả giai đoạn của chỉ tiêu",
+    "partial": "mới báo cáo một số năm của giai đoạn",
+    "no_result": "có chỉ tiêu nhưng chưa có kết quả nào được báo cáo",
+    "no_target": "có kết quả nhưng không có chỉ tiêu cùng đơn vị hành chính và giai đoạn",
+    "different_unit": "kết quả và chỉ tiêu tính bằng đơn vị khác nhau",
+    "not_summable": "tỷ lệ của từng năm không cộng dồn được",
+}
 
 
 def status_text(status: str, lang: str) -> str:

@@ -146,8 +146,9 @@ def status_table(lang: str) -> pd.DataFrame:
     """The attainment statuses (:data:`p8lib.metrics.STATUSES`) explained in ``lang``."""
     return pd.DataFrame({
         t("status", lang): [i18n.status_text(s, lang) for s in metrics.STATUSES],
-        "status": list(metrics.STATUSES),
-        "meaning (en)": list(metrics.STATUSES.values()),
+        t("status_code", lang): list(metrics.STATUSES),
+        t("meaning", lang): [i18n.STATUS_MEANING_VI[s] if lang == "vi" else meaning
+                             for s, meaning in metrics.STATUSES.items()],
     })
 
 
@@ -171,7 +172,9 @@ def problems_table(problems: pd.DataFrame, lang: str) -> pd.DataFrame:
     """
     columns = ["severity", "file", "sheet", "row", "column", "value", "message"]
     frame = problems[columns].copy()
-    frame["row"] = frame["row"].astype("Int64")
+    frame["severity"] = frame["severity"].map(lambda s: t(f"severity_{s}", lang))
+    # A problem of the whole file or sheet has no row: shown empty, not as "None".
+    frame["row"] = frame["row"].astype("Int64").astype(object).where(frame["row"].notna(), "")
     return frame.rename(columns={c: t(c, lang) for c in columns}).reset_index(drop=True)
 
 

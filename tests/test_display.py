@@ -38,6 +38,16 @@ ATTAIN = attain([
 ])
 
 
+@pytest.mark.parametrize("dtype", [object, "str"])
+def test_display_frame_shows_missing_text_empty(dtype):
+    frame = pd.DataFrame({"group": pd.Series(["Vùng I", None], dtype=dtype),
+                          "row": pd.Series([12, None], dtype=object)})
+    shown = display.display_frame(frame, "vi")
+    assert shown["group"].tolist() == ["Vùng I", ""]
+    assert shown["row"].tolist() == [12, ""]
+    assert frame["group"].isna().sum() == 1  # the raw frame (for downloads) is untouched
+
+
 def test_headline_keeps_national_targets_of_the_headline_indicators_in_order():
     assert display.headline(ATTAIN)["indicator_id"].tolist() == [
         "comm_groups", "trusted_addresses"]

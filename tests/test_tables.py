@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from p8lib import metrics, tables
+from p8lib.i18n import t
 from p8lib.problems import Problem, problems_frame
 from tests.frames import ROWS, figures
 
@@ -107,14 +108,17 @@ def test_sources_used_lists_each_quote_once():
     assert set(used["Title"]) == {"T1", "T2"}
 
 
-@pytest.mark.parametrize(("lang", "first"), [
-    ("en", "whole period reported"),
-    ("vi", "đủ giai đoạn"),
+@pytest.mark.parametrize(("lang", "first", "code", "meaning"), [
+    ("en", "whole period reported", "Status code", "Meaning"),
+    ("vi", "đủ giai đoạn", "Mã tình trạng", "Ý nghĩa"),
 ])
-def test_status_table_explains_every_status(lang, first):
+def test_status_table_explains_every_status(lang, first, code, meaning):
     table = tables.status_table(lang)
-    assert table["status"].tolist() == list(metrics.STATUSES)
+    assert table[code].tolist() == list(metrics.STATUSES)
     assert table.iloc[0, 0] == first
+    assert table[meaning].notna().all() and table[meaning].str.len().min() > 10
+    if lang == "vi":  # no English left in the Vietnamese table
+        assert not set(table[meaning]) & set(metrics.STATUSES.values())
 
 
 def test_catalogue_table_groups_by_area_cross_cutting_last(indicator_catalogue):
@@ -134,7 +138,7 @@ def test_problems_table_puts_location_first(lang, heads):
     table = tables.problems_table(frame, lang)
     assert table.columns.tolist()[:5] == heads
     assert table["Row"].tolist() == [3]
-    assert str(table["Row"].dtype) == "Int64"
+    assert [type(r) for r in table["Row"]] == [int]  # 3, not 3.0
 
 
 @pytest.mark.parametrize(("indicator", "lang", "places", "measures"), [
@@ -161,3 +165,12 @@ def test_target_actual_frame_keeps_province_rows_sorted_by_area(indicator_catalo
                                        "Project 8 budget"]
     assert frame["measure"].tolist() == ["target", "actual", "actual"]
     assert frame["period"].tolist() == ["2021–2025", "2023", "2023"]
+
+
+@pytest.mark.parametrize(("lang", "severity"), [("vi", "lỗi"), ("en", "error")])
+def test_problems_table_speaks_the_language_and_leaves_no_row_empty(lang, severity):
+    frame = problems_frame([Problem("bad cell", "error", "f.csv", "", 1234, "Xã", "x"),
+                            Problem("whole file", "info", "f.csv")])
+    table = tables.problems_table(frame, lang)
+    assert table.iloc[0, 0] == severity
+    assert table[t("row", lang)].tolist() == [1234, ""]
