@@ -161,10 +161,6 @@ STRINGS: dict[str, dict[str, str]] = {
               "từ các báo cáo và bài báo được liệt kê ở trên, theo quyền của tác giả.",
         "en": "Natural Earth (public domain); vietnamadminunits (MIT licence); figures from "
               "the reports and articles listed above, under their authors' rights."},
-    "map_attribution": {"vi": "Natural Earth; vietnamadminunits",
-                        "en": "Natural Earth; vietnamadminunits"},
-    "map_approximate": {"vi": "Ranh giới gần đúng, không chính thức.",
-                        "en": "Approximate boundaries, not official."},
     "map_not_built": {
         "vi": "Lớp bản đồ chưa được dựng (p8lib.maps / p8lib.geo chưa có). Danh sách tỉnh "
               "thí điểm vẫn ở bên dưới.",

@@ -69,9 +69,10 @@ ATTAINMENT_BREAKS = (25.0, 50.0, 75.0, 100.0)
 COUNT_BREAKS = (2.0, 5.0, 10.0, 20.0)
 VIEW = pdk.ViewState(latitude=16.0, longitude=106.0, zoom=4.6)
 APPROXIMATE_NOTE = {
-    "vi": "Ranh giới gần đúng, dựng từ tâm xã (vietnamadminunits); đường bờ biển: Natural Earth.",
-    "en": "Approximate boundaries derived from commune centroids (vietnamadminunits); "
-    "coastline: Natural Earth.",
+    "vi": "Ranh giới gần đúng, không chính thức: dựng từ tâm xã (© vietnamadminunits, MIT); "
+    "đường bờ biển: © Natural Earth.",
+    "en": "Approximate boundaries, not official: derived from commune centroids "
+    "(© vietnamadminunits, MIT); coastline: © Natural Earth.",
 }
 _WORDS = {
     "vi": {"no_data": "Không có số liệu", "pilot": "Tỉnh thí điểm", "district": "Huyện triển khai",

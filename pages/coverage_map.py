@@ -21,8 +21,7 @@ else:
     st.pydeck_chart(spec.deck, on_select=state.map_selected, selection_mode="single-object",
                     key="map_deck", height=620)
     widgets.legend(spec.legend, t("figures_count", lang))
-    st.caption(spec.note)
-st.caption(f"{t('map_approximate', lang)} © {t('map_attribution', lang)}")
+    st.caption(spec.note)  # approximate, not official; sources credited
 if f["province"]:
     st.write(t("map_selected", lang, name=labels.unit_name(f["province"], lang)))
     st.page_link("pages/province.py", label=t("open_profile", lang))

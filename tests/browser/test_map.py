@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from p8lib import maps
 from p8lib.i18n import t
 from tests.browser.helpers import (
     DECK_CANVAS,
@@ -22,7 +23,7 @@ def test_coverage_map_canvas_is_drawn_for_both_vintages(page, server):
     assert drawn_canvas_share(canvas) >= 0.01
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     canvas.screenshot(path=SCREENSHOTS / "coverage_map-canvas-2021.png")
-    expect(page.get_by_text(t("map_approximate", "en"), exact=False).first).to_be_visible()
+    expect(page.get_by_text(maps.APPROXIMATE_NOTE["en"]).first).to_be_visible()
 
     page.get_by_role("radio", name=t("vintage_2025", "en")).click()
     expect(page.get_by_role("radio", name=t("vintage_2025", "en"))).to_be_checked()
