@@ -122,7 +122,8 @@ def import_report(
         if layout is None:
             problems.append(_no_table(sheet, several=len(sheets) > 1))
             continue
-        frames.append(_sheet_figures(sheet, layout, options, source_default, cat, problems))
+        frames.append(_sheet_figures(sheet, layout, options, source_default, cat, lookup,
+                                     problems))
     figures = pd.concat(frames, ignore_index=True) if frames else _empty()
     if not frames and not has_errors(problems):
         problems.append(Problem("no sheet holds a table of figures", file=Path(path).name))
@@ -183,7 +184,8 @@ def _fill_down(body: pd.DataFrame, layout: Layout, sheet: RawSheet,
 
 
 def _sheet_figures(sheet: RawSheet, layout: Layout, options: ImportOptions, source_default: str,
-                   cat: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+                   cat: pd.DataFrame, lookup: catalogue.IndicatorLookup,
+                   problems: list[Problem]) -> pd.DataFrame:
     """The figures of one sheet.
 
     Everything a row says about its figures (units, period, measure, source) is worked out
@@ -204,7 +206,7 @@ def _sheet_figures(sheet: RawSheet, layout: Layout, options: ImportOptions, sour
                  for pos, indicator in layout.indicator_columns().items()]
     else:
         position = layout.column(Figure.value)
-        cells = [(_resolve_indicators(rows.pop(Figure.indicator_id), cat),
+        cells = [(_resolve_indicators(rows.pop(Figure.indicator_id), lookup),
                   layout.headers[position], body[position])]
     long = _figures_of_cells(rows, cells, sheet, cat)
     # People type "1.337" for 1337 in wide reports; the long layout is machine-written.
@@ -226,9 +228,8 @@ def _sheet_figures(sheet: RawSheet, layout: Layout, options: ImportOptions, sour
     return long[FIGURE_COLUMNS + PROVENANCE].reset_index(drop=True)
 
 
-def _resolve_indicators(names: pd.Series, cat: pd.DataFrame) -> pd.Series:
+def _resolve_indicators(names: pd.Series, lookup: catalogue.IndicatorLookup) -> pd.Series:
     """Indicator ids of the long layout's indicator column (ids or header spellings)."""
-    lookup = catalogue.IndicatorLookup.from_catalogue(cat)
     resolved = {n: lookup.resolve(n)[0] or n for n in pd.unique(names)}
     return names.map(resolved)
 

@@ -120,8 +120,7 @@ def detect_layout(cells: pd.DataFrame, lookup: IndicatorLookup) -> Layout | None
 
 def is_total_label(text: object) -> bool:
     """True for labels of total rows: "Tổng cộng", "Tổng", "Cộng", "Total"…"""
-    key = header_key(text)
-    return key in TOTAL_KEYS or key.startswith(("tongcong", "total"))
+    return bool(is_total_many(pd.Series([text], dtype=object)).iloc[0])
 
 
 def is_total_many(labels: pd.Series) -> pd.Series:

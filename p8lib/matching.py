@@ -64,9 +64,6 @@ class _Level:
         self.labels[code] = name_vi
         self.accented[code] = (_accented(name_vi), _accented(short_vi))
 
-    def match(self, parent: str, raw: str, threshold: float) -> LevelMatch:
-        return self.match_keys(parent, raw, fold(raw), unit_key(raw), threshold)
-
     def match_many(self, parents: pd.Series, raws: pd.Series,
                    threshold: float) -> dict[tuple[str, str], LevelMatch]:
         """Match each distinct (parent, name) pair; the keys are folded column-wise."""
@@ -191,30 +188,9 @@ def match_one(
     >>> match_one("Sóc Trăng", "TX. Vĩnh Châu")["district_code"]
     '950'
     """
-    index = _index(units._check_vintage(vintage))
-    names = {"province": nfc(province), "district": nfc(district), "commune": nfc(commune)}
-    out: dict[str, object] = {"province_code": None, "district_code": None,
-                              "commune_code": None}
-    results = [index.province.match(_NATION, names["province"], threshold)]
-    out["province_code"] = parent = results[-1].code
-    steps = [("commune", index.commune)]
-    if index.district is not None:
-        steps.insert(0, ("district", index.district))
-    elif names["district"]:
-        results.append(LevelMatch(None, "unmatched", 0.0,
-                                  f"the {vintage} units have no districts"))
-    for level, table in steps:
-        if not names[level]:
-            continue
-        if parent is None:
-            results.append(LevelMatch(None, "unmatched", 0.0,
-                                      f"{level} {names[level]!r} not searched: parent unmatched"))
-            break
-        results.append(table.match(parent, names[level], threshold))
-        out[f"{level}_code"] = parent = results[-1].code
-    out["match_status"], out["match_score"] = _worst(results)
-    out["match_note"] = "; ".join(r.note for r in results if r.note)
-    return out
+    names = pd.DataFrame({"province": [nfc(province)], "district": [nfc(district)],
+                          "commune": [nfc(commune)]})
+    return _match_distinct(names, vintage, threshold).iloc[0].to_dict()
 
 
 def match_units(
