@@ -147,10 +147,18 @@ def has_synthetic(frame: pd.DataFrame) -> bool:
     return any(str(s).startswith(SYNTHETIC_PREFIX) for s in distinct)
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _shipped_is_synthetic(key: str) -> bool:
+    """:func:`has_synthetic` of the shipped figures, once per figures file (``key``), not
+    on every rerun (it scans every row's source)."""
+    del key  # the cache key only: which figures file is in use
+    return has_synthetic(shipped_figures())
+
+
 def is_synthetic() -> bool:
     """True when the figures in use are synthetic: ``P8_FIGURES`` is set, or a shipped or
     uploaded figure cites a synthetic source. The app then shows the synthetic-data banner."""
-    if figures_path() is not None or has_synthetic(shipped_figures()):
+    if figures_path() is not None or _shipped_is_synthetic(_figures_key()):
         return True
     uploaded = uploaded_figures()
     return uploaded is not None and has_synthetic(uploaded)
