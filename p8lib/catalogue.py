@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -26,6 +26,14 @@ HEADER_FUZZY_THRESHOLD = 90.0
 
 
 def _read(path: Path, model) -> pd.DataFrame:
+    """The table at ``path`` validated by ``model``; read again only when the file changed
+    (every import reads the catalogue and the sources), a copy each time."""
+    return _read_validated(path, path.stat().st_mtime_ns, model).copy()
+
+
+@lru_cache(maxsize=16)
+def _read_validated(path: Path, mtime_ns: int, model) -> pd.DataFrame:
+    del mtime_ns  # the cache key only: a changed file is read again
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     frame = frame.replace("", None)
     return model.validate(frame)
@@ -47,8 +55,11 @@ def coverage(path: Path | None = None) -> pd.DataFrame:
 
 
 def figures(path: Path | None = None) -> pd.DataFrame:
-    """The figures table (``data/figures.csv``), validated by :class:`Figure`."""
-    return _read(path or DATA / "figures.csv", Figure)
+    """The figures table (``data/figures.csv``), validated by :class:`Figure`.
+
+    Not kept in memory here (it may be large): callers cache it where they need to.
+    """
+    return _read_validated.__wrapped__(path or DATA / "figures.csv", 0, Figure)
 
 
 def header_key(text: object) -> str:

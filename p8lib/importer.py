@@ -18,6 +18,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from p8lib import catalogue, units
+from p8lib.columns import (
+    categorical,
+    choose,
+    coalesce,
+    constant,
+    empty_as_missing,
+    map_categories,
+    replace_empty,
+    row_groups,
+)
 from p8lib.layout import (
     CODE_ROLES,
     INDICATOR_PREFIX,
@@ -73,8 +83,22 @@ class ImportResult:
         return not has_errors(self.problems)
 
     def tidy(self) -> pd.DataFrame:
-        """The figures in the data contract's columns only."""
-        return self.figures[FIGURE_COLUMNS].reset_index(drop=True)
+        """The figures in the data contract's columns only.
+
+        Text columns are plain strings here, as :class:`p8lib.schema.Figure` declares them
+        (:attr:`figures` keeps the import's categoricals). A figure read from a report
+        without a quote column is quoted by its cell: "file › sheet › row 5, column Địa chỉ
+        tin cậy: 12", written here from the provenance columns the import keeps (not during
+        the import, which would write one string per figure that few callers read).
+        """
+        tidy = self.figures[FIGURE_COLUMNS].reset_index(drop=True)
+        tidy = tidy.astype({c: "str" for c in FIGURE_COLUMNS
+                            if isinstance(tidy[c].dtype, pd.CategoricalDtype)})
+        tidy = tidy.astype({c: object for c in (*CODE_ROLES, Figure.quote, Figure.note)})
+        missing = tidy[Figure.quote].isna().to_numpy()
+        if missing.any():
+            tidy.loc[missing, Figure.quote] = cell_quotes(self.figures[missing])
+        return tidy
 
 
 def import_report(
@@ -131,6 +155,22 @@ def import_report(
     return ImportResult(figures, problems)
 
 
+def cell_quotes(figures: pd.DataFrame) -> np.ndarray:
+    """The address and value of each figure's cell, from its provenance columns:
+    ``"r.xlsx › Báo cáo › row 5, column Địa chỉ tin cậy: 12"``."""
+    def text(column: str) -> pa.Array:
+        return pa.array(figures[column].astype(object).fillna("").to_numpy(), type=pa.string())
+
+    sheet = pc.if_else(pc.equal(text("src_sheet"), ""), "", pc.binary_join_element_wise(
+        " › ", text("src_sheet"), ""))
+    quotes = pc.binary_join_element_wise(
+        text("src_file"), sheet, " › row ",
+        pc.cast(pa.array(figures["src_row"].to_numpy()), pa.string()), ", column ",
+        text("src_column"), ": ", pc.cast(pa.array(figures[Figure.value].to_numpy()),
+                                          pa.string()), "")
+    return quotes.to_numpy(zero_copy_only=False)
+
+
 def _empty() -> pd.DataFrame:
     return pd.DataFrame(columns=FIGURE_COLUMNS + PROVENANCE)
 
@@ -147,13 +187,19 @@ def _no_table(sheet: RawSheet, several: bool) -> Problem:
 def _body(sheet: RawSheet, layout: Layout, problems: list[Problem]) -> pd.DataFrame:
     """Rows below the header, without empty rows and total rows (each total reported)."""
     body = sheet.cells.loc[layout.header_row + 1:]
-    body = body[(body != "").any(axis=1)]
+    filled = np.zeros(len(body), dtype=bool)
+    for column in body.columns:
+        filled |= (body[column] != "").to_numpy()
+    body = body[filled]
     label_cols = [p for p, r in layout.roles.items() if r in (*UNIT_ROLES, "stt")]
     if not label_cols:
         return body
     labels = body[label_cols]
-    # Totals are looked for among the distinct labels only, folded column-wise (fast).
-    distinct = pd.Series(pd.unique(labels.to_numpy().ravel()), dtype=object)
+    # Totals are looked for among the distinct labels only (categories: a few thousand).
+    distinct = pd.Series(pd.unique(np.concatenate(
+        [np.asarray(labels[c].cat.categories, dtype=object) for c in label_cols])),
+        dtype="str")
+    distinct = distinct[~distinct.str.fullmatch(r"[\d.\s]*")]  # row numbers are not totals
     total_values = set(distinct[is_total_many(distinct)])
     if not total_values:
         return body
@@ -174,7 +220,7 @@ def _fill_down(body: pd.DataFrame, layout: Layout, sheet: RawSheet,
         empty = (body[parent] == "") & (body[child] != "")
         if empty.any():
             body = body.copy()
-            body[parent] = body[parent].mask(body[parent] == "").ffill().fillna("")
+            body[parent] = replace_empty(body[parent].mask(body[parent] == "").ffill(), "")
             problems.append(Problem(
                 f"{int(empty.sum())} rows had an empty {layout.roles[parent]!r} cell under a "
                 "filled one (merged cells): filled down from the row above",
@@ -190,17 +236,22 @@ def _sheet_figures(sheet: RawSheet, layout: Layout, options: ImportOptions, sour
 
     Everything a row says about its figures (units, period, measure, source) is worked out
     once per spreadsheet row; only then is each filled value cell turned into a figure, so a
-    wide row with six indicator columns costs one unit match, not six.
+    wide row with six indicator columns costs one unit match, not six. Columns stay
+    categorical: texts are read, matched and checked once per distinct value.
     """
     body = _fill_down(_body(sheet, layout, problems), layout, sheet, problems)
     rows = pd.DataFrame({role: body[pos] for pos, role in layout.roles.items()
                          if not role.startswith(INDICATOR_PREFIX) and role != Figure.value})
     rows["src_row"] = body.index.to_numpy(dtype="int64")
-    _add_units(rows, layout, sheet, problems)
+    # A row whose unit is not found is reported (once per name) and makes no figures: with
+    # no unit they would only collide with each other as "duplicates" of their parent's.
+    resolved = _add_units(rows, layout, sheet, problems)
+    rows, body = rows[resolved], body[resolved]
     _add_period_measure(rows, layout, options, sheet, problems)
-    source = rows.get(Figure.source_id, pd.Series("", index=rows.index))
-    rows[Figure.source_id] = source.replace("", source_default)
-    rows[Figure.level] = expected_level(rows.replace({c: {"": None} for c in CODE_ROLES}))
+    rows[Figure.source_id] = replace_empty(
+        rows[Figure.source_id] if Figure.source_id in rows else
+        pd.Series(constant("", len(rows)), index=rows.index), source_default)
+    rows[Figure.level] = _level_of_rows(rows)
     if layout.kind == "wide":
         cells = [(indicator, layout.headers[pos], body[pos])
                  for pos, indicator in layout.indicator_columns().items()]
@@ -208,98 +259,124 @@ def _sheet_figures(sheet: RawSheet, layout: Layout, options: ImportOptions, sour
         position = layout.column(Figure.value)
         cells = [(_resolve_indicators(rows.pop(Figure.indicator_id), lookup),
                   layout.headers[position], body[position])]
-    long = _figures_of_cells(rows, cells, sheet, cat)
-    # People type "1.337" for 1337 in wide reports; the long layout is machine-written.
-    values, bad, grouped = parse_numbers(long["raw_value"], grouping=layout.kind == "wide")
-    for row in long[bad].itertuples():
-        problems.append(Problem("not a number: write digits only, e.g. 1234 or 12,5", "error",
-                                sheet.file, sheet.sheet, row.src_row, row.src_column,
-                                row.raw_value))
-    if grouped.any():
-        first = long[grouped].iloc[0]
-        problems.append(Problem(
-            f"{int(grouped.sum())} values written with thousands separators were read as whole "
-            f"numbers, e.g. {first.raw_value!r} → {values[grouped].iloc[0]:g}",
-            "warning", sheet.file, sheet.sheet, int(first.src_row), first.src_column))
-    long[Figure.value] = values
-    long = long[~bad.to_numpy()]
+    long = _figures_of_cells(rows, cells, sheet, cat, layout.kind == "wide", problems)
     for col in (*CODE_ROLES, Figure.quote, Figure.note):
-        long[col] = long[col].replace("", None)
+        long[col] = empty_as_missing(long[col])
     return long[FIGURE_COLUMNS + PROVENANCE].reset_index(drop=True)
+
+
+def _level_of_rows(rows: pd.DataFrame) -> pd.Series:
+    """:func:`p8lib.schema.expected_level` of each row, worked out per distinct code triple."""
+    group, first = row_groups(rows, CODE_ROLES)
+    distinct = rows.iloc[first][list(CODE_ROLES)].replace({c: {"": None} for c in CODE_ROLES})
+    levels = pd.Categorical(expected_level(distinct).to_numpy(dtype=object))
+    return pd.Series(levels[group], index=rows.index)
 
 
 def _resolve_indicators(names: pd.Series, lookup: catalogue.IndicatorLookup) -> pd.Series:
     """Indicator ids of the long layout's indicator column (ids or header spellings)."""
-    resolved = {n: lookup.resolve(n)[0] or n for n in pd.unique(names)}
-    return names.map(resolved)
+    return map_categories(names, lambda distinct: [lookup.resolve(n)[0] or n for n in distinct])
 
 
-def _figures_of_cells(rows: pd.DataFrame, cells, sheet: RawSheet,
-                      cat: pd.DataFrame) -> pd.DataFrame:
-    """One figure per filled value cell: the row's attributes plus indicator and raw value.
+def _figures_of_cells(rows: pd.DataFrame, cells, sheet: RawSheet, cat: pd.DataFrame,
+                      grouping: bool, problems: list[Problem]) -> pd.DataFrame:
+    """One figure per filled value cell: the row's attributes plus indicator and value.
 
     ``cells`` lists (indicator id — one for a wide column, a Series for the long layout —,
-    column header, the column's cells). The rows are taken once for all cells (no copy per
-    column); the default quote names the cell.
+    column header, the column's cells). Each column's distinct texts are parsed once
+    (:func:`p8lib.numbers.parse_numbers`; ``grouping``: read "1.337" as 1337, as people
+    type counts in a wide report); a cell that is not a number is an error, not a figure.
+    The rows are taken once for all cells (no copy per column).
     """
-    taken, ids, raw = [], [], []
-    for indicator, _, column in cells:
-        filled = (column != "").to_numpy()
-        taken.append(np.flatnonzero(filled))
-        ids.append(indicator[filled].to_numpy(dtype=object) if isinstance(indicator, pd.Series)
-                   else None)
-        raw.append(pa.array(column.to_numpy(dtype=object)[filled], type=pa.string()))
+    taken, values, ids = [], [], []
+    for indicator, header, column in cells:
+        column = categorical(column)
+        texts = pd.Series(column.cat.categories, dtype=object)
+        parsed, bad, grouped = (s.to_numpy() for s in parse_numbers(texts, grouping=grouping))
+        codes = column.cat.codes.to_numpy()
+        filled = (codes >= 0) & (texts != "").to_numpy()[codes]
+        bad_cells = filled & bad[codes]
+        for position in np.flatnonzero(bad_cells):
+            problems.append(Problem("not a number: write digits only, e.g. 1234 or 12,5",
+                                    "error", sheet.file, sheet.sheet,
+                                    int(rows["src_row"].iat[position]), header,
+                                    str(texts.iat[codes[position]])))
+        grouped_cells = np.flatnonzero(filled & grouped[codes])
+        if len(grouped_cells):
+            example = texts.iat[codes[grouped_cells[0]]]
+            problems.append(Problem(
+                f"{len(grouped_cells)} values written with thousands separators were read as "
+                f"whole numbers, e.g. {example!r} → {parsed[codes[grouped_cells[0]]]:g}",
+                "warning", sheet.file, sheet.sheet,
+                int(rows["src_row"].iat[grouped_cells[0]]), header))
+        kept = np.flatnonzero(filled & ~bad_cells)
+        taken.append(kept)
+        values.append(parsed[codes[kept]])
+        ids.append(indicator.iloc[kept] if isinstance(indicator, pd.Series) else None)
     long = rows.take(np.concatenate(taken)).reset_index(drop=True)
     # Each wide column gives one indicator and one header: repeated, not copied per cell.
     piece = np.repeat(np.arange(len(cells)), [len(t) for t in taken])
-    if any(i is not None for i in ids):
-        long[Figure.indicator_id] = np.concatenate(ids)
+    if ids[0] is not None:
+        long[Figure.indicator_id] = pd.concat(ids, ignore_index=True)
     else:
-        long[Figure.indicator_id] = pd.Categorical.from_codes(
-            piece, categories=[i for i, _, _ in cells]).astype(str)
+        indicator_codes, indicators = pd.factorize(pd.Series([i for i, _, _ in cells]))
+        long[Figure.indicator_id] = pd.Categorical.from_codes(indicator_codes[piece],
+                                                              categories=indicators)
     header_codes, headers = pd.factorize(pd.Series([h for _, h, _ in cells]))
-    long["src_column"] = pd.Categorical.from_codes(header_codes[piece],
-                                                   categories=headers).astype(str)
-    raw_value = pa.concat_arrays(raw)
-    long["raw_value"] = pd.array(raw_value, dtype="str")
+    long["src_column"] = pd.Categorical.from_codes(header_codes[piece], categories=headers)
+    long[Figure.value] = np.concatenate(values).astype("float64")
     unit_by_id = cat.set_index(Figure.indicator_id)[Figure.unit]
-    catalogue_unit = long[Figure.indicator_id].map(unit_by_id).fillna("")
+    catalogue_unit = map_categories(long[Figure.indicator_id],
+                                    lambda ids_: [unit_by_id.get(i, "") for i in ids_])
     given = long.get(Figure.unit)
-    long[Figure.unit] = catalogue_unit if given is None else given.where(given != "",
-                                                                        catalogue_unit)
-    if Figure.quote not in long:
-        where = sheet.file + (f" › {sheet.sheet}" if sheet.sheet else "") + " › row "
-        long[Figure.quote] = pd.array(pc.binary_join_element_wise(
-            where, pc.cast(pa.array(long["src_row"].to_numpy()), pa.string()), ", column ",
-            pa.array(long["src_column"].to_numpy(), type=pa.string()), ": ", raw_value, ""),
-            dtype="str")
-    if Figure.note not in long:
-        long[Figure.note] = ""
-    long["src_file"], long["src_sheet"] = sheet.file, sheet.sheet
+    long[Figure.unit] = catalogue_unit if given is None else coalesce(given, catalogue_unit)
+    for col in (Figure.quote, Figure.note):
+        if col not in long:
+            long[col] = constant("", len(long))
+    long["src_file"] = constant(sheet.file, len(long))
+    long["src_sheet"] = constant(sheet.sheet, len(long))
     return long
 
 
-def _add_units(long: pd.DataFrame, layout: Layout, sheet: RawSheet,
-               problems: list[Problem]) -> None:
-    """Fill the code columns from codes or matched names, reporting what does not match."""
+def _add_units(rows: pd.DataFrame, layout: Layout, sheet: RawSheet,
+               problems: list[Problem]) -> np.ndarray:
+    """Fill the code columns from codes or matched names, reporting what does not match.
+
+    Names are matched once per distinct combination (:func:`p8lib.matching.match_units`).
+    Returns, per row, whether its unit is known (given by code, or matched exactly or by
+    spelling).
+    """
     for role in CODE_ROLES:
-        if role not in long:
-            long[role] = ""
-    names = [r for r in UNIT_ROLES if r in long]
+        if role not in rows:
+            rows[role] = constant("", len(rows))
+    resolved = np.ones(len(rows), dtype=bool)
+    names = [r for r in UNIT_ROLES if r in rows]
     if not names:
-        return
-    needs = (long[Figure.province_code] == "") & (long[names] != "").any(axis=1)
-    if not needs.any():
-        return
-    named = long.loc[needs, [*names, "src_row"]]
-    codes = match_units(named[names], *(r if r in names else None for r in UNIT_ROLES))
+        return resolved
+    needs = (rows[Figure.province_code] == "").to_numpy()
+    group, first = row_groups(rows, names)
+    distinct = rows.iloc[first][names].astype(object)
+    todo = np.flatnonzero((distinct != "").any(axis=1).to_numpy() & needs[first])
+    if not len(todo):
+        return resolved
+    codes = match_units(distinct.iloc[todo], *(r if r in names else None for r in UNIT_ROLES))
+    # Spread each combination's codes to its rows: combination → position in ``codes``.
+    position = np.full(len(first), -1, dtype=np.int64)
+    position[todo] = np.arange(len(todo))
+    row_position = np.where(needs, position[group], -1)
     for role in CODE_ROLES:
-        long.loc[needs, role] = codes[role].fillna("").to_numpy(dtype=object)
-    # Each name triple that did not match exactly is reported once, at its first row.
-    inexact = codes["match_status"] != "exact"
-    matched = codes[inexact].assign(src_row=named.loc[inexact, "src_row"])
-    matched = matched.sort_values("src_row", kind="stable").drop_duplicates(names)
-    for row in matched.itertuples():
+        matched = pd.Categorical(codes[role].fillna("").to_numpy(dtype=object))
+        spread = pd.Series(pd.Categorical.from_codes(
+            np.where(row_position >= 0, matched.codes[np.maximum(row_position, 0)], -1),
+            categories=matched.categories), index=rows.index)
+        rows[role] = choose(row_position >= 0, spread, rows[role])
+    found = codes["match_status"].isin(("exact", "fuzzy")).to_numpy()
+    resolved[row_position >= 0] = found[row_position[row_position >= 0]]
+    # Each name combination that did not match exactly is reported once, at its first row.
+    times = np.bincount(row_position[row_position >= 0], minlength=len(todo))
+    inexact = codes.assign(src_row=rows["src_row"].to_numpy()[first[todo]], times=times)
+    inexact = inexact[inexact["match_status"] != "exact"]
+    for row in inexact.sort_values("src_row", kind="stable").itertuples():
         first_row = int(row.src_row)
         label = " / ".join(str(getattr(row, n)) for n in names if getattr(row, n))
         if row.match_status == "fuzzy":
@@ -309,10 +386,12 @@ def _add_units(long: pd.DataFrame, layout: Layout, sheet: RawSheet,
                 sheet.file, sheet.sheet, first_row,
                 layout.headers.get(layout.column(names[-1]), "")))
         else:
+            rows_note = f" (in {row.times} rows from this one on)" if row.times > 1 else ""
             problems.append(Problem(
                 f"unit {label!r} is {row.match_status}: {row.match_note}; correct the name "
-                "(with diacritics) or give the GSO code", "error", sheet.file, sheet.sheet,
-                first_row, layout.headers.get(layout.column(names[-1]), "")))
+                f"(with diacritics) or give the GSO code{rows_note}", "error", sheet.file,
+                sheet.sheet, first_row, layout.headers.get(layout.column(names[-1]), "")))
+    return resolved
 
 
 def _unit_label(row) -> str:
@@ -323,31 +402,34 @@ def _unit_label(row) -> str:
 def _years(text: pd.Series) -> pd.Series:
     """Years from their cells (0 where not a number: the schema reports it); each distinct
     text is converted once."""
-    distinct = pd.unique(text)
-    years = pd.to_numeric(pd.Series(distinct), errors="coerce").fillna(0).astype("int64")
-    return text.map(dict(zip(distinct, years, strict=True))).astype("int64")
+    column = categorical(text)
+    years = pd.to_numeric(pd.Series(column.cat.categories, dtype=object),
+                          errors="coerce").fillna(0).astype("int64").to_numpy()
+    codes = column.cat.codes.to_numpy()
+    return pd.Series(np.where(codes >= 0, years[np.maximum(codes, 0)] if len(years) else 0, 0),
+                     index=text.index, dtype="int64")
 
 
-def _add_period_measure(long: pd.DataFrame, layout: Layout, options: ImportOptions,
+def _add_period_measure(rows: pd.DataFrame, layout: Layout, options: ImportOptions,
                         sheet: RawSheet, problems: list[Problem]) -> None:
-    start = long.get(Figure.period_start, long.get("year", pd.Series("", index=long.index)))
-    end = long.get(Figure.period_end, start)
+    blank = pd.Series(constant("", len(rows)), index=rows.index)
+    start = rows.get(Figure.period_start, rows.get("year", blank))
+    end = rows.get(Figure.period_end, start)
     if options.period:
-        start = start.replace("", str(options.period[0]))
-        end = end.replace("", str(options.period[1]))
-    missing = (start == "") | (end == "")
+        start = replace_empty(start, str(options.period[0]))
+        end = replace_empty(end, str(options.period[1]))
+    missing = ((start == "") | start.isna() | (end == "") | end.isna()).to_numpy()
     if missing.any():
         problems.append(Problem(
             f"{int(missing.sum())} figures have no period: add a Năm/Year column or pass "
             "--year YYYY or --period YYYY-YYYY", "error", sheet.file, sheet.sheet,
-            int(long.loc[missing, "src_row"].min())))
-    long[Figure.period_start] = _years(start)
-    long[Figure.period_end] = _years(end)
-    measure = long.get(Figure.measure, pd.Series("", index=long.index))
-    words = {m: MEASURE_WORDS.get(fold(m), m) for m in pd.unique(measure)}
-    measure = measure.map(words)
+            int(rows["src_row"].to_numpy()[missing].min())))
+    rows[Figure.period_start] = _years(start)
+    rows[Figure.period_end] = _years(end)
+    measure = map_categories(rows.get(Figure.measure, blank),
+                             lambda words: [MEASURE_WORDS.get(fold(m), m) for m in words])
     if (measure == "").any() and options.measure is None:
         problems.append(Problem(
             f"no measure given: figures read as {DEFAULT_MEASURE!r} results "
             "(pass --measure target for a table of targets)", "info", sheet.file, sheet.sheet))
-    long[Figure.measure] = measure.replace("", options.measure or DEFAULT_MEASURE)
+    rows[Figure.measure] = replace_empty(measure, options.measure or DEFAULT_MEASURE)

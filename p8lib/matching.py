@@ -152,11 +152,6 @@ def _accented(name: str) -> str:
     return nfc(name).lower()
 
 
-def _worst(results: list[LevelMatch]) -> tuple[str, float]:
-    status = max((r.status for r in results), key=STATUSES.index)
-    return status, min(r.score for r in results)
-
-
 def match_one(
     province: object,
     district: object = None,
@@ -240,47 +235,53 @@ def _match_distinct(names: pd.DataFrame, vintage: str, threshold: float) -> pd.D
     """:func:`match_one` of every row of distinct names, one level at a time.
 
     Each level matches its distinct (parent code, name) pairs once, so a province written
-    10,000 times costs one lookup; the keys of all names are folded column-wise.
+    10,000 times costs one lookup; the keys of all names are folded column-wise, and each
+    row's worst status, lowest score and notes are kept in arrays across the levels.
     """
     index = _index(units._check_vintage(vintage))
     n = len(names)
-    results: list[list[LevelMatch]] = [[] for _ in range(n)]
-    codes = {level: [None] * n for level in LEVELS}
-    parent = pd.Series(_NATION, index=names.index, dtype=object)
-    searched = pd.Series(True, index=names.index)
-    tables = [("province", index.province), ("district", index.district),
-              ("commune", index.commune)]
-    for level, table in tables:
+    rank = np.zeros(n, dtype=np.int8)  # position in STATUSES of the row's worst status
+    score = np.full(n, 100.0)
+    notes: dict[int, list[str]] = defaultdict(list)
+    codes = {level: np.full(n, None, dtype=object) for level in LEVELS}
+    parent = np.full(n, _NATION, dtype=object)
+    searched = np.ones(n, dtype=bool)
+
+    def record(rows: np.ndarray, matches: list[LevelMatch]) -> None:
+        rank[rows] = np.maximum(rank[rows], [STATUSES.index(m.status) for m in matches])
+        score[rows] = np.minimum(score[rows], [m.score for m in matches])
+        for i, m in zip(rows.tolist(), matches, strict=True):
+            if m.note:
+                notes[i].append(m.note)
+
+    for level, table in (("province", index.province), ("district", index.district),
+                         ("commune", index.commune)):
         if level not in names:
             continue
-        raw = names[level]
-        given = raw.str.strip() != ""
-        if level == "province":
-            given[:] = True
+        raw = names[level].to_numpy(dtype=object)
+        given = np.ones(n, dtype=bool) if level == "province" else (
+            names[level].str.strip() != "").to_numpy()
         if table is None:  # the 2025 units have no districts
-            for i in np.flatnonzero(given.to_numpy()):
-                results[i].append(LevelMatch(None, "unmatched", 0.0,
-                                             f"the {vintage} units have no districts"))
+            rows = np.flatnonzero(given)
+            record(rows, [LevelMatch(None, "unmatched", 0.0,
+                                     f"the {vintage} units have no districts")] * len(rows))
             continue
-        blocked = given & (searched & parent.isna())
-        for i in np.flatnonzero(blocked.to_numpy()):
-            results[i].append(LevelMatch(None, "unmatched", 0.0,
-                                         f"{level} {nfc(raw.iloc[i])!r} not searched: "
-                                         "parent unmatched"))
+        blocked = given & searched & pd.isna(parent)
+        rows = np.flatnonzero(blocked)
+        record(rows, [LevelMatch(None, "unmatched", 0.0,
+                                 f"{level} {nfc(raw[i])!r} not searched: parent unmatched")
+                      for i in rows])
         searched &= ~blocked
-        todo = given & searched
-        found = table.match_many(parent[todo], raw[todo], threshold)
-        new_parent = parent.to_numpy(dtype=object, copy=True)
-        for i, p, r in zip(np.flatnonzero(todo.to_numpy()).tolist(), parent[todo].tolist(),
-                           raw[todo].tolist(), strict=True):
-            match = found[(p, r)]
-            results[i].append(match)
-            codes[level][i] = new_parent[i] = match.code
-        parent = pd.Series(new_parent, index=names.index, dtype=object)
-    status_score = [_worst(r) for r in results]
+        rows = np.flatnonzero(given & searched)
+        found = table.match_many(pd.Series(parent[rows], dtype=object),
+                                 pd.Series(raw[rows], dtype=object), threshold)
+        matches = [found[pair] for pair in zip(parent[rows].tolist(), raw[rows].tolist(),
+                                               strict=True)]
+        record(rows, matches)
+        codes[level][rows] = parent[rows] = [m.code for m in matches]
     return pd.DataFrame({
         "province_code": codes["province"], "district_code": codes["district"],
         "commune_code": codes["commune"],
-        "match_status": [s for s, _ in status_score],
-        "match_score": [sc for _, sc in status_score],
-        "match_note": ["; ".join(m.note for m in r if m.note) for r in results]})
+        "match_status": np.asarray(STATUSES, dtype=object)[rank],
+        "match_score": score,
+        "match_note": ["; ".join(notes[i]) if i in notes else "" for i in range(n)]})

@@ -16,7 +16,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pcsv
 
 from p8lib.problems import Problem, ReportError
 from p8lib.text import nfc
@@ -26,6 +29,10 @@ EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 # Tried in order when a CSV has no byte-order mark. cp1258 is Vietnamese Windows; it decodes
 # any byte, so it comes last.
 _FALLBACK_ENCODINGS = ("utf-8", "cp1258")
+# A CSV longer than this many lines, with this much text below them, is parsed column-wise
+# (pyarrow); the lines above (titles, header) may have any number of cells.
+COLUMNAR_HEAD = 40
+COLUMNAR_MIN_BODY = 100_000
 
 
 @dataclass
@@ -53,8 +60,18 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     raise ReportError(Problem(f"cannot decode {name!r} as text", file=name))  # pragma: no cover
 
 
+def _head(text: str, lines: int) -> str:
+    """The first ``lines`` lines of ``text`` (without splitting the rest)."""
+    cut = -1
+    for _ in range(lines):
+        cut = text.find("\n", cut + 1)
+        if cut < 0:
+            return text
+    return text[:cut + 1]
+
+
 def _sniff_delimiter(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:50])
+    sample = _head(text, 50)
     counts = {d: sample.count(d) for d in (",", ";", "\t")}
     return max(counts, key=counts.get) if any(counts.values()) else ","
 
@@ -65,36 +82,107 @@ def _number_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def _categorical(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every column as a categorical of its texts: later steps work once per distinct text
+    (a province written 10,000 times is folded, matched and checked once)."""
+    return frame.astype({c: "category" for c in frame.columns})
+
+
+def _filled_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` without the columns in which every cell is empty (trailing separators)."""
+    filled = [c for c in frame.columns if (frame[c].cat.categories != "").any()
+              and (frame[c] != "").any()]
+    return frame[filled] if frame.shape[1] > 1 else frame
+
+
 def read_csv_cells(data: bytes, name: str) -> RawSheet:
-    """Read CSV bytes into a :class:`RawSheet` (sheet name ``""``)."""
+    """Read CSV bytes into a :class:`RawSheet` (sheet name ``""``).
+
+    Large files are parsed by pyarrow (:func:`_read_columnar`); small ones, and any file
+    whose rows pyarrow cannot take as they are, by pandas' C parser. Both give the same cells.
+    """
     if not data.strip():
         raise ReportError(Problem("the file is empty: nothing to import", file=name))
     text, encoding = _decode(data, name)
-    # One normalisation of the whole text: Windows-1258 and macOS files carry combining
-    # marks (NFD); names are compared in NFC.
-    text = unicodedata.normalize("NFC", text)
+    # Windows-1258 and macOS files carry combining marks (NFD); names are compared in NFC.
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     sep = _sniff_delimiter(text)
+    frame = _read_columnar(text, sep)
+    if frame is None:
+        frame = _categorical(_read_rows(text, sep, name))
+    return RawSheet(name, "", _number_rows(_filled_columns(frame)), encoding)
+
+
+def _read_rows(text: str, sep: str, name: str) -> pd.DataFrame:
+    """Every cell of a CSV text as a string, whatever the number of cells per row."""
     # Title rows above the header have fewer cells than the table: name enough columns up
     # front (counting separators over-estimates when quoted cells hold them — harmless).
     width = max(line.count(sep) for line in text.splitlines()) + 1
     try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            header=None,
-            names=range(width),
-            dtype=str,
-            keep_default_na=False,
-            sep=sep,
-            skip_blank_lines=False,
-            engine="c",
-        )
+        return pd.read_csv(io.StringIO(text), header=None, names=range(width), dtype=str,
+                           keep_default_na=False, sep=sep, skip_blank_lines=False, engine="c")
     except (pd.errors.ParserError, csv.Error) as exc:
         raise ReportError(
             Problem(f"not a readable CSV file ({exc}); save it as CSV UTF-8 or XLSX and retry",
                     file=name)
         ) from exc
-    frame = frame.loc[:, (frame != "").any(axis=0)] if width > 1 else frame
-    return RawSheet(name, "", _number_rows(frame), encoding)
+
+
+def _read_columnar(text: str, sep: str) -> pd.DataFrame | None:
+    """Cells of a large CSV text, parsed column-wise by pyarrow into categoricals.
+
+    The first :data:`COLUMNAR_HEAD` lines (titles, the header: rows of any width) are read
+    by the csv module, the rest by pyarrow with one dictionary-encoded string column per
+    cell of the first row below them. Returns None — read it row by row instead — for a
+    small file, a quoted cell spanning lines near the top, or a body row of another width.
+    """
+    head_text = _head(text, COLUMNAR_HEAD)
+    body = text[len(head_text):]
+    if len(body) < COLUMNAR_MIN_BODY:
+        return None
+    head = list(csv.reader(io.StringIO(head_text), delimiter=sep))
+    if len(head) != COLUMNAR_HEAD:  # a quoted cell holds a line break
+        return None
+    first = next(csv.reader(io.StringIO(body[:body.find("\n") + 1]), delimiter=sep), [])
+    names = [str(i) for i in range(max(len(first), 1))]
+    ragged: list[object] = []
+
+    def keep_ragged(row) -> str:
+        ragged.append(row)
+        return "skip"
+
+    table = pcsv.read_csv(
+        io.BytesIO(body.encode("utf-8")),
+        read_options=pcsv.ReadOptions(column_names=names),
+        parse_options=pcsv.ParseOptions(delimiter=sep, newlines_in_values=True,
+                                        ignore_empty_lines=False,
+                                        invalid_row_handler=keep_ragged),
+        convert_options=pcsv.ConvertOptions(
+            column_types={n: pa.dictionary(pa.int32(), pa.string()) for n in names},
+            strings_can_be_null=False, quoted_strings_can_be_null=False))
+    if ragged:
+        return None
+    width = max(len(names), *(len(r) for r in head))
+    columns = {}
+    for i in range(width):
+        above = [r[i] if i < len(r) else "" for r in head]
+        below = (table.column(i).to_pandas().array if i < len(names)
+                 else pd.Categorical([""] * table.num_rows))
+        columns[i] = _stack(above, below)
+    return pd.DataFrame(columns)
+
+
+def _stack(above: list[str], below: pd.Categorical) -> pd.Categorical:
+    """The texts ``above`` followed by the categorical ``below``, as one categorical: the
+    few new texts are added to ``below``'s categories (no union of large categories)."""
+    categories = below.categories
+    new = pd.Index(pd.unique(pd.Index(above, dtype=object)), dtype=object)
+    new = new[~new.isin(categories)]
+    if len(new):
+        categories = categories.append(new)
+    codes = np.concatenate([categories.get_indexer(above), below.codes]).astype(np.int32)
+    return pd.Categorical.from_codes(codes, categories=categories)
 
 
 def _cell_text(value: object) -> str:
@@ -125,9 +213,19 @@ def read_excel_cells(data: bytes, name: str) -> list[RawSheet]:
         ) from exc
     sheets = []
     for sheet, frame in book.items():
-        cells = frame.astype(object).where(frame.notna(), "").map(_cell_text)
+        cells = pd.DataFrame({c: _column_texts(frame[c]) for c in frame.columns})
         sheets.append(RawSheet(name, str(sheet), _number_rows(cells)))
     return sheets
+
+
+def _column_texts(column: pd.Series) -> pd.Categorical:
+    """A worksheet column's cells as a categorical of texts, each distinct value converted
+    once (:func:`_cell_text`); empty cells are ``""``."""
+    codes, distinct = pd.factorize(column.astype(object), use_na_sentinel=True)
+    texts = np.array([_cell_text(v) for v in distinct] + [""], dtype=object)
+    # Different values can give one text (12.0 and "12"): categories must be distinct.
+    categories, inverse = np.unique(texts.astype(str), return_inverse=True)
+    return pd.Categorical.from_codes(inverse[codes], categories=categories)
 
 
 def read_cells(path: str | Path, data: bytes | None = None) -> list[RawSheet]:

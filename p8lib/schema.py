@@ -65,6 +65,9 @@ KEY_COLUMNS: list[str] = [
     Figure.source_id,
 ]
 CODE_COLUMNS: list[str] = [Figure.province_code, Figure.district_code, Figure.commune_code]
+# The columns :class:`Figure`'s row checks (``period_in_order``, ``codes_fit_level``) read.
+ROW_CHECK_COLUMNS: list[str] = [*CODE_COLUMNS, Figure.level, Figure.period_start,
+                                Figure.period_end]
 
 
 def expected_level(df: pd.DataFrame) -> pd.Series:

@@ -11,12 +11,15 @@ they come from an import; otherwise a row is reported by its CSV line.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pandera.errors
+import pandera.pandas as pa
 
 from p8lib import units
+from p8lib.columns import distinct_codes, per_distinct, row_groups
 from p8lib.problems import Problem
-from p8lib.schema import FIGURE_COLUMNS, KEY_COLUMNS, Figure
+from p8lib.schema import CODE_COLUMNS, KEY_COLUMNS, ROW_CHECK_COLUMNS, Figure
 
 PROVENANCE = ["src_file", "src_sheet", "src_row", "src_column"]
 PERCENT_UNITS = {"percent", "%"}
@@ -64,26 +67,64 @@ def _problems(where: pd.DataFrame, messages, severity: str, values) -> list[Prob
 
 
 def _schema_problems(frame: pd.DataFrame) -> list[Problem]:
-    try:
-        Figure.validate(frame[FIGURE_COLUMNS], lazy=True)
-    except pandera.errors.SchemaErrors as exc:
-        cases = exc.failure_cases
-    else:
-        return []
-    problems = [Problem(f"column {case.column!r}: {case.check}", "error")
-                for case in cases[cases["index"].isna()].itertuples()]
-    cases = cases[cases["index"].notna()].assign(check=lambda c: c["check"].astype(str))
-    cases = cases.drop_duplicates(["index", "check"])
-    for (column, check), group in cases.groupby(["column", "check"], sort=False, dropna=False):
-        cell = column if (group["schema_context"] == "Column").all() else ""
+    """What :class:`p8lib.schema.Figure` finds wrong, checked once per distinct value.
+
+    The column checks run on each column's distinct values and the model's row checks on
+    the distinct combinations of :data:`~p8lib.schema.ROW_CHECK_COLUMNS`; failures are
+    spread back to every row holding the failing value. Same verdicts as validating every
+    row, at a fraction of the work (600,000 figures hold a few thousand distinct values).
+    """
+    schema = Figure.to_schema()
+    distinct = {name: distinct_codes(frame[name]) for name in schema.columns}
+    # One pandera call for all columns: each column's distinct values, repeated cyclically
+    # to the longest (a repeated value passes or fails as it did the first time).
+    length = max(len(values) for _, values in distinct.values())
+    table = pd.DataFrame({name: values.take(np.arange(length) % len(values))
+                          for name, (_, values) in distinct.items()})
+    cases = _failure_cases(pa.DataFrameSchema(schema.columns, coerce=schema.coerce), table)
+    problems = _column_failures(cases)
+    for (name, check), failing in _cell_failures(cases):
+        codes, values = distinct[name]
+        rows = np.flatnonzero(np.isin(codes, failing % len(values)))
         message = next((m for (col, prefix), m in _CHECK_MESSAGES.items()
-                        if col == cell and check.startswith(prefix)), check)
-        rows = group["index"]
-        if pd.api.types.is_float_dtype(rows):  # NaN-free now, but pandera gave floats
-            rows = rows.astype("int64")
-        where = _locate(frame, pd.Index(rows), cell)
-        problems += _problems(where, message, "error", group["failure_case"].astype(str))
+                        if col == name and check.startswith(prefix)), check)
+        problems += _problems(_locate(frame, frame.index[rows], name), message, "error",
+                              values[codes[rows]].astype(str))
+    group, first = row_groups(frame, ROW_CHECK_COLUMNS)
+    combinations = frame.iloc[first][ROW_CHECK_COLUMNS].astype(object).reset_index(drop=True)
+    cases = _failure_cases(pa.DataFrameSchema(checks=schema.checks, coerce=schema.coerce),
+                           combinations)
+    problems += _column_failures(cases)
+    for (_, check), failing in _cell_failures(cases):
+        rows = np.flatnonzero(np.isin(group, failing))
+        problems += _problems(_locate(frame, frame.index[rows]), check, "error",
+                              [""] * len(rows))
     return problems
+
+
+def _failure_cases(schema, frame: pd.DataFrame) -> pd.DataFrame:
+    """pandera's failure cases of ``frame`` under ``schema`` (empty when it passes)."""
+    try:
+        schema.validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as exc:
+        return exc.failure_cases.assign(check=lambda c: c["check"].astype(str))
+    return pd.DataFrame(columns=["index", "check", "column", "schema_context"])
+
+
+def _column_failures(cases: pd.DataFrame) -> list[Problem]:
+    """Failures of a whole column (no row to point at): a missing column, a wrong type."""
+    whole = cases[cases["index"].isna()].drop_duplicates(["column", "check"])
+    return [Problem(f"column {case.column!r}: {case.check}", "error")
+            for case in whole.itertuples()]
+
+
+def _cell_failures(cases: pd.DataFrame):
+    """((column, check), positions of the failing values) for each failed check; the
+    column is None for the model's row checks."""
+    cases = cases[cases["index"].notna()]
+    column = cases["column"].where(cases["schema_context"] == "Column", None)
+    for key, group in cases.groupby([column, cases["check"]], sort=False, dropna=False):
+        yield key, pd.unique(group["index"].astype("int64"))
 
 
 def _row_problems(frame: pd.DataFrame, mask: pd.Series, message, severity: str,
@@ -98,12 +139,12 @@ def _row_problems(frame: pd.DataFrame, mask: pd.Series, message, severity: str,
                      bad[column].astype(str))
 
 
-def _unknown_codes(frame: pd.DataFrame) -> pd.Series:
+def _unknown_codes(distinct: pd.DataFrame) -> pd.Series:
+    """True for code triples that do not exist in the 2021 units or do not nest."""
     provinces = set(units.provinces()["province_code"])
     districts = units.districts().set_index("district_code")["province_code"]
     communes = units.communes().set_index("commune_code")["district_code"]
-    p, d, c = (frame[col] for col in (Figure.province_code, Figure.district_code,
-                                      Figure.commune_code))
+    p, d, c = (distinct[col] for col in CODE_COLUMNS)
     bad_p = p.notna() & ~p.isin(provinces)
     bad_d = d.notna() & (d.map(districts) != p)
     bad_c = c.notna() & (c.map(communes) != d)
@@ -113,6 +154,9 @@ def _unknown_codes(frame: pd.DataFrame) -> pd.Series:
 def validate_figures(frame: pd.DataFrame, indicator_catalogue: pd.DataFrame,
                      known_sources: set[str] | None = None) -> list[Problem]:
     """All problems of a figures table.
+
+    Checks run once per distinct value or combination of values (:mod:`p8lib.columns`),
+    so categorical columns — as an import makes them — cost little at any size.
 
     Parameters
     ----------
@@ -132,30 +176,32 @@ def validate_figures(frame: pd.DataFrame, indicator_catalogue: pd.DataFrame,
     if frame.empty:
         return []
     problems = _schema_problems(frame)
-    catalogue = indicator_catalogue.set_index(Figure.indicator_id)
-    unknown = ~frame[Figure.indicator_id].isin(catalogue.index)
+    unit_of = indicator_catalogue.set_index(Figure.indicator_id)[Figure.unit]
+    known = frame[Figure.indicator_id].isin(unit_of.index).to_numpy()
     problems += _row_problems(
-        frame, unknown, "unknown indicator: use an id of data/indicators.csv or a header "
+        frame, ~known, "unknown indicator: use an id of data/indicators.csv or a header "
         "spelling it lists", "error", Figure.indicator_id)
-    known = frame[~unknown]
-    expected_unit = known[Figure.indicator_id].map(catalogue[Figure.unit])
-    percent = known[Figure.unit].isin(PERCENT_UNITS) | expected_unit.isin(PERCENT_UNITS)
-    problems += _row_problems(known, percent & (known[Figure.value] > 100),
+    pair = [Figure.indicator_id, Figure.unit]
+    percent = per_distinct(frame, pair, lambda d: d[Figure.unit].isin(PERCENT_UNITS)
+                           | d[Figure.indicator_id].map(unit_of).isin(PERCENT_UNITS))
+    problems += _row_problems(frame, known & percent & (frame[Figure.value] > 100).to_numpy(),
                               "percentage over 100", "error", Figure.value)
+    other_unit = per_distinct(frame, pair,
+                              lambda d: d[Figure.unit] != d[Figure.indicator_id].map(unit_of))
     problems += _row_problems(
-        known, known[Figure.unit] != expected_unit,
+        frame, known & other_unit,
         lambda bad: [f"unit differs from the catalogue's {unit!r}: such figures are not "
                      "compared with targets"
-                     for unit in bad[Figure.indicator_id].map(catalogue[Figure.unit])],
+                     for unit in bad[Figure.indicator_id].astype(object).map(unit_of)],
         "warning", Figure.unit)
     problems += _row_problems(
-        frame, _unknown_codes(frame),
+        frame, per_distinct(frame, CODE_COLUMNS, _unknown_codes),
         "unit code not found in the 2021 units, or a district/commune outside its parent",
         "error", Figure.province_code)
     problems += _duplicate_problems(frame)
     if known_sources is not None:
         problems += _row_problems(
-            frame, ~frame[Figure.source_id].isin(known_sources),
+            frame, ~frame[Figure.source_id].isin(known_sources).to_numpy(),
             "source id not in data/sources.csv: add the source so the figure can be cited",
             "warning", Figure.source_id)
     return problems
@@ -163,23 +209,21 @@ def validate_figures(frame: pd.DataFrame, indicator_catalogue: pd.DataFrame,
 
 def _duplicate_problems(frame: pd.DataFrame) -> list[Problem]:
     """One error per group of rows that share unit, indicator, measure, period and source."""
-    duplicated = frame.duplicated(KEY_COLUMNS, keep=False)
-    if not duplicated.any():
+    group, _ = row_groups(frame, KEY_COLUMNS)
+    duplicated = np.flatnonzero(np.bincount(group)[group] > 1)
+    if not len(duplicated):
         return []
-    dup = frame[duplicated]
-    where = _locate(frame, dup.index, Figure.value).set_index(dup.index)
-    group = dup.groupby(KEY_COLUMNS, dropna=False, sort=False).ngroup()
-    order = group.sort_values(kind="stable").index
-    table = pd.DataFrame({"group": group[order], "row": where.loc[order, "row"],
-                          "value": dup.loc[order, Figure.value]})
-    groups = table.groupby("group", sort=True)
-    first = where.loc[groups.head(1).index]
-    rows = groups["row"].agg(list)
-    values = groups["value"].agg(list)
-    conflict = groups["value"].nunique() > 1
+    # Rows of a group together, groups in order of first appearance, rows in file order.
+    order = duplicated[np.argsort(group[duplicated], kind="stable")]
+    where = _locate(frame, frame.index[order], Figure.value)
+    sorted_groups = group[order]
+    starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]])
+    values = frame[Figure.value].to_numpy(dtype=float)[order]
+    conflict = np.fmax.reduceat(values, starts) > np.fmin.reduceat(values, starts)
+    rows = np.split(where["row"].to_numpy(), starts[1:])
     messages = [("conflicting values " if c else "duplicate rows ")
-                + f"for the same unit, indicator, measure, period and source (rows {r}): "
-                "keep one row, or give each report its own source id"
+                + f"for the same unit, indicator, measure, period and source (rows "
+                f"{r.tolist()}): keep one row, or give each report its own source id"
                 for c, r in zip(conflict, rows, strict=True)]
-    return _problems(first.reset_index(drop=True), messages, "error",
-                     [", ".join(f"{v:g}" for v in vs) for vs in values])
+    return _problems(where.iloc[starts].reset_index(drop=True), messages, "error",
+                     [", ".join(f"{v:g}" for v in vs) for vs in np.split(values, starts[1:])])

@@ -159,3 +159,21 @@ def test_header_synonyms_in_english_without_diacritics():
     assert result.ok, _messages(result)
     assert len(result.tidy()) == 9
     assert WIDE_HEADER[0] not in header
+
+
+def test_rows_of_an_unknown_unit_make_no_figures_and_are_counted():
+    rows = [[1, "Sóc Trăng", "Atlantis", 3, 1, 1], [2, "Sóc Trăng", "Atlantis", 4, 1, 1],
+            [3, "Sóc Trăng", "Mỹ Tú", 5, 1, 1]]
+    result = import_report("r.xlsx", OPTIONS, data=wide_xlsx(rows=rows, extra_sheet=False))
+    unit = _problem(result, "unmatched")
+    assert (unit.row, "in 2 rows" in unit.message) == (5, True)
+    assert not [p for p in result.problems if "duplicate" in p.message]
+    assert set(result.figures["district_code"].astype(str)) == {"944"}
+
+
+def test_import_keeps_categoricals_and_tidy_gives_plain_text():
+    result = import_report("r.xlsx", OPTIONS, data=wide_xlsx())
+    assert isinstance(result.figures["indicator_id"].dtype, pd.CategoricalDtype)
+    tidy = result.tidy()
+    assert not any(isinstance(tidy[c].dtype, pd.CategoricalDtype) for c in tidy)
+    assert tidy["commune_code"].isna().all() and tidy["quote"].notna().all()

@@ -1,3 +1,4 @@
+import pandas as pd
 import pytest
 
 from p8lib.problems import ReportError
@@ -56,3 +57,48 @@ def test_typed_excel_numbers_are_not_read_as_thousands(typed, text):
     data = wide_xlsx(rows=[[1, "Sóc Trăng", "Mỹ Tú", typed, 0, 0]], extra_sheet=False)
     cells = read_cells("r.xlsx", data)[0].cells
     assert text in cells.to_numpy().ravel().tolist()
+
+
+def _big_csv(rows: int = 6_000, sep: str = ",", newline: str = "\n",
+             body_extra: str = "") -> str:
+    """A report large enough for the column-wise reader: titles, header, many rows."""
+    lines = ['"BÁO CÁO KẾT QUẢ, NĂM 2023"', "", sep.join(["STT", "Tỉnh", "Huyện", "Ghi chú", ""])]
+    for i in range(rows):
+        note = '"Hòa, Thủy"' if i % 7 == 0 else ("" if i % 3 else "Tổng")
+        lines.append(sep.join([str(i + 1), "Sóc Trăng", f"Huyện {i % 11}", note, ""]))
+    return newline.join(lines) + newline + body_extra
+
+
+@pytest.mark.parametrize(
+    ("text", "columnar"),
+    [
+        (_big_csv(), True),
+        (_big_csv(sep=";"), True),
+        (_big_csv(newline="\r\n"), True),
+        (_big_csv(body_extra="\n\n7,Bạc Liêu,x,,\n"), True),  # blank lines keep row numbers
+        (_big_csv(body_extra="8,Bạc Liêu\n"), False),  # a short row: read row by row
+        (_big_csv(body_extra='9,"Cà\nMau",x,,\n'), True),  # a quoted line break
+        (_big_csv(rows=50), False),  # small: read row by row
+    ],
+)
+def test_columnar_and_row_readers_give_the_same_cells(text, columnar):
+    from p8lib import readers
+
+    sep = readers._sniff_delimiter(text)
+    by_rows = readers._categorical(readers._read_rows(text, sep, "r.csv"))
+    fast = readers._read_columnar(text, sep)
+    assert (fast is not None) == columnar
+    sheet = read_cells("r.csv", text.encode("utf-8"))[0]
+    expected = readers._number_rows(readers._filled_columns(by_rows))
+    pd.testing.assert_frame_equal(sheet.cells.astype(object), expected.astype(object))
+    assert sheet.cells.loc[1, 0] == "BÁO CÁO KẾT QUẢ, NĂM 2023"
+    assert sheet.cells.loc[4, 3] == "Hòa, Thủy"
+
+
+def test_columnar_reader_normalises_to_nfc():
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", _big_csv())
+    cells = read_cells("r.csv", text.encode("utf-8"))[0].cells
+    assert cells.loc[4, 1] == "Sóc Trăng" and cells.loc[4, 1] == unicodedata.normalize(
+        "NFC", cells.loc[4, 1])

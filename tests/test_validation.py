@@ -55,3 +55,18 @@ def test_duplicates_and_conflicts_list_both_rows(second_value, word, indicator_c
 def test_same_figure_from_two_sources_is_kept(indicator_catalogue):
     table = frame({}, {"source_id": "other", "value": 7.0})
     assert validate_figures(table, indicator_catalogue) == []
+
+
+def test_categorical_columns_get_the_same_problems_as_plain_ones(indicator_catalogue):
+    """Checks run once per distinct value: the verdicts must be those of every row."""
+    changes = [{}, {"value": -1.0}, {"province_code": "9"}, {"measure": "plan"},
+               {"period_end": 2021}, {"level": "commune"}, {"indicator_id": "nope"},
+               {"unit": "clubs"}, {"province_code": "99"}, {"value": -1.0}, {},
+               {"source_id": "mystery"}]
+    plain = frame(*changes)
+    text = [c for c in FIGURE_COLUMNS if plain[c].dtype == object]
+    categorical = plain.astype({c: "category" for c in text})
+    expected = validate_figures(plain, indicator_catalogue, {"art_soc_trang"})
+    got = validate_figures(categorical, indicator_catalogue, {"art_soc_trang"})
+    assert len(expected) >= len(changes)
+    assert sorted(map(str, got)) == sorted(map(str, expected))
