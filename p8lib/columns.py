@@ -44,6 +44,11 @@ def distinct_codes(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
     if isinstance(column.dtype, pd.CategoricalDtype):
         codes = column.cat.codes.to_numpy().astype(np.int64)
         values = pd.Index(column.cat.categories, dtype=object)
+        used = np.bincount(codes[codes >= 0], minlength=len(values)) > 0
+        if not used.all():  # a slice keeps all categories: only the used ones are values
+            renumber = np.cumsum(used) - 1
+            codes = np.where(codes >= 0, renumber[np.maximum(codes, 0)], -1)
+            values = values[used]
     else:
         codes, values = pd.factorize(column, use_na_sentinel=True)
         values = pd.Index(values, dtype=object)

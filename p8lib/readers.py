@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
 from p8lib.problems import Problem, ReportError
@@ -98,19 +99,25 @@ def _filled_columns(frame: pd.DataFrame) -> pd.DataFrame:
 def read_csv_cells(data: bytes, name: str) -> RawSheet:
     """Read CSV bytes into a :class:`RawSheet` (sheet name ``""``).
 
-    Large files are parsed by pyarrow (:func:`_read_columnar`); small ones, and any file
-    whose rows pyarrow cannot take as they are, by pandas' C parser. Both give the same cells.
+    A large UTF-8 file is parsed column-wise by pyarrow straight from its bytes
+    (:func:`_read_columnar`); other encodings are decoded first; small files, and any file
+    whose rows pyarrow cannot take as they are, go through pandas' C parser. All give the
+    same cells, in NFC.
     """
     if not data.strip():
         raise ReportError(Problem("the file is empty: nothing to import", file=name))
-    text, encoding = _decode(data, name)
-    # Windows-1258 and macOS files carry combining marks (NFD); names are compared in NFC.
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    sep = _sniff_delimiter(text)
-    frame = _read_columnar(text, sep)
+    bom = data.startswith(b"\xef\xbb\xbf")
+    frame = _read_columnar(data[3:] if bom else data)
+    encoding = "utf-8-sig" if bom else "utf-8"
     if frame is None:
-        frame = _categorical(_read_rows(text, sep, name))
+        text, encoding = _decode(data, name)
+        # Windows-1258 and macOS files carry combining marks (NFD); names are compared in NFC.
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        frame = _read_columnar(text.encode("utf-8")) if encoding not in (
+            "utf-8", "utf-8-sig") else None
+        if frame is None:
+            frame = _categorical(_read_rows(text, _sniff_delimiter(text), name))
     return RawSheet(name, "", _number_rows(_filled_columns(frame)), encoding)
 
 
@@ -129,22 +136,34 @@ def _read_rows(text: str, sep: str, name: str) -> pd.DataFrame:
         ) from exc
 
 
-def _read_columnar(text: str, sep: str) -> pd.DataFrame | None:
-    """Cells of a large CSV text, parsed column-wise by pyarrow into categoricals.
+def _read_columnar(data: bytes) -> pd.DataFrame | None:
+    """Cells of a large UTF-8 CSV, parsed column-wise by pyarrow into categoricals.
 
     The first :data:`COLUMNAR_HEAD` lines (titles, the header: rows of any width) are read
     by the csv module, the rest by pyarrow with one dictionary-encoded string column per
-    cell of the first row below them. Returns None — read it row by row instead — for a
-    small file, a quoted cell spanning lines near the top, or a body row of another width.
+    cell of the first row below them; texts are put in NFC once per distinct value. Returns
+    None — read it row by row instead — for a small file, text that is not UTF-8, a quoted
+    cell spanning lines near the top, or a body row of another width.
     """
-    head_text = _head(text, COLUMNAR_HEAD)
-    body = text[len(head_text):]
-    if len(body) < COLUMNAR_MIN_BODY:
+    cut = -1
+    for _ in range(COLUMNAR_HEAD):
+        cut = data.find(b"\n", cut + 1)
+        if cut < 0:
+            return None
+    body = data[cut + 1:]
+    if len(body) < COLUMNAR_MIN_BODY or b"\x00" in data[:200]:  # small, or UTF-16
         return None
-    head = list(csv.reader(io.StringIO(head_text), delimiter=sep))
+    try:
+        head_text = data[:cut + 1].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    sep = _sniff_delimiter(head_text)
+    head = [[unicodedata.normalize("NFC", c) for c in row]
+            for row in csv.reader(io.StringIO(head_text), delimiter=sep)]
     if len(head) != COLUMNAR_HEAD:  # a quoted cell holds a line break
         return None
-    first = next(csv.reader(io.StringIO(body[:body.find("\n") + 1]), delimiter=sep), [])
+    first = next(csv.reader(io.StringIO(body[:body.find(b"\n") + 1].decode(
+        "utf-8", errors="replace")), delimiter=sep), [])
     names = [str(i) for i in range(max(len(first), 1))]
     ragged: list[object] = []
 
@@ -152,25 +171,42 @@ def _read_columnar(text: str, sep: str) -> pd.DataFrame | None:
         ragged.append(row)
         return "skip"
 
-    table = pcsv.read_csv(
-        io.BytesIO(body.encode("utf-8")),
-        read_options=pcsv.ReadOptions(column_names=names),
-        parse_options=pcsv.ParseOptions(delimiter=sep, newlines_in_values=True,
-                                        ignore_empty_lines=False,
-                                        invalid_row_handler=keep_ragged),
-        convert_options=pcsv.ConvertOptions(
-            column_types={n: pa.dictionary(pa.int32(), pa.string()) for n in names},
-            strings_can_be_null=False, quoted_strings_can_be_null=False))
+    try:
+        table = pcsv.read_csv(
+            io.BytesIO(body),
+            read_options=pcsv.ReadOptions(column_names=names),
+            parse_options=pcsv.ParseOptions(delimiter=sep, newlines_in_values=True,
+                                            ignore_empty_lines=False,
+                                            invalid_row_handler=keep_ragged),
+            convert_options=pcsv.ConvertOptions(
+                column_types={n: pa.dictionary(pa.int32(), pa.string()) for n in names},
+                strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except pa.ArrowInvalid:  # not UTF-8 after all (Windows-1258): decode it first
+        return None
     if ragged:
         return None
     width = max(len(names), *(len(r) for r in head))
     columns = {}
     for i in range(width):
         above = [r[i] if i < len(r) else "" for r in head]
-        below = (table.column(i).to_pandas().array if i < len(names)
+        below = (_nfc_categorical(table.column(i)) if i < len(names)
                  else pd.Categorical([""] * table.num_rows))
         columns[i] = _stack(above, below)
     return pd.DataFrame(columns)
+
+
+def _nfc_categorical(column: pa.ChunkedArray) -> pd.Categorical:
+    """A dictionary-encoded text column as a categorical, its distinct texts in NFC."""
+    values = column.to_pandas().array
+    categories = pd.Index(pc.utf8_normalize(pa.array(values.categories.to_numpy(dtype=object),
+                                                     type=pa.string()), "NFC").to_pylist(),
+                          dtype=object)
+    if categories.is_unique:
+        return pd.Categorical.from_codes(values.codes, categories=categories)
+    # Two spellings (NFC and NFD) of one text: one category.
+    inverse, unique = pd.factorize(categories)
+    return pd.Categorical.from_codes(np.where(values.codes >= 0, inverse[values.codes], -1),
+                                     categories=unique)
 
 
 def _stack(above: list[str], below: pd.Categorical) -> pd.Categorical:

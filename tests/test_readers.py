@@ -86,7 +86,7 @@ def test_columnar_and_row_readers_give_the_same_cells(text, columnar):
 
     sep = readers._sniff_delimiter(text)
     by_rows = readers._categorical(readers._read_rows(text, sep, "r.csv"))
-    fast = readers._read_columnar(text, sep)
+    fast = readers._read_columnar(text.encode("utf-8"))
     assert (fast is not None) == columnar
     sheet = read_cells("r.csv", text.encode("utf-8"))[0]
     expected = readers._number_rows(readers._filled_columns(by_rows))
@@ -102,3 +102,14 @@ def test_columnar_reader_normalises_to_nfc():
     cells = read_cells("r.csv", text.encode("utf-8"))[0].cells
     assert cells.loc[4, 1] == "Sóc Trăng" and cells.loc[4, 1] == unicodedata.normalize(
         "NFC", cells.loc[4, 1])
+
+
+@pytest.mark.parametrize("encoding", ["cp1258", "utf-16", "utf-8-sig"])
+def test_large_files_in_other_encodings_read_the_same(encoding):
+    from tests.reports import to_cp1258
+
+    text = _big_csv()
+    data = to_cp1258(text) if encoding == "cp1258" else text.encode(encoding)
+    expected = read_cells("r.csv", text.encode("utf-8"))[0].cells
+    got = read_cells("r.csv", data)[0].cells
+    pd.testing.assert_frame_equal(got.astype(object), expected.astype(object))
