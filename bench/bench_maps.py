@@ -85,6 +85,12 @@ def decks() -> dict[str, tuple[str, Callable[[], maps.MapSpec]]]:
     def coverage_page():  # what pages/coverage_map.py draws today (app/data.coverage_deck)
         return maps.province_map(provinces, values, kind="count", pilot_codes=provinces["code"][:8])
 
+    values25 = pd.Series(np.linspace(0, 30, len(provinces25)), index=provinces25["code"])
+
+    def coverage_page25():
+        return maps.province_map(provinces25, values25, kind="count",
+                                 pilot_codes=provinces25["code"][:8])
+
     def province(code: str):
         return lambda: maps.province_detail_map(
             provinces[provinces["code"] == code], communes[communes["province_code"] == code],
@@ -104,11 +110,13 @@ def decks() -> dict[str, tuple[str, Callable[[], maps.MapSpec]]]:
         "national 2021: 63 provinces + 10,035 points + 8 pilots + 60 districts":
             ("national", national),
         "national 2021: coverage page (63 provinces + 8 pilots)": ("national", coverage_page),
+        "national 2025: coverage page (34 provinces + 8 pilots)": ("national", coverage_page25),
         f"province {most_communes} {name(most_communes, provinces)} (most communes)":
             ("province", province(most_communes)),
         f"province {most_vertices} {name(most_vertices, provinces)} (most vertices)":
             ("province", province(most_vertices)),
         "province 12 Lai Chau": ("province", province("12")),
+        "province 56 Khanh Hoa (with Truong Sa)": ("province", province("56")),
         f"province {most_vertices25} {name(most_vertices25, provinces25)} (2025, most vertices)":
             ("province", province25(most_vertices25)),
     }

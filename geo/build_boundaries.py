@@ -33,6 +33,7 @@ import tessellation as ts  # noqa: E402
 from vintage_2025 import new_commune_polygons  # noqa: E402
 
 from p8lib import units  # noqa: E402
+from p8lib.i18n import t  # noqa: E402
 
 DEFAULT_NE = Path.home() / ".cache" / "p8" / "world-atlas" / "package" / "countries-10m.json"
 OUTLINE = GEO_DIR / "vietnam_outline.geojson"
@@ -69,6 +70,17 @@ FILE_NAMES = {
     "provinces_2025": "provinces_2025.geojson",
     "communes_2025": "communes_2025.geojson.gz",
 }
+ARCHIPELAGO_FILE = "archipelagos.geojson"
+# The two offshore archipelagos, by the short name of their unit in both vintages: a 2021
+# district (Huyện Hoàng Sa of Đà Nẵng, Huyện Trường Sa of Khánh Hòa) and a 2025 special zone
+# (Đặc khu). Maps draw and label them on every national map; their names are i18n strings.
+ARCHIPELAGOS = {"hoang_sa": "Hoàng Sa", "truong_sa": "Trường Sa"}
+ARCHIPELAGO_NOTE = (
+    "Island land of the Hoàng Sa (Paracel) and Trường Sa (Spratly) archipelagos: Natural Earth "
+    "4.1.0 (public domain) via world-atlas 2.0.2, plus small discs for islands too small for "
+    "1:10m; codes, names and the special zones' centres (lon, lat) from vietnamadminunits "
+    "(MIT licence). Approximate."
+)
 
 
 def read_outline(ne_path: Path | None) -> shapely.Geometry:
@@ -206,6 +218,56 @@ def features(
     return out
 
 
+def archipelago_features(districts: pd.Series) -> list[dict]:
+    """GeoJSON features of the two offshore archipelagos (file ``archipelagos.geojson``).
+
+    Parameters
+    ----------
+    districts : Series
+        Final 2021 district geometries by district code; an archipelago's islands are its
+        district's polygon.
+
+    Returns
+    -------
+    list of dict
+        One feature per archipelago: ``key``, ``name_vi``, ``name_en`` (i18n strings
+        ``archipelago_<key>``), ``province_code`` (the same code in both vintages: Đà Nẵng 48,
+        Khánh Hòa 56), ``district_code_2021``, ``commune_code_2025``, ``lon``/``lat`` (the
+        package's centre of the 2025 special zone; the 2021 tables place both districts on the
+        mainland), ``approximate``; geometry: the islands.
+
+    Raises
+    ------
+    ValueError
+        If the package does not hold exactly one district and one special zone per
+        archipelago, or if they sit in provinces with different codes.
+    """
+    dist = units.districts()
+    zones = units.communes("2025")
+    zones = zones[zones["commune_type"] == "Đặc khu"]
+    out = []
+    for key, short in ARCHIPELAGOS.items():
+        district = dist[dist["short_vi"] == short]
+        zone = zones[zones["short_vi"] == short]
+        if len(district) != 1 or len(zone) != 1:
+            raise ValueError(f"{short}: {len(district)} districts, {len(zone)} special zones")
+        district, zone = district.iloc[0], zone.iloc[0]
+        # One province code for both vintages lets a map colour the islands as their province
+        # without knowing which vintage it draws; fail loudly if the package ever differs.
+        if district.province_code != zone.province_code:
+            raise ValueError(f"{short}: province {district.province_code} (2021) but "
+                             f"{zone.province_code} (2025)")
+        props = {"key": key, "name_vi": t(f"archipelago_{key}", "vi"),
+                 "name_en": t(f"archipelago_{key}", "en"),
+                 "province_code": district.province_code,
+                 "district_code_2021": district.district_code,
+                 "commune_code_2025": zone.commune_code,
+                 "lon": float(zone.lon), "lat": float(zone.lat), "approximate": True}
+        out.append({"type": "Feature", "properties": props,
+                    "geometry": _geo(districts[district.district_code])})
+    return out
+
+
 def _anchors(seeds: pd.DataFrame, by: str, trusted: bool = True) -> dict:
     """Seed points per unit; ``trusted`` keeps only communes whose box confirmed the centroid.
 
@@ -218,7 +280,7 @@ def _anchors(seeds: pd.DataFrame, by: str, trusted: bool = True) -> dict:
 
 
 def build(ne_path: Path | None) -> dict:
-    """Build all five files; return the quality report as a dict."""
+    """Build the five unit files and the archipelagos; return the quality report."""
     t0 = time.perf_counter()
     land = read_outline(ne_path)
     seeds, land = seeds_2021(land)
@@ -266,7 +328,12 @@ def build(ne_path: Path | None) -> dict:
             GEO_DIR / FILE_NAMES[name],
             features(table, out[name], code, parents, points.get(name)),
         )
+    archipelagos = archipelago_features(out["districts_2021"])
+    sizes["archipelagos"] = write_collection(GEO_DIR / ARCHIPELAGO_FILE, archipelagos,
+                                             ARCHIPELAGO_NOTE)
     report = quality.report(out, land, tables, points, plain, cells, seeds)
+    report["archipelago islands inside own province 2021 / 2025 %"] = quality.islands_inside(
+        archipelagos, out["provinces_2021"], out["provinces_2025"])
     report["moved fragments (commune, district, province)"] = (moved_c, moved_d, moved_p)
     report["2025: old communes split / new communes placed by centroid"] = (
         stats25["split"], stats25["placed"])
@@ -288,7 +355,8 @@ def main(argv: list[str] | None = None) -> int:
     report = build(args.natural_earth)
     for key, value in report.items():
         print(f"{key}: {value}")
-    return 0 if report["invalid geometries"] == 0 else 1
+    islands = report["archipelago islands inside own province 2021 / 2025 %"]
+    return 0 if report["invalid geometries"] == 0 and min(islands) >= 99.0 else 1
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import shapely
@@ -144,3 +146,36 @@ def report(
     rep["bbox IoU plain Voronoi (all, big, n big)"] = _bbox_iou(plain, seeds).round(3).tolist()
     rep["bbox IoU refined (all, big, n big)"] = _bbox_iou(cells, seeds).round(3).tolist()
     return rep
+
+
+
+def islands_inside(archipelagos: list[dict], provinces_2021: pd.Series,
+                   provinces_2025: pd.Series) -> tuple[float, float]:
+    """Share of the archipelagos' islands that are also land of their own province.
+
+    Districts and provinces are simplified with different tolerances, so an islet's two
+    polygons are not the same shape: an island counts when it overlaps its province's polygon
+    and no other province's.
+
+    Parameters
+    ----------
+    archipelagos : list of dict
+        GeoJSON features with ``province_code`` (as written to ``archipelagos.geojson``).
+    provinces_2021, provinces_2025 : Series
+        Final province geometries by code.
+
+    Returns
+    -------
+    (float, float)
+        Percent of islands (polygon parts) that pass, 2021 then 2025.
+    """
+    shares = []
+    for provinces in (provinces_2021, provinces_2025):
+        ok = []
+        for feature in archipelagos:
+            islands = shapely.get_parts(shapely.from_geojson(json.dumps(feature["geometry"])))
+            hits = [set(provinces.index[shapely.intersects(provinces.to_numpy(), island)])
+                    for island in islands]
+            ok += [hit == {feature["properties"]["province_code"]} for hit in hits]
+        shares.append(round(100 * float(np.mean(ok)), 2))
+    return shares[0], shares[1]

@@ -6,12 +6,15 @@ bounding boxes, clipped to Natural Earth's outline; see geo/README.md). Every fe
 vintage named by the file; never mix vintages without the crosswalk.
 
 Layers (``level``, ``vintage``): ``("province", "2021")``, ``("district", "2021")``,
-``("commune", "2021")``, ``("province", "2025")``, ``("commune", "2025")``.
+``("commune", "2021")``, ``("province", "2025")``, ``("commune", "2025")``. Apart from them,
+:func:`load_archipelagos` reads the Hoàng Sa and Trường Sa archipelagos, which every national
+map draws and labels whatever province boundaries it is given.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import geopandas as gpd
@@ -31,6 +34,7 @@ FILES: dict[tuple[str, str], str] = {
     ("province", "2025"): "provinces_2025.geojson",
     ("commune", "2025"): "communes_2025.geojson.gz",
 }
+ARCHIPELAGO_FILE = "archipelagos.geojson"
 CODE_WIDTH = {"province": 2, "district": 3, "commune": 5}
 DISPLAY_TOLERANCES = (0.006, 0.01, 0.015, 0.02, 0.03, 0.05)  # degrees, tried in order
 CREDIT = (
@@ -97,6 +101,54 @@ def load_boundaries(
             frame[col] = frame[col].astype(str)
     frame = frame.set_crs("EPSG:4326", allow_override=True)
     return frame.sort_values("code").reset_index(drop=True)
+
+
+def load_archipelagos(directory: Path | None = None) -> gpd.GeoDataFrame:
+    """The Hoàng Sa (Paracel) and Trường Sa (Spratly) archipelagos, as shipped in ``geo/``.
+
+    Vietnamese maps always show both: Hoàng Sa belongs to Đà Nẵng, Trường Sa to Khánh Hòa
+    (a district each until June 2025, a special zone, *đặc khu*, since). Kept apart from the
+    unit layers so that a map draws them even over official boundaries that lack them.
+
+    Parameters
+    ----------
+    directory : Path, optional
+        Folder holding ``archipelagos.geojson`` (default: the repository's ``geo/``).
+
+    Returns
+    -------
+    GeoDataFrame
+        Two rows sorted by ``key`` (``"hoang_sa"``, ``"truong_sa"``, the i18n keys
+        ``archipelago_<key>``): ``name_vi``, ``name_en``, ``province_code`` (the same in both
+        vintages: 48 Đà Nẵng, 56 Khánh Hòa), ``district_code_2021``, ``commune_code_2025``,
+        ``lon``/``lat`` (the package's centre of the special zone), ``approximate``, and the
+        islands as ``geometry`` (EPSG:4326).
+
+    Raises
+    ------
+    FileNotFoundError
+        If the file is missing (rebuild with ``python geo/build_boundaries.py``).
+
+    Examples
+    --------
+    >>> load_archipelagos()["province_code"].tolist()
+    ['48', '56']
+    """
+    path = (directory or GEO_DIR) / ARCHIPELAGO_FILE
+    if not path.exists():
+        raise FileNotFoundError(f"{path} not found; rebuild with python geo/build_boundaries.py")
+    return _archipelagos(path).copy()
+
+
+@cache
+def _archipelagos(path: Path) -> gpd.GeoDataFrame:
+    # Read once per process: every national deck draws them and the file never changes at
+    # run time (a rebuild restarts the app).
+    frame = gpd.read_file(path, engine="pyogrio")
+    for col in ("province_code", "district_code_2021", "commune_code_2025"):
+        frame[col] = frame[col].astype(str)
+    frame = frame.set_crs("EPSG:4326", allow_override=True)
+    return frame.sort_values("key").reset_index(drop=True)
 
 
 def commune_points(vintage: str = units.OLD, directory: Path | None = None) -> pd.DataFrame:

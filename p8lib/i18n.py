@@ -74,6 +74,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "level": {"vi": "Cấp", "en": "Level"},
     "unit_name": {"vi": "Địa bàn", "en": "Place"},
     "national": {"vi": "Toàn quốc", "en": "National"},
+    "subnational": {"vi": "Tỉnh, huyện, xã", "en": "Provinces, districts and communes"},
     "years_reported": {"vi": "Năm có số liệu", "en": "Years reported"},
     "indicators_compared": {"vi": "Số chỉ tiêu so sánh", "en": "Indicators compared"},
     "reported_where": {"vi": "Số liệu được báo cáo ở đâu", "en": "What is reported where"},
@@ -120,6 +121,36 @@ STRINGS: dict[str, dict[str, str]] = {
     "source_id": {"vi": "Mã nguồn", "en": "Source id"},
     "problems": {"vi": "Vấn đề phát hiện", "en": "Problems found"},
     "no_problems": {"vi": "Không phát hiện vấn đề.", "en": "No problems found."},
+    "notes": {"vi": "Ghi chú", "en": "Notes"},
+    "rows_shown": {"vi": "Đang hiển thị {shown} trong {n} dòng; tải xuống để có tất cả.",
+                   "en": "Showing {shown} of {n} rows; download for all of them."},
+    "figures_shown": {"vi": "Đang hiển thị {shown} trong {n} số liệu; tải xuống để có tất cả.",
+                      "en": "Showing {shown} of {n} figures; download for all of them."},
+    "xlsx_too_big": {"vi": "Tệp Excel chỉ có cho bảng đến {limit} dòng (tệp lớn hơn mất nhiều "
+                           "phút để tạo; một trang Excel chứa tối đa 1.048.575 dòng). Bảng này "
+                           "có {n} dòng: hãy tải CSV.",
+                     "en": "Excel files are offered for tables of up to {limit} rows (a larger "
+                           "one takes minutes to make; a sheet holds at most 1,048,575 rows). "
+                           "This table has {n}: download the CSV."},
+    "summed_commune": {"vi": "{name} (cộng {n} xã)", "en": "{name} ({n} communes summed)"},
+    "summed_district": {"vi": "{name} (cộng {n} huyện)", "en": "{name} ({n} districts summed)"},
+    "across_summed": {
+        "vi": "Chỉ tiêu này có số liệu ở {n} địa bàn, quá nhiều để vẽ từng nơi: số liệu cấp xã "
+              "và huyện được cộng theo huyện hoặc tỉnh (mỗi cấp riêng).",
+        "en": "This indicator has figures for {n} places, too many to draw one by one: commune "
+              "and district figures are summed per district or province (each level apart)."},
+    "across_not_summable": {
+        "vi": "Chỉ tiêu này có số liệu ở {n} địa bàn, quá nhiều để vẽ từng nơi, và số liệu của "
+              "nó không cộng được.",
+        "en": "This indicator has figures for {n} places, too many to draw one by one, and its "
+              "figures cannot be added up."},
+    "across_cut": {
+        "vi": "Biểu đồ chỉ vẽ {shown} địa bàn đầu tiên; chọn một tỉnh, hoặc tải bảng số liệu, "
+              "để xem tất cả.",
+        "en": "The chart draws the first {shown} places; choose a province, or download the "
+              "table, to see them all."},
+    "across_detail": {"vi": "Chọn một tỉnh để xem chi tiết hơn.",
+                      "en": "Choose a province to see more detail."},
     "has_errors": {"vi": "Có lỗi: sửa tệp theo bảng trên rồi tải lên lại. Chưa dùng số liệu nào.",
                    "en": "Errors found: fix the file as listed above and upload it again. "
                          "No figures were used."},
@@ -150,10 +181,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "approximate": {"vi": "Những gì là ước lượng", "en": "What is approximate"},
     "approximate_text": {
         "vi": "Ranh giới trên bản đồ là gần đúng, không chính thức: dựng từ tâm các xã "
-              "(vietnamadminunits) và đường biên quốc gia của Natural Earth. Số xã, huyện "
+              "(vietnamadminunits), đường bờ biển và các đảo của Natural Earth, theo đó vẽ "
+              "quần đảo Hoàng Sa và Trường Sa. Số xã, huyện "
               "được báo cáo là những gì nguồn nêu, không phải toàn bộ địa bàn triển khai.",
         "en": "Map boundaries are approximate, not official: derived from commune centroids "
-              "(vietnamadminunits) and Natural Earth's national outline. Counts of districts "
+              "(vietnamadminunits) and Natural Earth's coastline and islands, from which the "
+              "Hoàng Sa and Trường Sa archipelagos are drawn. Counts of districts "
               "and communes are what the sources name, not every place Project 8 reaches."},
     "credits": {"vi": "Giấy phép và ghi công", "en": "Licences and credits"},
     "credits_text": {
@@ -166,6 +199,9 @@ STRINGS: dict[str, dict[str, str]] = {
               "thí điểm vẫn ở bên dưới.",
         "en": "Map layers not built yet (p8lib.maps / p8lib.geo missing). The pilot "
               "provinces are listed below."},
+    "archipelago_hoang_sa": {"vi": "Quần đảo Hoàng Sa", "en": "Hoang Sa (Paracel) archipelago"},
+    "archipelago_truong_sa": {"vi": "Quần đảo Trường Sa",
+                              "en": "Truong Sa (Spratly) archipelago"},
     "vintage": {"vi": "Đơn vị hành chính", "en": "Administrative units"},
     "vintage_2021": {"vi": "63 tỉnh (trước 7/2025)", "en": "63 provinces (before July 2025)"},
     "vintage_2025": {"vi": "34 tỉnh (từ 7/2025)", "en": "34 provinces (from July 2025)"},

@@ -15,7 +15,14 @@ layers read, and coordinates rounded to what is visible (:data:`NATIONAL_DECIMAL
 :data:`DETAIL_DECIMALS`). Sizes and build times: ``bench/bench_maps.py``.
 
 Layer ids: ``provinces``, ``pilot-provinces``, ``implementing-districts``, ``communes``,
-``commune-points-implementing``, ``commune-points-priority``, ``commune-points-other``.
+``commune-points-implementing``, ``commune-points-priority``, ``commune-points-other``,
+``archipelagos``, ``archipelago-labels``.
+
+The Hoàng Sa (Paracel) and Trường Sa (Spratly) archipelagos are on every national map and on
+the drill-down of their province (Đà Nẵng, Khánh Hòa), whatever boundaries are drawn: a dot
+per island in the colour of its province (their islets are far below a pixel at national
+zoom), and their names as text. The national view is fitted so that they and their labels are
+never cut off (:func:`fit_view`).
 """
 
 from __future__ import annotations
@@ -33,7 +40,7 @@ import shapely
 
 from p8lib import geo
 from p8lib.deck_payload import CompactDeck, features, flat_polygons, ring_lists
-from p8lib.i18n import check_lang, fmt_number
+from p8lib.i18n import LANGS, check_lang, fmt_number, t
 
 Color = tuple[int, int, int, int]
 TOOLTIP = {"html": "<b>{name}</b><br/>{detail}", "style": {"fontSize": "14px"}}
@@ -47,6 +54,7 @@ RAMP: tuple[Color, ...] = (  # light to dark magenta, after the theme colour #b5
     (110, 0, 50, 230),
 )
 LINE_COLOR: Color = (255, 255, 255, 255)
+COMMUNE_COLOR: Color = (245, 240, 240, 200)  # drill-down: communes (and islands) all alike
 PILOT_COLOR: Color = (20, 20, 20, 255)
 DISTRICT_COLOR: Color = (40, 70, 160, 255)
 POINT_COLORS: dict[str, Color] = {
@@ -60,19 +68,36 @@ POINT_COLORS: dict[str, Color] = {
 NATIONAL_MAX_COORDS = 12_000  # ~200 KB of province polygons in the national deck
 OUTLINE_MAX_COORDS = 6_000  # per outline layer (pilot provinces, implementing districts)
 DETAIL_MAX_COORDS = 9_000  # ~170 KB of commune polygons in a province deck
-# Decimals of lon/lat sent (0.001° ≈ 110 m). The national deck opens at zoom 4.6, where 1 px ≈
-# 0.06°. A drill-down opens at zoom 5.8–9.9 (1 px ≥ 0.0015°) and its shipped polygons are
+# Decimals of lon/lat sent (0.001° ≈ 110 m). The national deck opens at zoom ≈ 4.8, 1 px ≈
+# 0.03°. A drill-down opens at zoom 5.8–9.9 (1 px ≥ 0.0015°) and its shipped polygons are
 # simplified at 0.004°: 4 decimals (≤ 0.00005° off) stay below a pixel however far one zooms.
 NATIONAL_DECIMALS = 3
 DETAIL_DECIMALS = 4
 ATTAINMENT_BREAKS = (25.0, 50.0, 75.0, 100.0)
 COUNT_BREAKS = (2.0, 5.0, 10.0, 20.0)
-VIEW = pdk.ViewState(latitude=16.0, longitude=106.0, zoom=4.6)
+# The national view fits the country, both archipelagos and their labels into this many CSS
+# pixels (width, height): the coverage page draws the map 620 px tall and, on a desktop, wider
+# than 600 px. A wider canvas shows more sea on both sides, never less of the country.
+NATIONAL_VIEWPORT = (600, 620)
+VIEW_PADDING = 12  # px kept free around what the view must show
+# Islands: a dot per island (Natural Earth islets are ~1 km, a pixel is ~3 km at zoom 4.8),
+# filled with the colour of their province and ringed so that a near-white class still shows.
+ISLAND_LINE_COLOR: Color = (70, 70, 70, 255)
+LABEL_COLOR: Color = (50, 50, 50, 255)
+LABEL_SIZE = 13  # px
+LABEL_GAP = 6  # px between the islands and their name
+# Streamlit's own font (the app serves it; nothing is fetched), else the system's sans-serif.
+# Both carry Vietnamese letters; deck.gl draws its font atlas from it on a canvas. No space
+# after the comma: the compact deck JSON is tested to hold no ", ".
+LABEL_FONT = '"Source Sans",sans-serif'
+# Each name goes in the open sea between the two groups (Hoàng Sa's below its islands, Trường
+# Sa's above), so the view need not reach south of Cà Mau nor far east of the Spratlys.
+LABEL_BELOW = {"hoang_sa": True, "truong_sa": False}
 APPROXIMATE_NOTE = {
     "vi": "Ranh giới gần đúng, không chính thức: dựng từ tâm xã (© vietnamadminunits, MIT); "
-    "đường bờ biển: © Natural Earth.",
+    "đường bờ biển và các đảo: © Natural Earth.",
     "en": "Approximate boundaries, not official: derived from commune centroids "
-    "(© vietnamadminunits, MIT); coastline: © Natural Earth.",
+    "(© vietnamadminunits, MIT); coastline and islands: © Natural Earth.",
 }
 _WORDS = {
     "vi": {"no_data": "Không có số liệu", "pilot": "Tỉnh thí điểm", "district": "Huyện triển khai",
@@ -210,6 +235,142 @@ def _point_layers(points: pd.DataFrame, roles: pd.Series | None, lang: str, deci
     return layers, legend
 
 
+def _literal(text: str) -> str:
+    """``text`` quoted for pydeck, which otherwise sends a string as an accessor (``@@=…``)."""
+    quote = "'" if '"' in text else '"'
+    return f"{quote}{text}{quote}"
+
+
+def _world(lon: float, lat: float) -> tuple[float, float]:
+    # deck.gl's Web Mercator at zoom 0: the world is 512 px wide, y grows southwards.
+    y = math.pi - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    return (lon + 180.0) / 360.0 * 512.0, y / (2 * math.pi) * 512.0
+
+
+def _label_box(text: str, below: bool) -> tuple[float, float, float, float]:
+    """Pixel extent (left, top, right, bottom) of a label around its anchor, y down.
+
+    Widths are estimated at 0.6 em a letter: generous, as the bold Source Sans drawn takes
+    ~0.45 em, and a fallback sans-serif somewhat more.
+    """
+    half = 0.6 * LABEL_SIZE * len(text) / 2
+    height = 1.25 * LABEL_SIZE
+    top = LABEL_GAP if below else -LABEL_GAP - height
+    return -half, top, half, top + height
+
+
+def fit_view(
+    bounds: Sequence[float],
+    labels: Iterable[tuple[float, float, tuple[float, float, float, float]]] = (),
+    viewport: tuple[int, int] = NATIONAL_VIEWPORT,
+    padding: float = VIEW_PADDING,
+) -> pdk.ViewState:
+    """The widest zoom (and its centre) that shows ``bounds`` and ``labels`` whole.
+
+    As deck.gl's ``fitBounds`` (Web Mercator), plus labels, whose size is in pixels: their
+    extent in degrees shrinks as the zoom grows, so the fit is iterated to its fixed point.
+
+    Parameters
+    ----------
+    bounds : sequence of float
+        ``(lon_min, lat_min, lon_max, lat_max)`` that must be in view.
+    labels : iterable of (lon, lat, box)
+        Label anchors and their pixel extent ``(left, top, right, bottom)`` around the anchor
+        (screen pixels, y down).
+    viewport : (int, int)
+        Width and height in CSS pixels that the view must fit.
+    padding : float
+        Pixels kept free on every side.
+
+    Returns
+    -------
+    pydeck.ViewState
+        Centre rounded to 0.001° (well under a pixel) and zoom rounded down to 0.01.
+
+    Examples
+    --------
+    >>> view = fit_view((102.0, 8.0, 110.0, 23.0))
+    >>> round(view.longitude, 1), view.zoom < 5
+    (106.0, True)
+    """
+    lon0, lat0, lon1, lat1 = bounds
+    (x0, y1), (x1, y0) = _world(lon0, lat0), _world(lon1, lat1)
+    anchors = [(*_world(lon, lat), box) for lon, lat, box in labels]
+    room_x, room_y = viewport[0] - 2 * padding, viewport[1] - 2 * padding
+    scale = min(room_x / max(x1 - x0, 1e-9), room_y / max(y1 - y0, 1e-9))
+    for _ in range(50):
+        xs = [x0, x1] + [x + dx / scale for x, _, box in anchors for dx in box[0::2]]
+        ys = [y0, y1] + [y + dy / scale for _, y, box in anchors for dy in box[1::2]]
+        fitted = min(room_x / (max(xs) - min(xs)), room_y / (max(ys) - min(ys)))
+        done = abs(fitted - scale) <= 1e-9 * scale
+        scale = fitted
+        if done:
+            break
+    # Centre of what was fitted, back to lon/lat.
+    xs = [x0, x1] + [x + dx / scale for x, _, box in anchors for dx in box[0::2]]
+    ys = [y0, y1] + [y + dy / scale for _, y, box in anchors for dy in box[1::2]]
+    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    lon = cx / 512.0 * 360.0 - 180.0
+    lat = math.degrees(2 * math.atan(math.exp(math.pi - cy / 512.0 * 2 * math.pi)) - math.pi / 2)
+    zoom = math.floor(math.log2(scale) * 100) / 100  # down: never cut off by rounding
+    return pdk.ViewState(longitude=round(lon, 3), latitude=round(lat, 3), zoom=zoom)
+
+
+def _archipelago_labels(archipelagos: gpd.GeoDataFrame, lang: str, decimals: int,
+                        ) -> tuple[pdk.Layer, list[tuple[float, float, tuple]]]:
+    """Names of the archipelagos as a TextLayer, and their anchors and pixel boxes.
+
+    ``characterSet: "auto"`` makes deck.gl put the letters of the data (ầ, đ, ờ…) in its font
+    atlas; its default set is ASCII only. The boxes are those of the longest name in any
+    language, so the view does not move when the language changes.
+    """
+    rows, boxes = [], []
+    for key, (lon0, lat0, lon1, lat1) in zip(archipelagos["key"],
+                                             archipelagos.geometry.bounds.to_numpy(),
+                                             strict=True):
+        text = t(f"archipelago_{key}", lang)
+        below = LABEL_BELOW.get(key, True)
+        anchor = [round((lon0 + lon1) / 2, decimals), round(lat0 if below else lat1, decimals)]
+        rows.append({"text": text, "position": anchor,
+                     "baseline": "top" if below else "bottom",
+                     "offset": [0, LABEL_GAP if below else -LABEL_GAP]})
+        longest = max((t(f"archipelago_{key}", other) for other in LANGS), key=len)
+        boxes.append((anchor[0], anchor[1], _label_box(longest, below)))
+    layer = pdk.Layer(
+        "TextLayer", rows, id="archipelago-labels", get_position="position", get_text="text",
+        get_size=LABEL_SIZE, get_color=list(LABEL_COLOR), get_text_anchor=_literal("middle"),
+        get_alignment_baseline="baseline", get_pixel_offset="offset",
+        character_set=_literal("auto"), font_family=_literal(LABEL_FONT), font_weight=600,
+        pickable=False)
+    return layer, boxes
+
+
+def _archipelago_dots(archipelagos: gpd.GeoDataFrame, lang: str, decimals: int,
+                      provinces: dict[str, tuple[str, str, Color]]) -> pdk.Layer:
+    """A dot per island, pickable: tooltip and selection as their province's.
+
+    ``provinces`` maps a province code to its (escaped) name, (escaped) value text and fill;
+    an archipelago whose province is not drawn gets the no-data grey.
+    """
+    parts, row = shapely.get_parts(archipelagos.geometry.to_numpy(), return_index=True)
+    xy = shapely.get_coordinates(shapely.point_on_surface(parts)).round(decimals).tolist()
+    # One record per archipelago, copied to each of its islands (lists, not .iloc per island).
+    shared = []
+    for key, code in zip(archipelagos["key"].tolist(),
+                         archipelagos["province_code"].astype(str).tolist(), strict=True):
+        name, value, fill = provinces.get(code, ("", "", NO_DATA_COLOR))
+        shared.append({"code": code, "fill": list(fill),
+                       "detail": f"{name}: {value}" if name and value else name,
+                       "name": html.escape(t(f"archipelago_{key}", lang))})
+    records = [{**shared[i], "position": position}
+               for position, i in zip(xy, row.tolist(), strict=True)]
+    return pdk.Layer(
+        "ScatterplotLayer", records, id="archipelagos", get_position="position",
+        get_fill_color="fill", get_line_color=list(ISLAND_LINE_COLOR), stroked=True,
+        filled=True, line_width_min_pixels=1, get_radius=1500, radius_min_pixels=3,
+        radius_max_pixels=6, pickable=True, auto_highlight=True)
+
+
 def province_map(
     provinces: gpd.GeoDataFrame,
     values: pd.Series,
@@ -221,6 +382,7 @@ def province_map(
     points: pd.DataFrame | None = None,
     point_roles: pd.Series | None = None,
     basemap: bool = False,
+    archipelagos: gpd.GeoDataFrame | None = None,
 ) -> MapSpec:
     """National choropleth of provinces, pilot provinces outlined, optional commune dots.
 
@@ -246,12 +408,18 @@ def province_map(
         Commune code → ``"implementing"`` or ``"priority"``; others are ``"other"``.
     basemap : bool
         Draw a Carto basemap under the layers (needs internet).
+    archipelagos : GeoDataFrame, optional
+        :func:`p8lib.geo.load_archipelagos` (the default): drawn (layer ``archipelagos``, a
+        dot per island in its province's colour, pickable with the province's ``code``) and
+        named (layer ``archipelago-labels``) on every national map.
 
     Returns
     -------
     MapSpec
         The deck (layer ``provinces`` is pickable: a click selects a province, whose ``code``
         is in the picked object's properties), legend rows and the approximate-boundary note.
+        Its view (:func:`fit_view`) shows the provinces, the archipelagos and their names
+        whole in :data:`NATIONAL_VIEWPORT`.
     """
     lang = check_lang(lang)
     if kind not in ("attainment", "count"):
@@ -287,7 +455,14 @@ def province_map(
                                                    NATIONAL_DECIMALS)
         layers += point_layers
         legend += point_legend
-    return MapSpec(_deck(layers, VIEW, basemap), legend, APPROXIMATE_NOTE[lang])
+    islands = geo.load_archipelagos() if archipelagos is None else archipelagos
+    by_code = {p["code"]: (p["name"], p["detail"], p["fill"]) for p in props}
+    layers.append(_archipelago_dots(islands, lang, NATIONAL_DECIMALS, by_code))
+    labels, boxes = _archipelago_labels(islands, lang, NATIONAL_DECIMALS)
+    layers.append(labels)
+    bounds = np.vstack([provinces.total_bounds, islands.total_bounds])
+    view = fit_view((*bounds[:, :2].min(axis=0), *bounds[:, 2:].max(axis=0)), boxes)
+    return MapSpec(_deck(layers, view, basemap), legend, APPROXIMATE_NOTE[lang])
 
 
 def province_detail_map(
@@ -299,6 +474,7 @@ def province_detail_map(
     districts: gpd.GeoDataFrame | None = None,
     point_roles: pd.Series | None = None,
     basemap: bool = False,
+    archipelagos: gpd.GeoDataFrame | None = None,
 ) -> MapSpec:
     """Drill-down into one province: commune polygons, implementing districts, commune dots.
 
@@ -312,11 +488,14 @@ def province_detail_map(
         Commune points of that province (tooltips: name and role).
     lang, districts, point_roles, basemap
         As in :func:`province_map`.
+    archipelagos : GeoDataFrame, optional
+        As in :func:`province_map`; only those of this province (by code: Đà Nẵng and Khánh
+        Hòa have the same codes in both vintages) are drawn, named and kept in view.
 
     Returns
     -------
     MapSpec
-        Deck zoomed on the province, legend and note.
+        Deck zoomed on the province (and its archipelago), legend and note.
     """
     lang = check_lang(lang)
     communes = geo.fit_to_vertex_budget(communes, DETAIL_MAX_COORDS)
@@ -331,7 +510,7 @@ def province_detail_map(
     layers = [pdk.Layer(
         "PolygonLayer", flat_polygons(communes, props, DETAIL_DECIMALS), id="communes",
         pickable=True, auto_highlight=True, stroked=True, filled=True, get_polygon="polygon",
-        get_fill_color=[245, 240, 240, 200],
+        get_fill_color=list(COMMUNE_COLOR),
         get_line_color=[170, 170, 170, 255], line_width_min_pixels=1)]
     if districts is not None and not districts.empty:
         layers.append(_outline_layer("implementing-districts", districts, DISTRICT_COLOR, 2,
@@ -344,7 +523,19 @@ def province_detail_map(
     layers += point_layers
     if districts is not None and not districts.empty:
         legend.append(LegendRow(_WORDS[lang]["district"], DISTRICT_COLOR, "outline"))
-    lon0, lat0, lon1, lat1 = province.total_bounds
+    islands = geo.load_archipelagos() if archipelagos is None else archipelagos
+    islands = islands[islands["province_code"].isin(set(province["code"]))]
+    bounds = [province.total_bounds]
+    if not islands.empty:
+        names = dict(zip(province["code"], _escape(_name(province, lang)), strict=True))
+        layers.append(_archipelago_dots(
+            islands, lang, DETAIL_DECIMALS,
+            {code: (name, "", COMMUNE_COLOR) for code, name in names.items()}))
+        layers.append(_archipelago_labels(islands, lang, DETAIL_DECIMALS)[0])
+        bounds.append(islands.total_bounds)
+    bounds = np.vstack(bounds)
+    lon0, lat0 = bounds[:, :2].min(axis=0)
+    lon1, lat1 = bounds[:, 2:].max(axis=0)
     span = max(lon1 - lon0, lat1 - lat0, 0.05)
     view = pdk.ViewState(longitude=(lon0 + lon1) / 2, latitude=(lat0 + lat1) / 2,
                          zoom=float(np.clip(8.6 - math.log2(span), 5, 12)))

@@ -13,6 +13,7 @@ import shapely
 from shapely.geometry import Point, box
 
 from p8lib import geo, units
+from p8lib.i18n import t
 
 GEO_DIR = Path(__file__).resolve().parent.parent / "geo"
 sys.path.insert(0, str(GEO_DIR))
@@ -102,6 +103,7 @@ def test_files_are_small():
     sizes = {p.name: p.stat().st_size for p in GEO_DIR.glob("*.geojson*")}
     assert sizes["provinces_2021.geojson"] < 400_000
     assert sizes["provinces_2025.geojson"] < 400_000
+    assert sizes["archipelagos.geojson"] < 20_000
     assert sum(sizes.values()) < 8_000_000
 
 
@@ -132,6 +134,75 @@ def test_fit_keeps_shipped_sized_frames_and_simplifies_heavy_ones_as_a_coverage(
     assert shapely.get_num_coordinates(fitted.geometry.to_numpy()).sum() <= 200
     assert shapely.coverage_is_valid(fitted.geometry.to_numpy())  # no gaps, no overlaps
     assert shapely.union_all(fitted.geometry.to_numpy()).area == pytest.approx(6.0)
+
+
+# --- the Hoàng Sa and Trường Sa archipelagos ------------------------------------------------------
+
+
+def _package_archipelagos() -> pd.DataFrame:
+    """The archipelagos as the package knows them: 2021 district, 2025 special zone."""
+    zones = units.communes("2025")
+    zones = zones[(zones["commune_type"] == "Đặc khu")
+                  & zones["short_vi"].isin(["Hoàng Sa", "Trường Sa"])]
+    districts = units.districts()[["district_code", "short_vi", "province_code"]]
+    merged = zones.merge(districts, on="short_vi", suffixes=("", "_2021"))
+    assert len(merged) == 2
+    return merged.set_index("short_vi")
+
+
+def test_archipelago_file_matches_the_package():
+    frame = geo.load_archipelagos().set_index("key")
+    package = _package_archipelagos()
+    expected = {"hoang_sa": ("Hoàng Sa", "Quần đảo Hoàng Sa", "Hoang Sa (Paracel) archipelago"),
+                "truong_sa": ("Trường Sa", "Quần đảo Trường Sa",
+                              "Truong Sa (Spratly) archipelago")}
+    assert sorted(frame.index) == sorted(expected)
+    for key, (short, name_vi, name_en) in expected.items():
+        row, unit = frame.loc[key], package.loc[short]
+        assert (row.name_vi, row.name_en) == (name_vi, name_en)
+        assert (row.name_vi, row.name_en) == (t(f"archipelago_{key}", "vi"),
+                                              t(f"archipelago_{key}", "en"))
+        # Đà Nẵng and Khánh Hòa keep their codes in 2025: one code serves both vintages
+        assert row.province_code == unit.province_code == unit.province_code_2021
+        assert row.district_code_2021 == unit.district_code
+        assert row.commune_code_2025 == unit.commune_code
+        assert (row.lon, row.lat) == (unit.lon, unit.lat)
+        assert row.approximate
+
+
+def test_archipelago_islands_lie_around_the_package_centres():
+    frame = geo.load_archipelagos().set_index("key")
+    package = _package_archipelagos()
+    centres = {"hoang_sa": package.loc["Hoàng Sa", ["lon", "lat"]].to_numpy(float),
+               "truong_sa": package.loc["Trường Sa", ["lon", "lat"]].to_numpy(float)}
+    for key, centre in centres.items():
+        islands = shapely.get_parts(frame.loc[key, "geometry"])
+        assert len(islands) >= 5, key  # the groups, not one token islet
+        assert shapely.is_valid(islands).all()
+        near = shapely.distance(shapely.Point(centre), islands)
+        other = [c for k, c in centres.items() if k != key][0]
+        far = shapely.distance(shapely.Point(other), islands)
+        assert (near < 3.0).all() and (near < far).all(), key
+        lon0, lat0, lon1, lat1 = shapely.total_bounds(islands)
+        assert lon0 <= centre[0] <= lon1 and lat0 <= centre[1] <= lat1, key
+        assert km2(shapely.union_all(islands)) < 500  # islets, not a slice of sea
+
+
+@pytest.mark.parametrize("vintage", ["2021", "2025"])
+def test_archipelago_islands_are_land_of_their_province(layers, vintage):
+    provinces = layers[("province", vintage)].set_index("code").geometry
+    for row in geo.load_archipelagos().itertuples():
+        for island in shapely.get_parts(row.geometry):
+            hits = set(provinces.index[shapely.intersects(provinces.to_numpy(), island)])
+            assert hits == {row.province_code}, (row.key, island.centroid)
+
+
+def test_load_archipelagos_returns_a_copy_and_names_a_missing_file(tmp_path):
+    frame = geo.load_archipelagos()
+    frame.loc[0, "key"] = "changed"
+    assert geo.load_archipelagos()["key"].tolist() == ["hoang_sa", "truong_sa"]
+    with pytest.raises(FileNotFoundError, match="archipelagos.geojson"):
+        geo.load_archipelagos(tmp_path)
 
 
 def test_load_boundaries_rejects_unknown_layer():
