@@ -1,30 +1,96 @@
 """Plotly figures for the dashboard: arguments in, ``plotly.graph_objects.Figure`` out.
 
-Only bar charts and lines: plotly's ``geo``/``map`` traces fetch topojson and tiles from the
-internet, so maps are drawn with pydeck (:mod:`p8lib.maps`). Labels come in the language
-asked for; numbers in hover text are written the way that language writes them.
+Only bar charts: plotly's ``geo``/``map`` traces fetch topojson and tiles from the internet,
+so maps are drawn with pydeck (:mod:`p8lib.maps`). Labels come in the language asked for;
+numbers are written the way that language writes them, each with its unit.
 
 Every builder takes ``lang`` ("vi" or "en") and ``large`` (larger type for presenter mode);
-the bar builders also take the chart's ``title``.
+the bar builders also take the chart's ``title``. Type sizes and colours are set on every
+element that shows text: Streamlit's chart theme sets its own small grey fonts on titles,
+ticks and legends, which a figure-wide font size does not override.
+
+Figures of several indicators or places are drawn as horizontal bars in panels, one panel
+per unit (and, for one indicator, national figures apart from sub-national ones), so that a
+bar is only ever measured against bars of the same unit and scale.
 """
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from p8lib import i18n
 from p8lib.i18n import t
+from p8lib.validation import PERCENT_UNITS
 
+TEXT_COLOUR = "#262730"
 TARGET_COLOUR = "#222222"
 AREA_COLOURS = ("#b5004f", "#e07b00", "#1f6fb2", "#2e8540")
 MEASURE_COLOURS = {"target": "#9e9e9e", "actual": "#b5004f"}
+# Further periods of one measure take further shades of its colour: targets stay grey and
+# results magenta whatever the periods.
+MEASURE_SHADES = {"target": ("#9e9e9e", "#5e5e5e", "#c8c8c8"),
+                  "actual": ("#b5004f", "#e36d9e", "#6b002f", "#e8a0c0")}
+
+# Type sizes in px, and the thickness of one bar. Presenter sizes are read from the back of
+# a room on a 1280×720 projector.
+TYPE = {False: {"base": 14, "title": 18, "bar": 18},
+        True: {"base": 20, "title": 28, "bar": 28}}
+# Characters per line of a wrapped indicator name on the category axis, and at most how
+# many lines (a third of the width on a projector); the full name is in the hover text.
+WRAP_WIDTH = 36
+WRAP_LINES = 3
+BAND = 0.8  # share of a category's height its bars take, together
 
 
 def _layout(fig: go.Figure, title: str, large: bool) -> go.Figure:
-    fig.update_layout(title=title, template="plotly_white", margin={"l": 10, "r": 10, "t": 60},
-                      font={"size": 20 if large else 14}, legend={"orientation": "h", "y": -0.2})
+    size = TYPE[large]
+    base, font = size["base"], {"size": size["base"], "color": TEXT_COLOUR}
+    fig.update_layout(
+        title={"text": title, "font": {"size": size["title"], "color": TEXT_COLOUR}},
+        template="plotly_white", font=font, legend={"font": font, "title": {"font": font}},
+        hoverlabel={"font": {"size": base}}, margin={"l": 10, "r": 10, "t": 60 + base})
+    fig.update_xaxes(tickfont=font, title_font=font)
+    fig.update_yaxes(tickfont=font, title_font=font)
+    fig.update_annotations(font=font)
+    fig.update_traces(textfont=font, selector={"type": "bar"})
     return fig
+
+
+def value_text(value: object, unit: object, lang: str) -> str:
+    """A value written in ``lang`` with its unit: "60 groups", "80 %"; missing → en dash.
+
+    Examples
+    --------
+    >>> value_text(2500, "people", "vi"), value_text(14.99, "percent", "en")
+    ('2.500 people', '14.99 %')
+    """
+    number = i18n.fmt_number(value, lang)
+    if number == "–" or unit is None or pd.isna(unit) or not str(unit).strip():
+        return number
+    return f"{number} {unit_text(unit)}"
+
+
+def unit_text(unit: object) -> str:
+    """A unit as shown on a chart: percentages as "%", others as given."""
+    return "%" if str(unit).strip().lower() in PERCENT_UNITS else str(unit)
+
+
+def wrap_label(label: str, width: int, lines: int = WRAP_LINES) -> str:
+    """``label`` broken into lines of at most ``width`` characters (``<br>``), at most
+    ``lines`` of them, the last ending in "…" when the label is longer.
+
+    >>> wrap_label("Village savings and loan groups", 16)
+    'Village savings<br>and loan groups'
+    """
+    parts = textwrap.wrap(str(label), width) or [""]
+    if len(parts) > lines:
+        parts = [*parts[:lines - 1], textwrap.shorten(" ".join(parts[lines - 1:]), width,
+                                                      placeholder=" …")]
+    return "<br>".join(parts)
 
 
 def attainment_by_area_bar(by_area: pd.DataFrame, lang: str, large: bool = False) -> go.Figure:
@@ -39,8 +105,9 @@ def attainment_by_area_bar(by_area: pd.DataFrame, lang: str, large: bool = False
     Returns
     -------
     plotly.graph_objects.Figure
-        Areas without a comparable indicator have no bar and the text "not comparable",
-        never a 0 % bar.
+        Areas without a comparable indicator have no bar but the words "not comparable" at
+        the base line, never a 0 % bar. The target line is explained in the legend (a text
+        on the line would sit on top of a bar).
     """
     labels = [i18n.area_label(a, lang, short=True) for a in by_area["content_area"]]
     pct = by_area["attainment_pct"].astype(float)
@@ -49,81 +116,221 @@ def attainment_by_area_bar(by_area: pd.DataFrame, lang: str, large: bool = False
              for a, n in zip(by_area["content_area"], by_area["indicators"], strict=True)]
     fig = go.Figure(go.Bar(
         x=labels, y=[None if pd.isna(v) else float(v) for v in pct], text=text,
-        textposition="outside",
+        textposition="outside", constraintext="none", showlegend=False,
         marker_color=list(AREA_COLOURS[:len(labels)]), hovertext=hover,
         hoverinfo="text", cliponaxis=False, name=t("attainment_pct", lang)))
-    fig.add_hline(y=100, line_dash="dash", line_color=TARGET_COLOUR,
-                  annotation_text=t("target_line", lang), annotation_position="top left")
+    for label, words, value in zip(labels, text, pct, strict=True):
+        if pd.isna(value):
+            fig.add_annotation(x=label, y=0, text=words, showarrow=False, yanchor="bottom")
+    fig.add_hline(y=100, line_dash="dash", line_color=TARGET_COLOUR)
+    # A line with no points: only its legend entry shows, naming the dashed line.
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=t("target_line", lang),
+                             line={"dash": "dash", "color": TARGET_COLOUR}, hoverinfo="skip"))
     top = max([100.0, *pct.dropna().tolist()]) * 1.2
     fig.update_yaxes(title=t("attainment_pct", lang), range=[0, top], ticksuffix=" %")
-    return _layout(fig, t("attainment_by_area", lang), large)
+    fig = _layout(fig, t("attainment_by_area", lang), large)
+    fig.update_layout(legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1,
+                              "yanchor": "bottom"})
+    return fig
 
 
-def _value_bars(x: pd.Series, values: pd.Series, name: str, hover: list[str], lang: str,
-                colour: str | None = None) -> go.Bar:
-    """Bars with their value written above them and ``hover`` as the whole hover text."""
-    return go.Bar(
-        x=list(x), y=[float(v) for v in values], name=name, marker_color=colour,
-        text=[i18n.fmt_number(v, lang) for v in values], textposition="outside",
-        hovertext=hover, hoverinfo="text", cliponaxis=False)
+def _series(rows: pd.DataFrame) -> list[tuple[str, str]]:
+    """The (measure, period) pairs of ``rows``, targets first, then periods in order."""
+    pairs = rows[["measure", "period"]].drop_duplicates()
+    rank = {"target": 0, "actual": 1}
+    return sorted(map(tuple, pairs.to_numpy()), key=lambda p: (rank.get(p[0], 2), str(p[1])))
 
 
-def _grouped_bars(traces: list[go.Bar], lang: str, title: str, large: bool) -> go.Figure:
-    fig = go.Figure(traces)
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(title=t("value", lang))
-    return _layout(fig, title, large)
+def _colours(series: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    colours, seen = {}, {}
+    for measure, period in series:
+        shades = MEASURE_SHADES.get(measure, MEASURE_SHADES["actual"])
+        n = seen[measure] = seen.get(measure, -1) + 1
+        colours[(measure, period)] = shades[n % len(shades)]
+    return colours
+
+
+def _category_px(rows: pd.DataFrame, wrap: int | None, size: dict[str, int]) -> float:
+    """Height in px of one category of a panel: room for its bars and its label's lines."""
+    bars = rows.groupby("category", sort=False).size().max()
+    lines = 1 if wrap is None else max(wrap_label(c, wrap).count("<br>") + 1
+                                       for c in rows["category"].unique())
+    return max(size["bar"] * bars / BAND, lines * size["base"] * 1.3 + 8)
+
+
+def _add_panel(fig: go.Figure, row: int, rows: pd.DataFrame, bar: float, styles: dict,
+               lang: str) -> None:
+    """The bars of one panel, a trace per series present in it.
+
+    A category's bars sit side by side, centred on it, with no empty slot for the series
+    it lacks (``bar``: one bar's thickness in category units). The y axis is reversed, so
+    the first series is on top.
+    """
+    counts = rows.groupby("category", sort=False).size()
+    done = dict.fromkeys(counts.index, 0)
+    for key, (name, colour, rank) in styles.items():
+        part = rows[(rows["measure"] == key[0]) & (rows["period"] == key[1])]
+        if part.empty:
+            continue
+        offsets = []
+        for category in part["category"]:
+            offsets.append((done[category] - counts[category] / 2) * bar)
+            done[category] += 1
+        text = [value_text(v, u, lang) for v, u in zip(part["value"], part["unit"],
+                                                       strict=True)]
+        fig.add_trace(go.Bar(
+            orientation="h", y=list(part["category"]),
+            x=[None if pd.isna(v) else float(v) for v in part["value"]],
+            width=[bar] * len(part), offset=offsets, name=name, legendgroup=name,
+            showlegend=not any(trace.name == name for trace in fig.data),
+            legendrank=rank, marker_color=colour, text=text, textposition="outside",
+            constraintext="none", cliponaxis=False, hoverinfo="text",
+            hovertext=[f"{h}<br>{name}: {v}" for h, v in zip(part["head"], text, strict=True)]),
+            row=row, col=1)
+
+
+def _panel_bars(panels: list[tuple[str, pd.DataFrame]], lang: str, title: str, large: bool,
+                wrap: int | None) -> go.Figure:
+    """Horizontal bars in panels stacked one above the other, each with its own value axis.
+
+    Each panel's ``rows`` have ``category`` (the bar's row, in the order to show, top
+    first), ``head`` (first line of the hover text), ``measure`` ("target"/"actual"),
+    ``period``, ``value`` and ``unit``. Every series (measure, period) has one colour and
+    one legend entry, named "measure period"; bars are equally thick in every panel.
+    """
+    size = TYPE[large]
+    if not panels:
+        return _layout(go.Figure(), title, large)
+    panels = [(name, rows.astype({"category": object, "head": object, "measure": object,
+                                  "period": object, "unit": object}))
+              for name, rows in panels]
+    series = _series(pd.concat([rows for _, rows in panels]))
+    colours = _colours(series)
+    styles = {key: (f"{i18n.MEASURE_TEXT.get(key[0], {}).get(lang, key[0])} {key[1]}",
+                    colours[key], rank) for rank, key in enumerate(series)}
+    category_px = [_category_px(rows, wrap, size) for _, rows in panels]
+    heights = [rows["category"].nunique() * px
+               for (_, rows), px in zip(panels, category_px, strict=True)]
+    gap = size["base"] * 2.6  # room for the next panel's title
+    plot_px = sum(heights) + gap * (len(panels) - 1)
+    fig = make_subplots(rows=len(panels), cols=1, row_heights=heights,
+                        vertical_spacing=gap / plot_px if len(panels) > 1 else 0,
+                        subplot_titles=[f"<b>{name}</b>" if name else "" for name, _ in panels])
+    for row, ((_, rows), px) in enumerate(zip(panels, category_px, strict=True), start=1):
+        _add_panel(fig, row, rows, size["bar"] / px, styles, lang)
+        categories = list(dict.fromkeys(rows["category"]))
+        fig.update_yaxes(categoryorder="array", categoryarray=categories, tickvals=categories,
+                         ticktext=[wrap_label(c, wrap) if wrap else str(c) for c in categories],
+                         autorange="reversed", automargin=True, ticklabelstandoff=8,
+                         row=row, col=1)
+        values = rows["value"].dropna()
+        top = float(values.max()) if len(values) else 0.0
+        if rows["unit"].map(lambda u: unit_text(u) == "%").all():
+            top = max(top, 100.0)  # a share is seen against the whole
+        # Values are written on the bars with their unit; a tick scale per panel would only
+        # invite comparing lengths across panels. The range leaves room for that text.
+        fig.update_xaxes(range=[0, (top or 1.0) * 1.3], showticklabels=False, showgrid=False,
+                         zeroline=True, zerolinecolor="#888888", row=row, col=1)
+    fig.update_layout(barmode="overlay")
+    fig = _layout(fig, title, large)
+    title_px = size["title"] * 2 if title else size["base"]
+    legend_px = _legend_rows([name for name, _, _ in styles.values()], large) * size["base"] * 1.7
+    top_px = title_px + legend_px + gap  # title, legend, first panel's title
+    height = round(plot_px + top_px + 20)
+    fig.update_annotations(x=0, xanchor="left", font={"size": size["base"] + 2})
+    fig.update_layout(
+        height=height, margin={"t": top_px, "b": 20, "r": 20},
+        title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}},
+        legend={"orientation": "h", "xref": "container", "x": 0, "xanchor": "left",
+                "yref": "container", "y": 1 - title_px / height, "yanchor": "top"})
+    return fig
+
+
+def _legend_rows(names: list[str], large: bool) -> int:
+    """How many rows a horizontal legend of ``names`` may wrap to, so that room is kept
+    for them above the first panel (the chart's width is only known in the browser: a
+    narrow one is assumed, the page's column beside the sidebar, or a projector's width)."""
+    size = TYPE[large]["base"]
+    width = 1100 if large else 560
+    entries = [len(name) * size * 0.55 + 45 for name in names]
+    rows, used = 1, 0.0
+    for entry in entries:
+        if used and used + entry > width:
+            rows, used = rows + 1, 0.0
+        used += entry
+    return rows
 
 
 def target_actual_bar(frame: pd.DataFrame, lang: str, title: str = "",
                       large: bool = False) -> go.Figure:
-    """Grouped bars of target and result per indicator.
+    """Targets and results per indicator: horizontal bars, one panel per unit.
 
     Parameters
     ----------
     frame : DataFrame
         Columns ``label`` (indicator name), ``measure`` ("target"/"actual"), ``period``
-        (label such as "2021–2025"), ``value``; :func:`p8lib.tables.target_actual_frame`
-        output.
+        (label such as "2021–2025"), ``value`` and, optionally, ``unit`` (in ``lang``);
+        :func:`p8lib.tables.target_actual_frame` output. Without ``unit`` every bar shares
+        one panel and values carry no unit.
+    lang : {"vi", "en"}
+    title : str
+    large : bool
+        Presenter mode: larger type and thicker bars.
 
     Returns
     -------
     plotly.graph_objects.Figure
-        One trace per measure present (target first), coloured by :data:`MEASURE_COLOURS`.
+        Indicators top to bottom in the frame's order, names wrapped (the full name is in
+        the hover text); a panel per unit, titled with it, each with its own value axis, so
+        that percentages never share an axis with counts. One trace per panel and (measure,
+        period), targets first, in :data:`MEASURE_SHADES`; each bar is labelled with its
+        value and unit.
     """
-    traces = []
-    for measure in ("target", "actual"):
-        rows = frame[frame["measure"] == measure]
-        if rows.empty:
-            continue
-        name = i18n.MEASURE_TEXT[measure][lang]
-        hover = [f"{lab}<br>{name} {per}: {i18n.fmt_number(v, lang)}"
-                 for lab, per, v in zip(rows["label"], rows["period"], rows["value"],
-                                        strict=True)]
-        traces.append(_value_bars(rows["label"], rows["value"], name, hover, lang,
-                                  MEASURE_COLOURS[measure]))
-    return _grouped_bars(traces, lang, title, large)
+    rows = frame.assign(category=frame["label"], head=frame["label"])
+    if "unit" not in rows:
+        rows = rows.assign(unit=None)
+    rows["unit"] = rows["unit"].astype(object)
+    groups = rows.groupby(rows["unit"].map(lambda u: "" if u is None or pd.isna(u)
+                                           else unit_text(u)), sort=False)
+    panels = [(f"{t('unit', lang)}: {unit}" if unit else "", part) for unit, part in groups]
+    return _panel_bars(panels, lang, title, large, wrap=WRAP_WIDTH)
 
 
 def indicator_bar(frame: pd.DataFrame, lang: str, title: str = "",
                   large: bool = False) -> go.Figure:
-    """One indicator across places and periods: one bar group per place, a colour per period.
+    """One indicator across places and periods: national and sub-national panels apart.
 
     Parameters
     ----------
     frame : DataFrame
-        :func:`p8lib.tables.indicator_across` output (``place``, ``period``, ``measure``,
-        ``value``, ``unit``).
+        :func:`p8lib.tables.indicator_across` output (``place``, ``period``, ``measure``
+        in ``lang``, ``value``, ``unit``), optionally with ``level`` ("national", …). Without
+        ``level``, a row is national when its place is the word for "national" in ``lang``
+        (what :func:`p8lib.labels.place_names` calls a row without codes).
+    lang : {"vi", "en"}
+    title : str
+    large : bool
+        Presenter mode: larger type and thicker bars.
 
     Returns
     -------
     plotly.graph_objects.Figure
-        One trace per (period, measure), named "period · measure", in sorted order.
+        Horizontal bars, a place per row in the frame's order. National figures (often a
+        hundred times a province's) get a panel of their own above the provinces, districts
+        and communes, each panel with its own value axis; figures in different units get
+        different panels too. One trace per panel and (measure, period), named
+        "measure period"; each bar is labelled with its value and unit.
     """
-    traces = []
-    for (period, measure), rows in frame.groupby(["period", "measure"], sort=True):
-        name = f"{period} · {measure}"
-        hover = [f"{p}<br>{name}: {i18n.fmt_number(v, lang)} {u}"
-                 for p, v, u in zip(rows["place"], rows["value"], rows["unit"], strict=True)]
-        traces.append(_value_bars(rows["place"], rows["value"], name, hover, lang))
-    return _grouped_bars(traces, lang, title, large)
+    code = {i18n.MEASURE_TEXT[m][lang]: m for m in i18n.MEASURE_TEXT}
+    national = (frame["level"] == "national" if "level" in frame
+                else frame["place"] == t("national", lang))
+    rows = frame.assign(category=frame["place"], head=frame["place"],
+                        measure=frame["measure"].map(lambda m: code.get(m, m)),
+                        scope=national.map({True: "national", False: "subnational"}))
+    rows["unit"] = rows["unit"].astype(object)
+    panels = []
+    for scope in ("national", "subnational"):
+        part = rows[rows["scope"] == scope]
+        for unit, unit_rows in part.groupby(part["unit"].map(unit_text), sort=False):
+            panels.append((f"{t(scope, lang)} · {unit}", unit_rows))
+    return _panel_bars(panels, lang, title, large, wrap=None)
