@@ -283,27 +283,32 @@ def _figures_of_cells(rows: pd.DataFrame, cells, sheet: RawSheet, cat: pd.DataFr
     """One figure per filled value cell: the row's attributes plus indicator and value.
 
     ``cells`` lists (indicator id — one for a wide column, a Series for the long layout —,
-    column header, the column's cells). Each column's distinct texts are parsed once
+    column header, the column's cells). The columns' distinct texts are parsed once
     (:func:`p8lib.numbers.parse_numbers`; ``grouping``: read "1.337" as 1337, as people
     type counts in a wide report); a cell that is not a number is an error, not a figure.
     The rows are taken once for all cells (no copy per column).
     """
     taken, values, ids = [], [], []
-    for indicator, header, column in cells:
-        column = categorical(column)
-        texts = pd.Series(column.cat.categories, dtype=object)
-        parsed, bad, grouped = (s.to_numpy() for s in parse_numbers(texts, grouping=grouping))
-        codes = column.cat.codes.to_numpy()
-        filled = (codes >= 0) & (texts != "").to_numpy()[codes]
+    columns = [categorical(column) for _, _, column in cells]
+    # The distinct texts of all value columns, "" first, parsed in one go.
+    texts = pd.Index(pd.unique(np.concatenate(
+        [np.array([""], dtype=object)]
+        + [c.cat.categories.to_numpy(dtype=object) for c in columns])), dtype=object)
+    parsed, bad, grouped = (s.to_numpy() for s in parse_numbers(
+        pd.Series(texts, dtype=object), grouping=grouping))
+    for (indicator, header, _), column in zip(cells, columns, strict=True):
+        # The column's codes as positions in ``texts`` (a missing cell is "", position 0).
+        codes = np.append(texts.get_indexer(column.cat.categories), 0)[column.cat.codes]
+        filled = codes > 0
         bad_cells = filled & bad[codes]
         for position in np.flatnonzero(bad_cells):
             problems.append(Problem("not a number: write digits only, e.g. 1234 or 12,5",
                                     "error", sheet.file, sheet.sheet,
                                     int(rows["src_row"].iat[position]), header,
-                                    str(texts.iat[codes[position]])))
+                                    str(texts[codes[position]])))
         grouped_cells = np.flatnonzero(filled & grouped[codes])
         if len(grouped_cells):
-            example = texts.iat[codes[grouped_cells[0]]]
+            example = texts[codes[grouped_cells[0]]]
             problems.append(Problem(
                 f"{len(grouped_cells)} values written with thousands separators were read as "
                 f"whole numbers, e.g. {example!r} → {parsed[codes[grouped_cells[0]]]:g}",
