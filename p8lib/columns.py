@@ -16,6 +16,8 @@ from pandas.api.types import union_categoricals
 
 # Row keys are built as mixed-radix integers; above this they are renumbered first.
 _KEY_LIMIT = 2**62
+# Integer columns spanning fewer values than this are numbered by offset (years).
+_SMALL_RANGE = 4096
 
 
 def categorical(values: pd.Series | Sequence[object]) -> pd.Series:
@@ -49,6 +51,13 @@ def distinct_codes(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
             renumber = np.cumsum(used) - 1
             codes = np.where(codes >= 0, renumber[np.maximum(codes, 0)], -1)
             values = values[used]
+    elif (pd.api.types.is_integer_dtype(column.dtype) and len(column)
+          and column.max() - column.min() < _SMALL_RANGE):  # years: an offset, not a hash
+        low = int(column.min())
+        codes = column.to_numpy(dtype=np.int64) - low
+        used = np.bincount(codes) > 0
+        renumber = np.cumsum(used) - 1
+        codes, values = renumber[codes], pd.Index(np.flatnonzero(used) + low, dtype=object)
     else:
         codes, values = pd.factorize(column, use_na_sentinel=True)
         values = pd.Index(values, dtype=object)

@@ -199,7 +199,7 @@ def _body(sheet: RawSheet, layout: Layout, problems: list[Problem]) -> pd.DataFr
     distinct = pd.Series(pd.unique(np.concatenate(
         [np.asarray(labels[c].cat.categories, dtype=object) for c in label_cols])),
         dtype="str")
-    distinct = distinct[~distinct.str.fullmatch(r"[\d.\s]*")]  # row numbers are not totals
+    distinct = distinct[~distinct.str.fullmatch(r"[0-9. ]*")]  # row numbers are not totals
     total_values = set(distinct[is_total_many(distinct)])
     if not total_values:
         return body

@@ -198,6 +198,8 @@ def _read_columnar(data: bytes) -> pd.DataFrame | None:
 def _nfc_categorical(column: pa.ChunkedArray) -> pd.Categorical:
     """A dictionary-encoded text column as a categorical, its distinct texts in NFC."""
     values = column.to_pandas().array
+    if pc.all(pc.string_is_ascii(pa.array(values.categories.array))).as_py():
+        return values  # nothing to normalise (row numbers, codes, figures)
     categories = pd.Index(pc.utf8_normalize(pa.array(values.categories.to_numpy(dtype=object),
                                                      type=pa.string()), "NFC").to_pylist(),
                           dtype=object)
