@@ -8,7 +8,7 @@ work is done on the categories, then spread to the rows through the integer code
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -67,8 +67,12 @@ def distinct_codes(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
     return codes, values
 
 
-def row_groups(frame: pd.DataFrame, columns: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+def row_groups(frame: pd.DataFrame, columns: Sequence[str],
+               codes: Mapping[str, tuple[np.ndarray, pd.Index]] | None = None,
+               ) -> tuple[np.ndarray, np.ndarray]:
     """Number the distinct combinations of ``columns`` over the rows of ``frame``.
+
+    ``codes`` may hold :func:`distinct_codes` of some columns, worked out already.
 
     Returns
     -------
@@ -80,11 +84,12 @@ def row_groups(frame: pd.DataFrame, columns: Sequence[str]) -> tuple[np.ndarray,
     key = np.zeros(len(frame), dtype=np.int64)
     cardinality = 1
     for column in columns:
-        codes, values = distinct_codes(frame[column])
+        column_codes, values = (codes[column] if codes and column in codes
+                                else distinct_codes(frame[column]))
         if cardinality * len(values) >= _KEY_LIMIT:
             key, uniques = pd.factorize(key)
             cardinality = len(uniques)
-        key = key * len(values) + codes
+        key = key * len(values) + column_codes
         cardinality *= max(len(values), 1)
     group, _ = pd.factorize(key)
     first = np.full(group.max() + 1 if len(group) else 0, len(group), dtype=np.int64)
@@ -93,7 +98,8 @@ def row_groups(frame: pd.DataFrame, columns: Sequence[str]) -> tuple[np.ndarray,
 
 
 def per_distinct(frame: pd.DataFrame, columns: Sequence[str],
-                 test: Callable[[pd.DataFrame], pd.Series | np.ndarray]) -> np.ndarray:
+                 test: Callable[[pd.DataFrame], pd.Series | np.ndarray],
+                 codes: Mapping[str, tuple[np.ndarray, pd.Index]] | None = None) -> np.ndarray:
     """Evaluate a row-wise boolean ``test`` once per distinct combination of ``columns``.
 
     ``test`` gets a frame holding one row per combination (the first row having it, with
@@ -102,7 +108,7 @@ def per_distinct(frame: pd.DataFrame, columns: Sequence[str],
     """
     if frame.empty:
         return np.zeros(0, dtype=bool)
-    group, first = row_groups(frame, columns)
+    group, first = row_groups(frame, columns, codes)
     distinct = frame.iloc[first][list(columns)]
     distinct = distinct.astype({c: object for c in columns
                                 if isinstance(distinct[c].dtype, pd.CategoricalDtype)})

@@ -25,7 +25,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from p8lib import units
-from p8lib.text import fold, fold_many, nfc, strip_marks, unit_key, unit_key_many
+from p8lib.text import fold, fold_and_unit_keys, nfc, strip_marks, unit_key
 
 STATUSES = ("exact", "fuzzy", "ambiguous", "unmatched")
 DEFAULT_THRESHOLD = 85.0
@@ -55,6 +55,7 @@ class _Level:
     choices: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     labels: dict[str, str] = field(default_factory=dict)
     accented: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _exact: dict[tuple[str, str], LevelMatch] | None = None
 
     def add(self, parent: str, code: str, name_vi: str, short_vi: str, aliases) -> None:
         self.full_keys[(parent, fold(name_vi))].add(code)
@@ -66,12 +67,25 @@ class _Level:
 
     def match_many(self, parents: pd.Series, raws: pd.Series,
                    threshold: float) -> dict[tuple[str, str], LevelMatch]:
-        """Match each distinct (parent, name) pair; the keys are folded column-wise."""
+        """Match each distinct (parent, name) pair; the keys are folded column-wise, and a
+        full name that is one unit's (the common case) is looked up, nothing more."""
         pairs = pd.DataFrame({"parent": parents, "raw": raws}).drop_duplicates()
-        fulls, shorts = fold_many(pairs["raw"]), unit_key_many(pairs["raw"])
-        return {(parent, raw): self.match_keys(parent, raw, full, short, threshold)
-                for parent, raw, full, short in zip(pairs["parent"].tolist(), pairs["raw"].tolist(),
-                                                    fulls.tolist(), shorts.tolist(), strict=True)}
+        fulls, shorts = fold_and_unit_keys(pairs["raw"])
+        found: dict[tuple[str, str], LevelMatch] = {}
+        exact = self.exact
+        for parent, raw, full, short in zip(pairs["parent"].tolist(), pairs["raw"].tolist(),
+                                            fulls, shorts, strict=True):
+            hit = exact.get((parent, full))
+            found[(parent, raw)] = hit or self.match_keys(parent, raw, full, short, threshold)
+        return found
+
+    @property
+    def exact(self) -> dict[tuple[str, str], LevelMatch]:
+        """(parent, folded full name) → the exact match, for names only one unit has."""
+        if self._exact is None:
+            self._exact = {key: LevelMatch(next(iter(codes)), "exact", 100.0)
+                           for key, codes in self.full_keys.items() if len(codes) == 1}
+        return self._exact
 
     def match_keys(self, parent: str, raw: str, full: str, short: str,
                    threshold: float) -> LevelMatch:

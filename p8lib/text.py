@@ -134,9 +134,18 @@ def unit_key_many(values: pd.Series) -> pd.Series:
     >>> unit_key_many(pd.Series(["H. Bắc Hà", "Phường 3"])).tolist()
     ['bacha', '3']
     """
+    return pd.Series(fold_and_unit_keys(values)[1], index=values.index, dtype=object)
+
+
+def fold_and_unit_keys(values: pd.Series) -> tuple[list[str], list[str]]:
+    """:func:`fold` and :func:`unit_key` of every value of a column, folding once.
+
+    >>> fold_and_unit_keys(pd.Series(["H. Bắc Hà"]))
+    (['hbacha'], ['bacha'])
+    """
     words = _fold_words_array(values)
     stripped = pc.utf8_trim_whitespace(pc.replace_substring_regex(
         pc.replace_substring_regex(words, _PREFIX.pattern, ""), _SUFFIX.pattern, ""))
     kept = pc.if_else(pc.equal(stripped, ""), words, stripped)
-    return pd.Series(pc.replace_substring(kept, " ", "").to_pylist(), index=values.index,
-                     dtype=object)
+    return (pc.replace_substring(words, " ", "").to_pylist(),
+            pc.replace_substring(kept, " ", "").to_pylist())

@@ -19,7 +19,13 @@ import pandera.pandas as pa
 from p8lib import units
 from p8lib.columns import distinct_codes, per_distinct, row_groups
 from p8lib.problems import Problem
-from p8lib.schema import CODE_COLUMNS, KEY_COLUMNS, ROW_CHECK_COLUMNS, Figure
+from p8lib.schema import (
+    CODE_COLUMNS,
+    FIGURE_COLUMNS,
+    KEY_COLUMNS,
+    ROW_CHECK_COLUMNS,
+    Figure,
+)
 
 PROVENANCE = ["src_file", "src_sheet", "src_row", "src_column"]
 PERCENT_UNITS = {"percent", "%"}
@@ -66,7 +72,7 @@ def _problems(where: pd.DataFrame, messages, severity: str, values) -> list[Prob
         strict=True)]
 
 
-def _schema_problems(frame: pd.DataFrame) -> list[Problem]:
+def _schema_problems(frame: pd.DataFrame, codes: dict) -> list[Problem]:
     """What :class:`p8lib.schema.Figure` finds wrong, checked once per distinct value.
 
     The column checks run on each column's distinct values and the model's row checks on
@@ -75,7 +81,7 @@ def _schema_problems(frame: pd.DataFrame) -> list[Problem]:
     row, at a fraction of the work (600,000 figures hold a few thousand distinct values).
     """
     schema = Figure.to_schema()
-    distinct = {name: distinct_codes(frame[name]) for name in schema.columns}
+    distinct = {name: codes[name] for name in schema.columns}  # (row → value, values)
     # One pandera call for all columns: each column's distinct values, repeated cyclically
     # to the longest (a repeated value passes or fails as it did the first time).
     length = max(len(values) for _, values in distinct.values())
@@ -84,13 +90,13 @@ def _schema_problems(frame: pd.DataFrame) -> list[Problem]:
     cases = _failure_cases(pa.DataFrameSchema(schema.columns, coerce=schema.coerce), table)
     problems = _column_failures(cases)
     for (name, check), failing in _cell_failures(cases):
-        codes, values = distinct[name]
-        rows = np.flatnonzero(np.isin(codes, failing % len(values)))
+        value_of_row, values = distinct[name]
+        rows = np.flatnonzero(np.isin(value_of_row, failing % len(values)))
         message = next((m for (col, prefix), m in _CHECK_MESSAGES.items()
                         if col == name and check.startswith(prefix)), check)
         problems += _problems(_locate(frame, frame.index[rows], name), message, "error",
-                              values[codes[rows]].astype(str))
-    group, first = row_groups(frame, ROW_CHECK_COLUMNS)
+                              values[value_of_row[rows]].astype(str))
+    group, first = row_groups(frame, ROW_CHECK_COLUMNS, codes)
     combinations = frame.iloc[first][ROW_CHECK_COLUMNS].astype(object).reset_index(drop=True)
     cases = _failure_cases(pa.DataFrameSchema(checks=schema.checks, coerce=schema.coerce),
                            combinations)
@@ -175,7 +181,9 @@ def validate_figures(frame: pd.DataFrame, indicator_catalogue: pd.DataFrame,
     """
     if frame.empty:
         return []
-    problems = _schema_problems(frame)
+    # Each column's distinct values, worked out once for every check below.
+    codes = {column: distinct_codes(frame[column]) for column in FIGURE_COLUMNS}
+    problems = _schema_problems(frame, codes)
     unit_of = indicator_catalogue.set_index(Figure.indicator_id)[Figure.unit]
     known = frame[Figure.indicator_id].isin(unit_of.index).to_numpy()
     problems += _row_problems(
@@ -183,11 +191,12 @@ def validate_figures(frame: pd.DataFrame, indicator_catalogue: pd.DataFrame,
         "spelling it lists", "error", Figure.indicator_id)
     pair = [Figure.indicator_id, Figure.unit]
     percent = per_distinct(frame, pair, lambda d: d[Figure.unit].isin(PERCENT_UNITS)
-                           | d[Figure.indicator_id].map(unit_of).isin(PERCENT_UNITS))
+                           | d[Figure.indicator_id].map(unit_of).isin(PERCENT_UNITS), codes)
     problems += _row_problems(frame, known & percent & (frame[Figure.value] > 100).to_numpy(),
                               "percentage over 100", "error", Figure.value)
     other_unit = per_distinct(frame, pair,
-                              lambda d: d[Figure.unit] != d[Figure.indicator_id].map(unit_of))
+                              lambda d: d[Figure.unit] != d[Figure.indicator_id].map(unit_of),
+                              codes)
     problems += _row_problems(
         frame, known & other_unit,
         lambda bad: [f"unit differs from the catalogue's {unit!r}: such figures are not "
@@ -195,10 +204,10 @@ def validate_figures(frame: pd.DataFrame, indicator_catalogue: pd.DataFrame,
                      for unit in bad[Figure.indicator_id].astype(object).map(unit_of)],
         "warning", Figure.unit)
     problems += _row_problems(
-        frame, per_distinct(frame, CODE_COLUMNS, _unknown_codes),
+        frame, per_distinct(frame, CODE_COLUMNS, _unknown_codes, codes),
         "unit code not found in the 2021 units, or a district/commune outside its parent",
         "error", Figure.province_code)
-    problems += _duplicate_problems(frame)
+    problems += _duplicate_problems(frame, codes)
     if known_sources is not None:
         problems += _row_problems(
             frame, ~frame[Figure.source_id].isin(known_sources).to_numpy(),
@@ -207,9 +216,9 @@ def validate_figures(frame: pd.DataFrame, indicator_catalogue: pd.DataFrame,
     return problems
 
 
-def _duplicate_problems(frame: pd.DataFrame) -> list[Problem]:
+def _duplicate_problems(frame: pd.DataFrame, codes: dict) -> list[Problem]:
     """One error per group of rows that share unit, indicator, measure, period and source."""
-    group, _ = row_groups(frame, KEY_COLUMNS)
+    group, _ = row_groups(frame, KEY_COLUMNS, codes)
     duplicated = np.flatnonzero(np.bincount(group)[group] > 1)
     if not len(duplicated):
         return []
