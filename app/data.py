@@ -9,26 +9,33 @@ table (``bench/synthetic.py``). Whenever it is set, or any figure's source is sy
 :func:`is_synthetic` is True and the app says so on every page.
 
 The figures table is the one large object (1,000,000 rows in the benchmarks). It is read
-and validated once per process and shared (``st.cache_resource``); every caller gets a
-shallow copy, which pandas' copy-on-write keeps apart from the shared frame, so a session
-can never change another's figures. ``st.cache_data`` would unpickle a full copy on every
-rerun instead (≈ 0.9 s at 1M rows). Attainment is cached the same way, by content.
+and validated once per process, its text columns made categoricals, and shared
+(``st.cache_resource``); every caller gets a shallow copy, which pandas' copy-on-write keeps
+apart from the shared frame, so a session can never change another's figures.
+``st.cache_data`` would unpickle a full copy on every rerun instead.
+
+What the pages compute per filter (attainment, where figures are reported, figures per
+province) is cached by the filter values and :func:`figures_token` — which figures file,
+which upload — never by hashing the large frame's content.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from p8lib import catalogue, filters, map_values, metrics, tables, uploads
+from p8lib import catalogue, charts, display, filters, map_values, metrics, tables, uploads
 from p8lib.importer import ImportOptions, import_report
 from p8lib.problems import problems_frame
 from p8lib.schema import FIGURE_COLUMNS, Figure
 
 UPLOADED_KEY = "uploaded_figures"
+_UPLOADED_DIGEST_KEY = "_uploaded_figures_digest"
 FIGURES_ENV = "P8_FIGURES"
 SYNTHETIC_PREFIX = "synthetic"
 
@@ -75,13 +82,26 @@ def read_figures(path: Path | None) -> pd.DataFrame:
     raise ValueError(f"{FIGURES_ENV}={str(path)!r}: expected a .parquet or .csv file")
 
 
+def categorical_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its text columns as categoricals (numbers untouched).
+
+    The figures repeat a few codes, units and sources over many rows: 1M figures take
+    ≈ 36 MB instead of ≈ 243 MB, and a filter compares integer codes (≈ 3–8 ms at 1M rows
+    instead of 30–100 ms).
+    """
+    text = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])
+            and not isinstance(frame[c].dtype, pd.CategoricalDtype)]
+    return frame.astype(dict.fromkeys(text, "category")) if text else frame
+
+
 @st.cache_resource(show_spinner=False)
 def _shared_figures(path: str | None) -> pd.DataFrame:
-    """The figures of ``path`` (None: ``data/figures.csv``), read once per process.
+    """The figures of ``path`` (None: ``data/figures.csv``), read once per process, text
+    columns held as categoricals (:func:`categorical_text`).
 
     Shared by every session: never modify it; :func:`shipped_figures` hands out copies.
     """
-    return read_figures(Path(path) if path else None)
+    return categorical_text(read_figures(Path(path) if path else None))
 
 
 def shipped_figures() -> pd.DataFrame:
@@ -98,9 +118,10 @@ def uploaded_figures() -> pd.DataFrame | None:
     return st.session_state.get(UPLOADED_KEY)
 
 
-def figures() -> pd.DataFrame:
-    """Shipped figures plus this session's uploaded ones."""
-    return uploads.merge_figures(shipped_figures(), uploaded_figures())
+def _digest(frame: pd.DataFrame) -> str:
+    """A digest of a frame's content (row order included)."""
+    hashed = pd.util.hash_pandas_object(frame, index=False).to_numpy()
+    return hashlib.sha1(hashed.tobytes()).hexdigest()
 
 
 def _figures_key() -> str:
@@ -108,37 +129,65 @@ def _figures_key() -> str:
     return str(path) if path else ""
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _shipped_summary(key: str) -> tuple[list[str], list[int], dict[str, int]]:
-    """Filter choices and reach counts of the shipped figures (``key``: their file)."""
-    del key  # the cache key only: which figures file is in use
-    shipped = shipped_figures()
-    return (filters.province_options(shipped, coverage()), filters.year_options(shipped),
-            metrics.coverage_counts(coverage(), shipped))
+def figures_token() -> tuple[str, str]:
+    """What names the figures in use: (the figures file, a digest of this session's
+    uploaded figures, "" for none).
+
+    The per-filter caches below are keyed by it, so sessions with the same figures share
+    their entries and an upload gets its own. The digest is taken once per uploaded frame.
+    """
+    uploaded = uploaded_figures()
+    if uploaded is None or uploaded.empty:
+        return _figures_key(), ""
+    known = st.session_state.get(_UPLOADED_DIGEST_KEY)
+    if known is None or known[0] is not uploaded:
+        known = (uploaded, _digest(uploaded))
+        st.session_state[_UPLOADED_DIGEST_KEY] = known
+    return _figures_key(), known[1]
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _shared_merged(key: str, upload: str, _uploaded: pd.DataFrame) -> pd.DataFrame:
+    """Shipped plus uploaded figures, once per (figures file, upload digest): merging a
+    large table copies and de-duplicates every row (seconds at 1M rows)."""
+    del key, upload  # the cache key only; ``_uploaded`` is what the digest names
+    return categorical_text(uploads.merge_figures(shipped_figures(), _uploaded))
+
+
+def figures() -> pd.DataFrame:
+    """Shipped figures plus this session's uploaded ones (a shallow copy of a shared frame;
+    text columns are categoricals)."""
+    key, upload = figures_token()
+    if not upload:
+        return shipped_figures()
+    return _shared_merged(key, upload, uploaded_figures()).copy(deep=False)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _summary(token: tuple[str, str]) -> tuple[list[str], list[int], dict[str, int]]:
+    """Filter choices and reach counts of the figures named by ``token``."""
+    del token  # the cache key only: which figures are in use
+    figures_ = figures()
+    return (filters.province_options(figures_, coverage()), filters.year_options(figures_),
+            metrics.coverage_counts(coverage(), figures_))
 
 
 def province_options() -> list[str]:
     """:func:`p8lib.filters.province_options` of :func:`figures`, computed once per figures
-    file while nothing is uploaded (it reads every row: ~0.1 s at 1M rows)."""
-    if uploaded_figures() is None:
-        return _shipped_summary(_figures_key())[0]
-    return filters.province_options(figures(), coverage())
+    in use."""
+    return list(_summary(figures_token())[0])
 
 
 def year_options() -> list[int]:
-    """:func:`p8lib.filters.year_options` of :func:`figures`, computed once per figures
-    file while nothing is uploaded (it loops over every row: ~0.5 s at 1M rows)."""
-    if uploaded_figures() is None:
-        return _shipped_summary(_figures_key())[1]
-    return filters.year_options(figures())
+    """:func:`p8lib.filters.year_options` of :func:`figures`, computed once per figures in
+    use."""
+    return list(_summary(figures_token())[1])
 
 
 def coverage_counts() -> dict[str, int]:
     """:func:`p8lib.metrics.coverage_counts` of :func:`coverage` and :func:`figures`,
-    computed once per figures file while nothing is uploaded."""
-    if uploaded_figures() is None:
-        return dict(_shipped_summary(_figures_key())[2])
-    return metrics.coverage_counts(coverage(), figures())
+    computed once per figures in use."""
+    return dict(_summary(figures_token())[2])
 
 
 def has_synthetic(frame: pd.DataFrame) -> bool:
@@ -164,15 +213,122 @@ def is_synthetic() -> bool:
     return uploaded is not None and has_synthetic(uploaded)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _shared_attainment(figures_: pd.DataFrame, catalogue_: pd.DataFrame) -> pd.DataFrame:
-    return metrics.attainment(figures_, catalogue_)
+def filtered(province: str | None = None, year: int | None = None,
+             content: int | None = None, indicator: str | None = None,
+             level: str | None = None) -> pd.DataFrame:
+    """:func:`p8lib.metrics.filter_figures` of :func:`figures` under the shared filters.
+
+    Not cached: on the categorical frame it takes a few milliseconds at 1M rows, less than
+    a cache hit would spend copying the rows out.
+    """
+    return metrics.filter_figures(figures(), province=province, year=year,
+                                  content_area=content, indicator=indicator,
+                                  catalogue=indicators(), level=level)
 
 
-def attainment(figures_: pd.DataFrame, catalogue_: pd.DataFrame) -> pd.DataFrame:
-    """:func:`p8lib.metrics.attainment`, cached by the content of its inputs (a shallow copy
-    of the shared result, as for :func:`shipped_figures`)."""
-    return _shared_attainment(figures_, catalogue_).copy(deep=False)
+@st.cache_data(show_spinner=False, max_entries=128)
+def _attainment(token: tuple[str, str], province: str | None, year: int | None,
+                content: int | None, indicator: str | None) -> pd.DataFrame:
+    del token  # the cache key only: which figures are in use
+    return metrics.attainment(filtered(province, year, content, indicator), indicators())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _level_attainment(token: tuple[str, str], year: int | None, level: str) -> pd.DataFrame:
+    del token  # the cache key only: which figures are in use
+    return metrics.attainment(filtered(year=year, level=level), indicators())
+
+
+def attainment(province: str | None = None, year: int | None = None,
+               content: int | None = None, indicator: str | None = None,
+               level: str | None = None) -> pd.DataFrame:
+    """:func:`p8lib.metrics.attainment` of the figures under these filters (and of one
+    ``level`` only, when given), cached by the filter values and the figures in use.
+
+    A target and its results name the same unit and indicator, so the attainment of some
+    units' or indicators' figures is those rows of the attainment of all figures, and
+    the attainment of one level's figures those rows of the whole (the 1M synthetic figures
+    are all communes: the national and provincial levels are small). One level's attainment
+    is therefore computed once per year and then filtered by province, content area and
+    indicator. Not so the year: it chooses which results count.
+    """
+    if level is None:
+        return _attainment(figures_token(), province, year, content, indicator)
+    whole = _level_attainment(figures_token(), year, level)
+    return metrics.filter_figures(whole, province=province, content_area=content,
+                                  indicator=indicator, catalogue=indicators()
+                                  ).reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _headline_metrics(token: tuple[str, str], lang: str) -> list[tuple[str, str, str | None]]:
+    del token  # the cache key only: which figures are in use
+    return display.headline_metrics(attainment(level="national"), indicators(), lang)
+
+
+def headline_metrics(lang: str) -> list[tuple[str, str, str | None]]:
+    """:func:`p8lib.display.headline_metrics` of the national attainment, once per figures
+    in use and language (the tiles do not follow the filters)."""
+    return _headline_metrics(figures_token(), lang)
+
+
+def attainment_by_content_area(province: str | None, year: int | None, content: int | None,
+                               indicator: str | None) -> pd.DataFrame:
+    """:func:`p8lib.metrics.attainment_by_content_area` under these filters: of the
+    province's figures when a province is chosen, else of the national ones."""
+    level = "province" if province else "national"
+    return metrics.attainment_by_content_area(
+        attainment(province, year, content, indicator, level=level), level=level)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _attainment_chart(by_area: pd.DataFrame, lang: str, large: bool) -> go.Figure:
+    return charts.attainment_by_area_bar(by_area, lang, large=large)
+
+
+def attainment_chart(province: str | None, year: int | None, content: int | None,
+                     indicator: str | None, lang: str, large: bool) -> go.Figure:
+    """:func:`p8lib.charts.attainment_by_area_bar` of :func:`attainment_by_content_area`,
+    built once per content of that small table, language and presenter mode: building a
+    plotly figure takes ≈ 45 ms, more than the attainment behind it, and many filters
+    give the same four areas' attainment.
+
+    Shared by every session (``st.cache_resource``): never modify it. ``st.plotly_chart``
+    does not; it serialises a copy.
+    """
+    by_area = attainment_by_content_area(province, year, content, indicator)
+    return _attainment_chart(by_area, lang, large)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _reported_where(token: tuple[str, str], province: str | None, year: int | None,
+                    content: int | None, indicator: str | None, lang: str) -> pd.DataFrame:
+    del token  # the cache key only: which figures are in use
+    return tables.reported_where(filtered(province, year, content, indicator), indicators(),
+                                 lang)
+
+
+def reported_where(province: str | None, year: int | None, content: int | None,
+                   indicator: str | None, lang: str) -> pd.DataFrame:
+    """:func:`p8lib.tables.reported_where` of the figures under these filters, cached by
+    the filter values and the figures in use (≈ 0.1 s at 1M rows)."""
+    return _reported_where(figures_token(), province, year, content, indicator, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _indicator_across(token: tuple[str, str], province: str | None, year: int | None,
+                      indicator: str, lang: str) -> pd.DataFrame:
+    del token  # the cache key only: which figures are in use
+    return tables.indicator_across(filtered(province, year, indicator=indicator), indicator,
+                                   lang, indicators(), max_places=tables.MAX_CHART_PLACES)
+
+
+def indicator_across(province: str | None, year: int | None, indicator: str,
+                     lang: str) -> pd.DataFrame:
+    """:func:`p8lib.tables.indicator_across` of one indicator's figures under these filters,
+    at most :data:`p8lib.tables.MAX_CHART_PLACES` places (``attrs["note"]`` says what was
+    summed or left out), cached by the filter values and the figures in use."""
+    return _indicator_across(figures_token(), province, year, indicator, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -201,6 +357,13 @@ def boundaries(level: str, vintage: str):
     return geo.load_boundaries(level, vintage)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _figures_per_province(token: tuple[str, str], vintage: str) -> pd.Series:
+    """:func:`p8lib.map_values.figures_per_province` of the figures named by ``token``."""
+    del token  # the cache key only: which figures are in use
+    return map_values.figures_per_province(figures(), vintage)
+
+
 def coverage_deck(vintage: str, lang: str):
     """The coverage map (a :class:`p8lib.maps.MapSpec`), or None while the map modules or
     boundary files are not there.
@@ -213,31 +376,6 @@ def coverage_deck(vintage: str, lang: str):
         provinces = boundaries("province", vintage)
     except (ImportError, FileNotFoundError):
         return None
-    values = map_values.figures_per_province(figures(), vintage)
+    values = _figures_per_province(figures_token(), vintage)
     pilots = map_values.pilot_codes(coverage(), vintage)
     return maps.province_map(provinces, values, kind="count", lang=lang, pilot_codes=pilots)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _shipped_reported_where(key: str, province: str | None, year: int | None,
-                            content: int | None, indicator: str | None,
-                            lang: str) -> pd.DataFrame:
-    del key  # the cache key only: which figures file is in use
-    shown = metrics.filter_figures(shipped_figures(), province=province, year=year,
-                                   content_area=content, indicator=indicator,
-                                   catalogue=indicators())
-    return tables.reported_where(shown, indicators(), lang)
-
-
-def reported_where(province: str | None, year: int | None, content: int | None,
-                   indicator: str | None, lang: str) -> pd.DataFrame:
-    """:func:`p8lib.tables.reported_where` of the figures under these filters, cached by
-    the filter values while nothing is uploaded (it names every row's place: ~3 s at 1M)."""
-    if uploaded_figures() is None:
-        return _shipped_reported_where(_figures_key(), province, year, content, indicator,
-                                       lang)
-    shown = metrics.filter_figures(figures(), province=province, year=year,
-                                   content_area=content, indicator=indicator,
-                                   catalogue=indicators())
-    return tables.reported_where(shown, indicators(), lang)
-

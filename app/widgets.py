@@ -7,8 +7,15 @@ import html
 import pandas as pd
 import streamlit as st
 
-from p8lib import exports
+from p8lib import display, exports, i18n, tables
 from p8lib.i18n import t
+
+# At most this many rows of a table are shown on screen (the download has them all):
+# sending a table is proportional to its rows, and no one reads 10,000 rows on screen.
+MAX_SHOWN_ROWS = 1_000
+# XLSX downloads up to this many rows. An Excel sheet holds 1,048,575 rows, but openpyxl
+# takes ≈ 55 s and ≈ 700 MB for 100,000 figures: a larger table is offered as CSV only.
+XLSX_MAX_ROWS = 50_000
 
 # Type sizes are set on the elements that hold the text: Streamlit wraps heading text in a
 # <span> and metric values in a <p>, which would otherwise take the body size.
@@ -26,6 +33,16 @@ PRESENTER_CSS = """
 .stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] p {
   font-size: 3.4rem; color: #000000; }
 .stApp [data-testid="stMetricLabel"] p { font-size: 1.4rem; color: #000000; }
+/* Streamlit cuts a metric label to one line with an ellipsis: indicator names wrap. */
+.stApp [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
+.stApp [data-testid="stMetricLabel"] p {
+  white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }
+/* Tiles of a row as tall as the tallest, the numbers lined up under names of any length. */
+.stApp [data-testid="stColumn"] [data-testid="stElementContainer"]:has(> [data-testid="stMetric"]) {
+  flex: 1 1 auto; }
+.stApp [data-testid="stMetric"], .stApp [data-testid="stMetric"] > div { height: 100%; }
+.stApp [data-testid="stMetric"] > div { display: flex; flex-direction: column; }
+.stApp [data-testid="stMetricLabel"] { flex: 1 0 auto; align-content: start; }
 .block-container { padding-top: 1.5rem; max-width: 100%; }
 </style>
 """
@@ -38,12 +55,20 @@ def presenter_styles(on: bool) -> None:
 
 
 def downloads(frame: pd.DataFrame, name: str, lang: str, key: str) -> None:
-    """CSV (UTF-8 with BOM, formula-safe) and XLSX download buttons for one table."""
+    """CSV (UTF-8 with BOM, formula-safe) and XLSX download buttons for one table.
+
+    A table of more than :data:`XLSX_MAX_ROWS` rows gets the CSV button and a note instead
+    of the XLSX one.
+    """
     left, right = st.columns(2)
     # The files are made when a button is clicked (a callable), not on every rerun.
     left.download_button(t("download_csv", lang), lambda: exports.csv_bytes(frame),
                          file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv",
                          on_click="ignore")
+    if len(frame) > XLSX_MAX_ROWS:
+        right.caption(t("xlsx_too_big", lang, limit=i18n.fmt_number(XLSX_MAX_ROWS, lang),
+                        n=i18n.fmt_number(len(frame), lang)))
+        return
     right.download_button(
         t("download_xlsx", lang), lambda: exports.xlsx_bytes({name: frame}),
         file_name=f"{name}.xlsx",
@@ -51,10 +76,34 @@ def downloads(frame: pd.DataFrame, name: str, lang: str, key: str) -> None:
         key=f"{key}_xlsx", on_click="ignore")
 
 
-def table(frame: pd.DataFrame, shown: pd.DataFrame, name: str, lang: str, key: str) -> None:
-    """Show ``shown`` (formatted for the screen) and offer ``frame`` (raw) for download."""
-    st.dataframe(shown, hide_index=True, key=f"{key}_table", width="stretch")
+def table(frame: pd.DataFrame, shown: pd.DataFrame, name: str, lang: str, key: str,
+          noun: str = "rows") -> None:
+    """Show ``shown`` (formatted for the screen) and offer ``frame`` (raw) for download.
+
+    At most :data:`MAX_SHOWN_ROWS` rows are shown, with a caption saying how many of
+    ``frame``'s there are ("Showing 1,000 of 1,000,000 figures"; ``noun``: "rows" or
+    "figures"); ``shown`` may already be cut to them. The download always has them all.
+    """
+    head = shown.head(MAX_SHOWN_ROWS)
+    st.dataframe(head, hide_index=True, key=f"{key}_table", width="stretch")
+    total = max(len(frame), len(shown))
+    if len(head) < total:
+        st.caption(t(f"{noun}_shown", lang, shown=i18n.fmt_number(len(head), lang),
+                     n=i18n.fmt_number(total, lang)))
     downloads(frame, name, lang, key)
+
+
+def figures_table(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str, name: str,
+                  key: str) -> None:
+    """Figures for people (:func:`p8lib.tables.figure_table`), the first
+    :data:`MAX_SHOWN_ROWS` of them on screen; the download has every figure, raw.
+
+    Only the rows shown are named and formatted: at 1M figures, the whole table for the
+    screen took ≈ 7 s and more than 700 MB.
+    """
+    head = figures.head(MAX_SHOWN_ROWS)
+    shown = display.display_frame(tables.figure_table(head, catalogue, lang), lang)
+    table(figures, shown, name, lang, key=key, noun="figures")
 
 
 def metric_row(tiles: list[tuple[str, str, str | None]], key: str) -> None:

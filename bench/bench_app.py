@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from bench import synthetic  # noqa: E402
 from bench.common import machine  # noqa: E402
 from bench.scale_common import OUT, percentiles, write_json  # noqa: E402
+from p8lib import i18n  # noqa: E402
 
 RESULT = OUT / "app.json"
 APP = str(ROOT / "dashboard.py")
@@ -82,7 +83,8 @@ def reruns(figures: str | None, page: str) -> dict:
         at.run()
         times.append(time.perf_counter() - start)
         errors += [e.message for e in at.exception]
-    banner = any("SYNTHETIC" in str(w.value).upper() for w in at.warning)
+    banners = {i18n.t("synthetic_banner", lang) for lang in i18n.LANGS}
+    banner = any(w.value in banners for w in at.warning)
     return {"page": page, "cold_s": cold, "rerun": percentiles(times),
             "errors": errors[:3], "synthetic_banner": banner}
 
@@ -96,7 +98,7 @@ def _rss_mb() -> tuple[float, float]:
 
 def rss_child(figures: str | None) -> None:
     """In a fresh process: open every page once, printing RSS and peak RSS (MB) as a JSON
-    line after each page (the Data page, which renders every figure, comes last)."""
+    line after each page (the Data page, which holds the figures table, comes last)."""
     at = _app_test(figures)
     at.run()
     seen: dict[str, dict] = {}

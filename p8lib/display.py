@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from p8lib import i18n
@@ -48,12 +49,23 @@ def display_frame(frame: pd.DataFrame, lang: str, percent: tuple[str, ...] = ()
     """
     out = frame.copy()
     for col in out.columns:
-        if pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_bool_dtype(out[col]):
+        column = out[col]
+        if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
             fmt = i18n.fmt_pct if col in percent else i18n.fmt_number
-            out[col] = out[col].map(lambda v, f=fmt: f(v, lang)).astype(object)
-        elif out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].astype(object).where(out[col].notna(), "")
+            out[col] = _formatted(column, lambda v, f=fmt: f(v, lang))
+        elif column.dtype == object or isinstance(column.dtype, pd.CategoricalDtype):
+            out[col] = column.astype(object).where(column.notna(), "")
+        elif pd.api.types.is_string_dtype(column):
+            out[col] = column.fillna("")  # stays text: no copy into Python objects
     return out
+
+
+def _formatted(column: pd.Series, fmt) -> pd.Series:
+    """``fmt`` of each value, called once per distinct value (figures repeat many values)."""
+    codes, distinct = pd.factorize(column, use_na_sentinel=True)
+    # The last slot is what a missing value (code -1) shows.
+    texts = np.array([fmt(v) for v in distinct] + [fmt(None)], dtype=object)
+    return pd.Series(texts[codes], index=column.index, dtype=object)
 
 
 def headline(attain: pd.DataFrame, indicators: tuple[str, ...] = HEADLINE_INDICATORS

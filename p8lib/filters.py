@@ -85,16 +85,18 @@ def filters_to_params(filters: Mapping[str, object]) -> dict[str, str]:
 
 def province_options(figures: pd.DataFrame, coverage: pd.DataFrame) -> list[str]:
     """2021 province codes with figures or coverage first, then the other provinces."""
-    named = set(figures[Figure.province_code].dropna()) | set(
-        coverage[Coverage.province_code].dropna())
+    # Distinct values first: a large table names few provinces many times.
+    named = set(figures[Figure.province_code].dropna().unique()) | set(
+        coverage[Coverage.province_code].dropna().unique())
     every = list(units.provinces(units.OLD)[Figure.province_code])
     return sorted(named) + [c for c in every if c not in named]
 
 
 def year_options(figures: pd.DataFrame) -> list[int]:
     """Every year covered by a figure's period, ascending."""
+    periods = figures[[Figure.period_start, Figure.period_end]].drop_duplicates()
     years: set[int] = set()
-    for start, end in zip(figures[Figure.period_start], figures[Figure.period_end], strict=True):
+    for start, end in periods.itertuples(index=False):  # a few distinct periods
         years.update(range(int(start), int(end) + 1))
     return sorted(years)
 

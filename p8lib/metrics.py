@@ -30,12 +30,25 @@ STATUSES = {
 def filter_figures(figures: pd.DataFrame, *, province: str | None = None,
                    year: int | None = None, content_area: int | None = None,
                    indicator: str | None = None,
-                   catalogue: pd.DataFrame | None = None) -> pd.DataFrame:
+                   catalogue: pd.DataFrame | None = None,
+                   level: str | None = None) -> pd.DataFrame:
     """Rows for one province (2021 code), one year (periods containing it), one content area
-    (needs ``catalogue``) and one indicator; each filter is skipped when None."""
+    (needs ``catalogue``), one indicator and one level (``"national"``, ``"province"``…);
+    each filter is skipped when None.
+
+    Text columns may be plain or categorical; on categoricals (as the app holds a large
+    table) each comparison is one over integer codes.
+
+    Raises
+    ------
+    ValueError
+        ``content_area`` is given without ``catalogue``.
+    """
     keep = pd.Series(True, index=figures.index)
     if province:
         keep &= figures[Figure.province_code] == province
+    if level:
+        keep &= figures[Figure.level] == level
     if year:
         keep &= (figures[Figure.period_start] <= year) & (figures[Figure.period_end] >= year)
     if indicator:

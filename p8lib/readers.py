@@ -185,42 +185,35 @@ def _read_columnar(data: bytes) -> pd.DataFrame | None:
         return None
     if ragged:
         return None
+    # The lines above join the table as a first chunk of the same dictionary columns; one
+    # conversion then makes every column a categorical (its dictionaries unified in C++).
     width = max(len(names), *(len(r) for r in head))
-    columns = {}
-    for i in range(width):
-        above = [r[i] if i < len(r) else "" for r in head]
-        below = (_nfc_categorical(table.column(i)) if i < len(names)
-                 else pd.Categorical([""] * table.num_rows))
-        columns[i] = _stack(above, below)
-    return pd.DataFrame(columns)
+    above = pa.table({str(i): pa.array([r[i] if i < len(r) else "" for r in head],
+                                       pa.string()).dictionary_encode() for i in range(width)})
+    empty = pa.DictionaryArray.from_arrays(pa.array(np.zeros(table.num_rows, np.int32)),
+                                           pa.array([""]))
+    below = pa.table({str(i): _nfc_chunks(table.column(i)) if i < len(names) else empty
+                      for i in range(width)})
+    frame = pa.concat_tables([above, below]).to_pandas()
+    frame.columns = range(width)
+    return frame
 
 
-def _nfc_categorical(column: pa.ChunkedArray) -> pd.Categorical:
-    """A dictionary-encoded text column as a categorical, its distinct texts in NFC."""
-    values = column.to_pandas().array
-    if pc.all(pc.string_is_ascii(pa.array(values.categories.array))).as_py():
-        return values  # nothing to normalise (row numbers, codes, figures)
-    categories = pd.Index(pc.utf8_normalize(pa.array(values.categories.to_numpy(dtype=object),
-                                                     type=pa.string()), "NFC").to_pylist(),
-                          dtype=object)
-    if categories.is_unique:
-        return pd.Categorical.from_codes(values.codes, categories=categories)
-    # Two spellings (NFC and NFD) of one text: one category.
-    inverse, unique = pd.factorize(categories)
-    return pd.Categorical.from_codes(np.where(values.codes >= 0, inverse[values.codes], -1),
-                                     categories=unique)
-
-
-def _stack(above: list[str], below: pd.Categorical) -> pd.Categorical:
-    """The texts ``above`` followed by the categorical ``below``, as one categorical: the
-    few new texts are added to ``below``'s categories (no union of large categories)."""
-    categories = below.categories
-    new = pd.Index(pd.unique(pd.Index(above, dtype=object)), dtype=object)
-    new = new[~new.isin(categories)]
-    if len(new):
-        categories = categories.append(new)
-    codes = np.concatenate([categories.get_indexer(above), below.codes]).astype(np.int32)
-    return pd.Categorical.from_codes(codes, categories=categories)
+def _nfc_chunks(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """A dictionary-encoded text column with its distinct texts in NFC (most are ASCII)."""
+    chunks = []
+    for chunk in column.chunks:
+        words = chunk.dictionary
+        if pc.all(pc.string_is_ascii(words)).as_py() is not False:
+            chunks.append(chunk)
+            continue
+        nfc_words = pc.utf8_normalize(words, "NFC")
+        if pc.count_distinct(nfc_words).as_py() == len(nfc_words):
+            chunks.append(pa.DictionaryArray.from_arrays(chunk.indices, nfc_words))
+        else:  # two spellings (NFC and NFD) of one text: one entry
+            chunks.append(pc.utf8_normalize(chunk.dictionary_decode(), "NFC")
+                          .dictionary_encode())
+    return pa.chunked_array(chunks, type=column.type)
 
 
 def _cell_text(value: object) -> str:

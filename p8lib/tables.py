@@ -8,17 +8,61 @@ writes the numbers for the screen.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from p8lib import i18n, metrics
 from p8lib.filters import indicator_options
 from p8lib.i18n import t
-from p8lib.labels import indicator_names_and_units, period_label, place_names
+from p8lib.labels import indicator_names_and_units, period_label, place_names, unit_name
 from p8lib.schema import Coverage, Figure, Source
+
+# At most this many places (rows of bars) in the chart of one indicator across places: a
+# national view of commune figures is summed per province instead (63 provinces, national).
+MAX_CHART_PLACES = 70
+
+
+def _plain(column: pd.Series) -> pd.Series:
+    """A categorical column as plain values (of its categories' dtype); others as they are.
+
+    The app holds the figures' text as categoricals; the tables it shows and exports sort
+    and compare by value, which a categorical would do by category order.
+    """
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        # A take from the categories: ≈ 30× faster than astype for arrow-backed text.
+        values = column.cat.categories.take(column.cat.codes.to_numpy(), allow_fill=True,
+                                            fill_value=None)
+        return pd.Series(values.array, index=column.index, name=column.name)
+    return column
+
+
+def _units(frame: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's unit, numbered 0, 1, … in order of first appearance (rows with equal
+    ``columns`` are one unit), and the position of each unit's first row."""
+    key = np.zeros(len(frame), dtype=np.int64)
+    for col in columns:  # each column as integer codes, combined into one key per row
+        codes, distinct = pd.factorize(frame[col], use_na_sentinel=True)
+        key = key * (len(distinct) + 1) + codes + 1
+    unit, _ = pd.factorize(key)
+    return unit, np.unique(unit, return_index=True)[1]
+
+
+_PLACE_CODES = [Figure.commune_code, Figure.district_code, Figure.province_code]
+
+
+def _place_names(frame: pd.DataFrame, lang: str) -> pd.Series:
+    """:func:`p8lib.labels.place_names`, worked out once per distinct place: a large table
+    names few places many times (1M figures, 10,035 communes)."""
+    if len(frame) < 1_000:
+        return place_names(frame, lang)
+    unit, first = _units(frame, _PLACE_CODES)
+    names = place_names(frame.iloc[first], lang).to_numpy()
+    return pd.Series(names[unit], index=frame.index, dtype=object)
 
 
 def _measure_text(measures: pd.Series, lang: str) -> pd.Series:
-    return measures.map(lambda m: i18n.MEASURE_TEXT[m][lang])
+    # A categorical maps its few categories, not every row.
+    return _plain(measures.map(lambda m: i18n.MEASURE_TEXT[m][lang]))
 
 
 def figure_table(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -36,17 +80,18 @@ def figure_table(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> p
     -------
     DataFrame
         Headed in ``lang``; ``value`` stays float; the catalogue's unit, else the figure's.
+        Text is plain even when the figures' columns are categoricals.
     """
     name, unit = indicator_names_and_units(catalogue, figures[Figure.indicator_id], lang)
     return pd.DataFrame({
-        t("unit_name", lang): place_names(figures, lang),
-        t("indicator", lang): name,
+        t("unit_name", lang): _place_names(figures, lang),
+        t("indicator", lang): _plain(name),
         t("measure", lang): _measure_text(figures[Figure.measure], lang),
         t("period", lang): period_label(figures[Figure.period_start], figures[Figure.period_end]),
         t("value", lang): figures[Figure.value].astype(float),
-        t("unit", lang): unit.fillna(figures[Figure.unit]),
-        t("source", lang): figures[Figure.source_id],
-        t("quote", lang): figures[Figure.quote],
+        t("unit", lang): _plain(unit).fillna(_plain(figures[Figure.unit])),
+        t("source", lang): _plain(figures[Figure.source_id]),
+        t("quote", lang): _plain(figures[Figure.quote]),
     }).reset_index(drop=True)
 
 
@@ -62,12 +107,12 @@ def attainment_table(attain: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -
     """
     name, unit = indicator_names_and_units(catalogue, attain["indicator_id"], lang)
     return pd.DataFrame({
-        t("unit_name", lang): place_names(attain, lang),
-        t("indicator", lang): name,
+        t("unit_name", lang): _place_names(attain, lang),
+        t("indicator", lang): _plain(name),
         t("period", lang): period_label(attain["period_start"], attain["period_end"]),
         t("target", lang): attain["target"].astype(float),
         t("actual", lang): attain["actual"].astype(float),
-        t("unit", lang): unit.fillna(attain["unit"]),
+        t("unit", lang): _plain(unit).fillna(_plain(attain["unit"])),
         t("attainment_pct", lang): attain["attainment_pct"].astype(float),
         t("status", lang): attain["status"].map(lambda s: i18n.status_text(s, lang)),
         t("years_reported", lang): attain["years_reported"],
@@ -77,6 +122,9 @@ def attainment_table(attain: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -
 def reported_where(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> pd.DataFrame:
     """How many figures each place reports per content area (places by level, then name).
 
+    Figures are counted per unit (its codes), then the units are named: two communes of the
+    same name stay two rows, and a large table is named once per unit, not once per figure.
+
     Returns
     -------
     DataFrame
@@ -84,20 +132,23 @@ def reported_where(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str) ->
     """
     if figures.empty:
         return pd.DataFrame(columns=[t("unit_name", lang), t("level", lang)])
-    area = figures[Figure.indicator_id].map(
-        catalogue.set_index(Figure.indicator_id)["content_area"])
-    frame = pd.DataFrame({
-        "place": place_names(figures, lang),
-        "level": figures[Figure.level],
-        "area": area.map(lambda a: i18n.area_label(a, lang, short=True)),
-    })
-    table = frame.pivot_table(index=["place", "level"], columns="area", aggfunc="size",
-                              fill_value=0)
-    table = table.reset_index()
+    unit, first = _units(figures, [*_PLACE_CODES, Figure.level])
+    ids, distinct_ids = pd.factorize(figures[Figure.indicator_id], use_na_sentinel=True)
+    # Content area per distinct indicator; 0 for cross-cutting ones (no area) and unknown ids.
+    area_of = pd.Series(distinct_ids).map(
+        catalogue.set_index(Figure.indicator_id)["content_area"]).astype("Float64")
+    area = np.r_[area_of.fillna(0).astype(int).to_numpy(), 0][ids]
+    counts = np.bincount(unit * 5 + area, minlength=len(first) * 5).reshape(-1, 5)
+    places = figures.iloc[first]
+    table = pd.DataFrame({"place": _place_names(places, lang).to_numpy(),
+                          "level": _plain(places[Figure.level]).astype(object).to_numpy()})
+    labels = {a: i18n.area_label(a or None, lang, short=True) for a in range(5)
+              if counts[:, a].any()}
+    for a, label in sorted(labels.items(), key=lambda item: item[1]):
+        table[label] = counts[:, a]
     table["_o"] = table["level"].map(list(i18n.LEVEL_TEXT).index)
-    table = table.sort_values(["_o", "place"]).drop(columns="_o")
+    table = table.sort_values(["_o", "place"], kind="stable").drop(columns="_o")
     table["level"] = table["level"].map(lambda v: i18n.LEVEL_TEXT[v][lang])
-    table.columns.name = None
     return table.rename(columns={"place": t("unit_name", lang),
                                  "level": t("level", lang)}).reset_index(drop=True)
 
@@ -121,9 +172,11 @@ def coverage_table(coverage: pd.DataFrame, lang: str, province: str | None = Non
 def sources_used(figures: pd.DataFrame, coverage: pd.DataFrame, sources: pd.DataFrame,
                  lang: str) -> pd.DataFrame:
     """The sources cited by these figures and coverage rows, each with its quotes (once each)."""
-    quotes = pd.concat([figures[[Figure.source_id, Figure.quote]],
-                        coverage[[Coverage.source_id, Coverage.quote]]]).dropna()
-    quotes = quotes.drop_duplicates()
+    # Each table's distinct pairs first: a large table repeats a few quotes many times.
+    cited = figures[[Figure.source_id, Figure.quote]].drop_duplicates()
+    cited = pd.DataFrame({col: _plain(cited[col]) for col in cited.columns})
+    quotes = pd.concat([cited, coverage[[Coverage.source_id, Coverage.quote]]])
+    quotes = quotes.dropna().drop_duplicates()
     merged = quotes.merge(sources[[Source.source_id, Source.title, Source.url]],
                           on=Source.source_id, how="left")
     return merged.rename(columns={Source.source_id: t("source", lang),
@@ -165,6 +218,24 @@ def catalogue_table(catalogue: pd.DataFrame, lang: str) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
+def problems_and_notes(problems: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """An import's findings split into problems (errors and warnings: something to fix or
+    check) and notes (``info``: what the import did, e.g. skipped a total row).
+
+    Parameters
+    ----------
+    problems : DataFrame
+        :func:`p8lib.problems.problems_frame` output.
+
+    Returns
+    -------
+    (DataFrame, DataFrame)
+        The problems, then the notes, each in its order in ``problems``.
+    """
+    is_note = (problems["severity"] == "info").to_numpy(bool)
+    return problems[~is_note], problems[is_note]
+
+
 def problems_table(problems: pd.DataFrame, lang: str) -> pd.DataFrame:
     """An import's problems (:func:`p8lib.problems.problems_frame`) with headers in ``lang``.
 
@@ -178,19 +249,118 @@ def problems_table(problems: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.rename(columns={c: t(c, lang) for c in columns}).reset_index(drop=True)
 
 
-def indicator_across(figures: pd.DataFrame, indicator: str, lang: str) -> pd.DataFrame:
+def indicator_across(figures: pd.DataFrame, indicator: str, lang: str,
+                     catalogue: pd.DataFrame | None = None,
+                     max_places: int | None = None) -> pd.DataFrame:
     """One indicator's figures shaped for :func:`p8lib.charts.indicator_bar`.
 
-    Columns ``place``, ``period`` (label), ``measure`` (in ``lang``), ``value``, ``unit``.
+    Parameters
+    ----------
+    figures : DataFrame
+        Figures in the data contract (text columns plain or categorical).
+    indicator : str
+        The indicator id.
+    lang : {"vi", "en"}
+    catalogue : DataFrame, optional
+        The indicator catalogue: says whether the indicator's figures add up.
+    max_places : int, optional
+        At most how many places (rows of bars) the chart gets. Past it, the figures of a
+        summable indicator below province level are summed per district, or, if that is
+        still too many, per province — each level apart, so that a district's own figure is
+        never added to its communes'. Those that cannot be added (shares) are cut to the
+        first ``max_places`` places (national first, then provinces, districts, communes).
+
+    Returns
+    -------
+    DataFrame
+        Columns ``place``, ``level``, ``period`` (label), ``measure`` (in ``lang``),
+        ``value``, ``unit``. A summed row's place says so ("Sóc Trăng (cộng 12 xã)") and
+        has the level of the unit it is summed to. ``attrs["note"]`` says, in ``lang``, what
+        was summed or cut ("" when nothing was).
+
+    Examples
+    --------
+    With ``max_places=60`` the 1M synthetic commune figures of one indicator become one
+    row of bars per province instead of ten thousand.
     """
     rows = figures[figures[Figure.indicator_id] == indicator]
+    places = _lowest_code(rows).nunique(dropna=False)
+    if max_places is None or places <= max_places:
+        frame = _across_rows(rows, lang)
+        frame.attrs["note"] = ""
+        return frame
+    n = i18n.fmt_number(places, lang)
+    summable = catalogue is not None and indicator in set(
+        catalogue.loc[catalogue["aggregation"] == "sum", Figure.indicator_id])
+    frame = None
+    if summable:
+        frame = _summed_up(rows, "district", lang, max_places)
+        if frame is None:
+            frame = _summed_up(rows, "province", lang)
+    notes = [t("across_summed" if summable else "across_not_summable", lang, n=n)]
+    if frame is None:
+        frame = _across_rows(rows, lang)
+    if frame["place"].nunique() > max_places:
+        order = frame["level"].map(list(i18n.LEVEL_TEXT).index)
+        first = frame.assign(_o=order).drop_duplicates("place").sort_values(
+            "_o", kind="stable")["place"].head(max_places)
+        frame = frame[frame["place"].isin(set(first))].reset_index(drop=True)
+        notes.append(t("across_cut", lang, shown=i18n.fmt_number(max_places, lang)))
+    else:
+        notes.append(t("across_detail", lang))
+    frame.attrs["note"] = " ".join(notes)
+    return frame
+
+
+def _lowest_code(rows: pd.DataFrame) -> pd.Series:
+    """The code of each row's own unit (commune, else district, else province; missing for
+    a national row)."""
+    return (rows[Figure.commune_code].astype(object)
+            .fillna(rows[Figure.district_code].astype(object))
+            .fillna(rows[Figure.province_code].astype(object)))
+
+
+def _across_rows(rows: pd.DataFrame, lang: str, place: pd.Series | None = None
+                 ) -> pd.DataFrame:
+    """Figures as :func:`indicator_across` rows (``place`` given, else named from codes)."""
     return pd.DataFrame({
-        "place": place_names(rows, lang),
+        "place": _place_names(rows, lang) if place is None else place,
+        "level": _plain(rows[Figure.level]).astype(object),
         "period": period_label(rows[Figure.period_start], rows[Figure.period_end]),
         "measure": _measure_text(rows[Figure.measure], lang),
         "value": rows[Figure.value].astype(float),
-        "unit": rows[Figure.unit],
+        "unit": _plain(rows[Figure.unit]),
     }).reset_index(drop=True)
+
+
+# The code naming a unit of each level, and the levels summed up to it.
+_LEVEL_CODE = {"district": Figure.district_code, "province": Figure.province_code}
+_SUMMED_INTO = {"district": ("commune",), "province": ("district", "commune")}
+
+
+def _summed_up(rows: pd.DataFrame, to: str, lang: str, max_places: int | None = None
+               ) -> pd.DataFrame | None:
+    """:func:`_across_rows` with the figures below level ``to`` summed per unit of ``to``,
+    level, period, measure and unit; other rows as they are. None when that still makes
+    more than ``max_places`` places."""
+    code = _LEVEL_CODE[to]
+    lower = (rows[Figure.level].isin(_SUMMED_INTO[to]) & rows[code].notna()).to_numpy()
+    low, kept = rows[lower], rows[~lower]
+    counts = _lowest_code(low).groupby(
+        [low[code].astype(object), low[Figure.level].astype(object)]).nunique()
+    if (max_places is not None
+            and _lowest_code(kept).nunique(dropna=False) + len(counts) > max_places):
+        return None
+    labels = {(c, lv): t(f"summed_{lv}", lang, name=unit_name(c, lang),
+                         n=i18n.fmt_number(k, lang)) for (c, lv), k in counts.items()}
+    keys = [code, Figure.level, Figure.period_start, Figure.period_end, Figure.measure,
+            Figure.unit]
+    sums = low.groupby(keys, observed=True, sort=True)[Figure.value].sum().reset_index()
+    place = pd.Series([labels[key] for key in zip(sums[code].astype(object),
+                                                  sums[Figure.level].astype(object),
+                                                  strict=True)], dtype=object)
+    summed = _across_rows(sums.assign(**{Figure.level: to}), lang, place)
+    return pd.concat([_across_rows(kept, lang), summed], ignore_index=True)
 
 
 def target_actual_frame(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str
@@ -205,7 +375,7 @@ def target_actual_frame(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: st
     order = rows[Figure.indicator_id].map(
         catalogue.set_index(Figure.indicator_id)["content_area"]).fillna(99)
     frame = pd.DataFrame({
-        "label": name, "measure": rows[Figure.measure],
+        "label": _plain(name), "measure": _plain(rows[Figure.measure]),
         "period": period_label(rows[Figure.period_start], rows[Figure.period_end]),
         "value": rows[Figure.value].astype(float), "_o": order.astype(float)})
     return frame.sort_values(["_o", "label"], kind="stable").drop(columns="_o").reset_index(

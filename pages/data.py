@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app import data, state, widgets
-from p8lib import display, tables, uploads
+from p8lib import tables, uploads
 from p8lib.i18n import t
 from p8lib.schema import MEASURES
 
@@ -22,21 +22,24 @@ upload = st.file_uploader(t("upload", lang), type=["csv", "xlsx"], key="data_upl
 
 if upload is not None:
     period = (int(start), int(max(start, end)))
-    figures, problems, ok = data.import_upload(upload.name, upload.getvalue(), period, measure,
+    figures, findings, ok = data.import_upload(upload.name, upload.getvalue(), period, measure,
                                                source_id.strip() or None)
+    problems, notes = tables.problems_and_notes(findings)
     st.subheader(t("problems", lang))
     if problems.empty:
         st.success(t("no_problems", lang))
     else:
         shown = tables.problems_table(problems, lang)
         widgets.table(shown, shown, "problems", lang, key="data_problems")
+    if not notes.empty:
+        st.subheader(t("notes", lang))
+        shown = tables.problems_table(notes, lang)
+        widgets.table(shown, shown, "notes", lang, key="data_notes")
     if not ok:
         st.error(t("has_errors", lang))
     else:
         st.subheader(t("preview", lang))
-        preview = tables.figure_table(figures, catalogue, lang)
-        widgets.table(figures, display.display_frame(preview, lang), "figures_cleaned", lang,
-                      key="data_preview")
+        widgets.figures_table(figures, catalogue, lang, "figures_cleaned", key="data_preview")
         st.button(t("use_figures", lang), key="data_use", type="primary",
                   on_click=data.use_uploaded, args=(figures,))
 
@@ -46,9 +49,7 @@ if data.uploaded_figures() is not None:
               args=(None,))
 
 st.subheader(t("shipped_figures", lang))
-current = data.figures()
-widgets.table(current, display.display_frame(tables.figure_table(current, catalogue, lang), lang),
-              "figures", lang, key="data_current")
+widgets.figures_table(data.figures(), catalogue, lang, "figures", key="data_current")
 
 st.subheader(t("templates", lang))
 st.write(t("template_long", lang))

@@ -3,14 +3,13 @@
 import streamlit as st
 
 from app import data, sections, state, widgets
-from p8lib import charts, filters, i18n, labels, metrics, tables
+from p8lib import charts, filters, i18n, labels, tables
 from p8lib.i18n import t
 
 state.require_router()
 f = state.current()
 lang, big = f["lang"], f["present"]
 catalogue = data.indicators()
-figures = data.figures()
 
 st.title(t("page_indicators", lang))
 indicator = f["indicator"]
@@ -24,10 +23,11 @@ row = catalogue[catalogue["indicator_id"] == indicator].iloc[0]
 st.header(labels.indicator_label(catalogue, indicator, lang))
 st.caption(f"{i18n.area_label(row['content_area'], lang)} · {t('unit', lang)}: "
            f"{row['unit_vi'] if lang == 'vi' else row['unit']}")
-shown = metrics.filter_figures(figures, province=f["province"], year=f["year"],
-                               indicator=indicator)
+shown = data.filtered(province=f["province"], year=f["year"], indicator=indicator)
 if sections.has_rows(shown, lang):
-    across = tables.indicator_across(shown, indicator, lang)
+    across = data.indicator_across(f["province"], f["year"], indicator, lang)
+    if across.attrs["note"]:  # too many places to draw: what was summed or left out
+        st.caption(across.attrs["note"])
     chart = charts.indicator_bar(across, lang, t("indicator_across", lang), big)
     sections.chart_and_figures(chart, shown, catalogue, lang, big, f"indicator_{indicator}",
                                key="indicators")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app import data, sections, state, widgets
-from p8lib import charts, labels, metrics, tables
+from p8lib import charts, labels, tables
 from p8lib.i18n import t
 
 state.require_router()
@@ -18,9 +18,8 @@ else:
     # No st.stop() above: the router still draws what follows the page (the presenter
     # mode's exit button).
     st.header(f"{labels.unit_name(province, lang)} ({province})")
-    figures = metrics.filter_figures(data.figures(), province=province, year=f["year"],
-                                     content_area=f["content"], indicator=f["indicator"],
-                                     catalogue=catalogue)
+    filters_ = {k: f[k] for k in ("province", "year", "content", "indicator")}
+    figures = data.filtered(**filters_)
     coverage = data.coverage()
     coverage = coverage[coverage["province_code"] == province]
 
@@ -32,7 +31,7 @@ else:
                                    key="province")
 
         st.subheader(t("attainment", lang))
-        attain = data.attainment(figures, catalogue)
+        attain = data.attainment(**filters_)
         sections.formatted_table(tables.attainment_table(attain, catalogue, lang), lang,
                                  f"attainment_{province}", key="province_attainment",
                                  percent=(t("attainment_pct", lang),))

@@ -11,12 +11,15 @@ import importlib.util
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
+from app import data, widgets
 from app.data import UPLOADED_KEY
+from p8lib import catalogue, metrics, tables
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 PAGES = ["pages/overview.py", "pages/coverage_map.py", "pages/province.py",
@@ -29,6 +32,10 @@ PAGE_TITLES = {"pages/overview.py": ("Tổng quan", "Project 8 — Gender equali
                "pages/sources.py": ("Nguồn & phương pháp", "Sources & method")}
 GOOD_CSV = (b"province_code,indicator_id,measure,period_start,period_end,value,unit,source_id\n"
             b"94,comm_groups,actual,2024,2024,77,groups,test_upload\n")
+# The total row is skipped with an info note, not a problem.
+TOTAL_CSV = ("Tỉnh,Tổ truyền thông cộng đồng\n"
+             "Sóc Trăng,12\n"
+             "Tổng cộng,12\n").encode()
 BAD_CSV = ("Tỉnh,Tổ truyền thông cộng đồng\n"
            "Sóc Trăng,12\n"
            "Atlantis,abc\n").encode()
@@ -83,6 +90,12 @@ def frame_with(at: AppTest, column: str):
 
 def plotly_specs(at: AppTest) -> list[dict]:
     return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def categories(spec: dict) -> set:
+    """The categories of a bar chart's traces (on y when the bars are horizontal)."""
+    return {c for trace in spec["data"]
+            for c in trace["y" if trace.get("orientation") == "h" else "x"]}
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -158,10 +171,10 @@ def test_province_attainment_shows_status_text_not_zero_percent():
 def test_indicators_page_charts_one_indicator_across_places():
     at = run("pages/indicators.py", indicator="comm_groups", lang="en")
     (spec,) = plotly_specs(at)
-    places = {x for trace in spec["data"] for x in trace["x"]}
+    places = categories(spec)
     assert {"Soc Trang", "Lao Cai"} <= places
     at = run("pages/indicators.py", indicator="comm_groups", province="94", lang="en")
-    places = {x for trace in plotly_specs(at)[0]["data"] for x in trace["x"]}
+    places = categories(plotly_specs(at)[0])
     assert places == {"Soc Trang"}
 
 
@@ -253,3 +266,92 @@ def test_first_request_to_a_page_still_goes_through_the_router(page):
     assert {"province", "year", "content", "indicator"} <= {s.key for s in at.sidebar.selectbox}
     assert at.selectbox(key="province").value == "94"
     assert PAGE_TITLES[page][1] in [t.value for t in at.title]
+
+
+@pytest.mark.parametrize(("lang", "caption"), [
+    ("en", "Showing 5 of {n} figures; download for all of them."),
+    ("vi", "Đang hiển thị 5 trong {n} số liệu; tải xuống để có tất cả."),
+])
+def test_data_page_shows_a_capped_preview_and_offers_every_figure(monkeypatch, lang, caption):
+    monkeypatch.setattr(widgets, "MAX_SHOWN_ROWS", 5)
+    shipped = len(catalogue.figures())
+    at = run("pages/data.py", lang=lang)
+    assert not at.exception, [e.message for e in at.exception]
+    place = "Place" if lang == "en" else "Địa bàn"
+    assert len(frame_with(at, place)) == 5
+    assert caption.format(n=shipped) in [c.value for c in at.caption]
+    keys = {b.key for b in at.get("download_button")}
+    assert {"data_current_csv", "data_current_xlsx"} <= keys
+
+
+def test_data_page_offers_csv_only_past_the_excel_limit(monkeypatch):
+    monkeypatch.setattr(widgets, "XLSX_MAX_ROWS", 10)
+    at = run("pages/data.py", lang="en")
+    keys = {b.key for b in at.get("download_button")}
+    assert "data_current_csv" in keys and "data_current_xlsx" not in keys
+    assert "template_long_xlsx" in {k.removeprefix("data_") for k in keys}  # 1 row: offered
+    assert any("download the CSV" in c.value for c in at.caption)
+
+
+def test_upload_notes_are_listed_apart_from_problems():
+    at = run("pages/data.py", lang="en")
+    at.file_uploader(key="data_upload").upload("total.csv", TOTAL_CSV, "text/csv").run()
+    assert not at.exception, [e.message for e in at.exception]
+    headings = [h.value for h in at.subheader]
+    assert headings.index("Problems found") < headings.index("Notes")
+    assert "No problems found." in [s.value for s in at.success]
+    notes = frame_with(at, "Severity")  # the only table with severities: the notes
+    assert set(notes["Severity"]) == {"info"}
+    assert "total row" in notes["Message"].iloc[0]
+    assert at.button(key="data_use") is not None
+
+
+def test_indicators_page_says_when_places_are_summed(monkeypatch):
+    monkeypatch.setattr(tables, "MAX_CHART_PLACES", 3)
+    at = run("pages/indicators.py", indicator="comm_groups", lang="en")
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("too many to draw one by one" in c.value for c in at.caption)
+    assert len(categories(plotly_specs(at)[0])) <= 3
+
+
+FILTERS = [dict(province=None, year=None, content=None, indicator=None),
+           dict(province="94", year=None, content=None, indicator=None),
+           dict(province="94", year=2023, content=1, indicator=None),
+           dict(province=None, year=2023, content=None, indicator="comm_groups")]
+
+
+@pytest.mark.parametrize("filters_", FILTERS)
+@pytest.mark.parametrize("level", [None, "national", "province"])
+def test_cached_attainment_equals_the_direct_one(monkeypatch, filters_, level):
+    monkeypatch.delenv(data.FIGURES_ENV, raising=False)
+    shipped = catalogue.figures()
+    shown = metrics.filter_figures(shipped, province=filters_["province"], year=filters_["year"],
+                                   content_area=filters_["content"],
+                                   indicator=filters_["indicator"],
+                                   catalogue=catalogue.indicators(), level=level)
+    expected = metrics.attainment(shown, catalogue.indicators())
+    cached = data.attainment(**filters_, level=level)
+    assert len(cached) == len(expected)
+    pd.testing.assert_frame_equal(cached.reset_index(drop=True).astype(str),
+                                  expected.reset_index(drop=True).astype(str))
+
+
+def test_the_shared_figures_hold_text_as_categoricals(monkeypatch):
+    monkeypatch.delenv(data.FIGURES_ENV, raising=False)
+    held = data.figures()
+    assert isinstance(held["province_code"].dtype, pd.CategoricalDtype)
+    assert pd.api.types.is_float_dtype(held["value"])
+    pd.testing.assert_frame_equal(held.astype(str), catalogue.figures().astype(str))
+
+
+def test_an_upload_is_merged_once_and_names_its_own_cache_entries():
+    at = run("pages/overview.py", lang="en")
+    before = at.metric
+    reach = {m.label: m.value for m in before}["Provinces reported"]
+    uploaded = catalogue.figures().iloc[:1].assign(province_code="01", district_code=None,
+                                                   commune_code=None, level="province")
+    at.session_state[UPLOADED_KEY] = uploaded
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    after = {m.label: m.value for m in at.metric}["Provinces reported"]
+    assert int(after) == int(reach) + 1  # Hà Nội now reports a figure

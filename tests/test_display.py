@@ -15,12 +15,19 @@ from p8lib import catalogue, display, metrics
     ([115.5, None], "en", True, ["115.5 %", "–"]),
     ([115.5, 50.0], "vi", True, ["115,5 %", "50,0 %"]),
     (pd.array([3, None], dtype="Int64"), "en", False, ["3", "–"]),
+    # repeated and missing values: each distinct value is written once, then spread
+    ([7.0, None, 7.0, 1234.5, None], "vi", False, ["7", "–", "7", "1.234,5", "–"]),
+    ([7.0, None, 7.0, 1234.5, None], "en", True, ["7.0 %", "–", "7.0 %", "1,234.5 %", "–"]),
 ])
 def test_display_frame_writes_numbers_per_language(values, lang, percent, shown):
-    frame = pd.DataFrame({"n": values, "text": ["x", "y"], "flag": [True, False]})
+    frame = pd.DataFrame({"n": values, "text": ["x", "y", "x", "y", "x"][:len(values)],
+                          "flag": [True, False, True, False, True][:len(values)]},
+                         index=range(10, 10 + len(values)))
     out = display.display_frame(frame, lang, percent=("n",) if percent else ())
     assert out["n"].tolist() == shown
-    assert out["text"].tolist() == ["x", "y"] and out["flag"].tolist() == [True, False]
+    assert out.index.tolist() == frame.index.tolist()
+    assert out["text"].tolist() == frame["text"].tolist()
+    assert out["flag"].tolist() == frame["flag"].tolist()
     assert frame["n"].dtype != object  # the raw frame is untouched
 
 
@@ -38,7 +45,7 @@ ATTAIN = attain([
 ])
 
 
-@pytest.mark.parametrize("dtype", [object, "str"])
+@pytest.mark.parametrize("dtype", [object, "str", "category"])
 def test_display_frame_shows_missing_text_empty(dtype):
     frame = pd.DataFrame({"group": pd.Series(["Vùng I", None], dtype=dtype),
                           "row": pd.Series([12, None], dtype=object)})

@@ -66,13 +66,23 @@ def test_every_filter_key_is_parsed():
     (ROWS[2:], [2022, 2023, 2024]),
     ([], []),
 ])
-def test_year_options_span_periods(rows, years):
-    assert filters.year_options(figures(rows)) == years
+@pytest.mark.parametrize("categorical", [False, True])
+def test_year_options_span_periods(rows, years, categorical):
+    frame = as_categorical(figures(rows)) if categorical else figures(rows)
+    assert filters.year_options(frame) == years
 
 
-def test_province_options_put_named_provinces_first():
+def as_categorical(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its text columns as categoricals, as the app holds its figures."""
+    text = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+    return frame.astype(dict.fromkeys(text, "category"))
+
+
+@pytest.mark.parametrize("categorical", [False, True])
+def test_province_options_put_named_provinces_first(categorical):
     coverage = pd.DataFrame({"province_code": ["19", None]})
-    options = filters.province_options(figures(ROWS), coverage)
+    frame = as_categorical(figures(ROWS)) if categorical else figures(ROWS)
+    options = filters.province_options(frame, coverage)
     assert options[:2] == ["19", "94"]
     assert sorted(options) == sorted(units.provinces("2021")["province_code"])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import string
 
 import pytest
 
@@ -50,3 +51,25 @@ def test_unknown_language_falls_back_and_unknown_key_fails():
     assert i18n.t("year", "fr") == "Năm"
     with pytest.raises(KeyError):
         i18n.t("no_such_key", "en")
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(i18n.STRINGS))
+def test_both_languages_fill_the_same_placeholders(key):
+    texts = i18n.STRINGS[key]
+    assert placeholders(texts["vi"]) == placeholders(texts["en"]), key
+
+
+@pytest.mark.parametrize(("key", "values", "vi", "en"), [
+    ("figures_shown", {"shown": "1.000", "n": "1.000.000"},
+     "Đang hiển thị 1.000 trong 1.000.000 số liệu", "Showing 1.000 of 1.000.000 figures"),
+    ("summed_commune", {"name": "Sóc Trăng", "n": "12"}, "Sóc Trăng (cộng 12 xã)",
+     "Sóc Trăng (12 communes summed)"),
+    ("notes", {}, "Ghi chú", "Notes"),
+])
+def test_scale_strings(key, values, vi, en):
+    assert i18n.t(key, "vi", **values).startswith(vi)
+    assert i18n.t(key, "en", **values).startswith(en)

@@ -14,6 +14,10 @@ CATALOGUE = pd.DataFrame({
 })
 
 
+TEXT_COLUMNS = ["province_code", "district_code", "commune_code", "level", "indicator_id",
+                "measure", "unit", "source_id", "quote", "note"]
+
+
 def figures(*rows):
     """Rows of (province, indicator, measure, start, end, value, unit)."""
     records = []
@@ -116,11 +120,49 @@ def test_aggregate_refuses_districts_in_2025():
     [({"province": "94"}, 2), ({"year": 2023}, 3), ({"year": 2024}, 1),
      ({"indicator": "share"}, 1), ({"content_area": 2}, 1), ({}, 3)],
 )
-def test_filter_figures(kwargs, expected):
+@pytest.mark.parametrize("categorical", [False, True])
+def test_filter_figures(kwargs, expected, categorical):
     rows = figures(("94", "groups", "target", 2021, 2025, 100, "groups"),
                    ("94", "share", "actual", 2023, 2023, 60, "percent"),
                    ("04", "groups", "actual", 2022, 2023, 5, "groups"))
+    if categorical:  # as the app holds its figures
+        rows = rows.astype(dict.fromkeys(TEXT_COLUMNS, "category"))
     assert len(metrics.filter_figures(rows, catalogue=CATALOGUE, **kwargs)) == expected
+
+
+@pytest.mark.parametrize(("level", "province", "expected"), [
+    ("national", None, [None]), ("province", None, ["94", "04"]),
+    ("province", "94", ["94"]), ("district", None, []),
+])
+def test_filter_figures_by_level(level, province, expected):
+    rows = figures(("94", "groups", "target", 2021, 2025, 100, "groups"),
+                   (None, "groups", "target", 2021, 2025, 900, "groups"),
+                   ("04", "groups", "actual", 2022, 2023, 5, "groups"))
+    kept = metrics.filter_figures(rows, level=level, province=province)
+    assert [None if pd.isna(c) else c for c in kept["province_code"]] == expected
+
+
+def test_filter_figures_by_area_needs_the_catalogue():
+    with pytest.raises(ValueError, match="catalogue"):
+        metrics.filter_figures(figures(), content_area=1)
+
+
+@pytest.mark.parametrize("level", ["national", "province", "district"])
+def test_attainment_of_one_level_is_those_rows_of_the_whole(level):
+    # What app.data relies on to compute attainment of one level's figures only.
+    rows = figures(("94", "groups", "target", 2021, 2025, 100, "groups"),
+                   ("94", "groups", "actual", 2022, 2022, 20, "groups"),
+                   (None, "groups", "target", 2021, 2025, 900, "groups"),
+                   (None, "groups", "actual", 2021, 2025, 950, "groups"),
+                   ("04", "share", "actual", 2023, 2023, 60, "percent"))
+    district = {**rows.iloc[0].to_dict(), "district_code": "949", "level": "district"}
+    rows = pd.concat([rows, pd.DataFrame([district, {**district, "measure": "actual",
+                                                     "value": 50.0}])], ignore_index=True)
+    whole = metrics.attainment(rows, CATALOGUE)
+    part = metrics.attainment(metrics.filter_figures(rows, level=level), CATALOGUE)
+    expected = whole[whole["level"] == level].reset_index(drop=True)
+    assert not part.empty
+    pd.testing.assert_frame_equal(part, expected)
 
 
 def test_coverage_counts_do_not_double_count():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from p8lib import metrics, tables
+from p8lib import labels, metrics, tables
 from p8lib.i18n import t
 from p8lib.problems import Problem, problems_frame
 from tests.frames import ROWS, figures
@@ -149,9 +149,127 @@ def test_problems_table_puts_location_first(lang, heads):
 ])
 def test_indicator_across(indicator, lang, places, measures):
     frame = tables.indicator_across(figures(ROWS), indicator, lang)
-    assert frame.columns.tolist() == ["place", "period", "measure", "value", "unit"]
+    assert frame.columns.tolist() == ["place", "level", "period", "measure", "value", "unit"]
     assert frame["place"].tolist() == places
     assert frame["measure"].tolist() == measures
+    assert frame.attrs["note"] == ""
+
+
+def commune_rows(communes: dict[str, str], indicator: str = "comm_groups",
+                 value: float = 2.0) -> list[dict]:
+    """A yearly 2023 result of ``indicator`` for each commune code → its district code (94)."""
+    return [{"province_code": "94", "district_code": district, "commune_code": commune,
+             "level": "commune", "indicator_id": indicator, "measure": "actual",
+             "period_start": 2023, "period_end": 2023, "value": value, "unit": "groups",
+             "source_id": "s"} for commune, district in communes.items()]
+
+
+# Three communes of Thạnh Trị (949), two of Sóc Trăng city (941).
+COMMUNES = {"31756": "949", "31757": "949", "31759": "949", "31498": "941", "31501": "941"}
+PROVINCE_ROW = {**ROWS[1], "period_start": 2023, "period_end": 2023, "value": 60.0}
+
+
+@pytest.mark.parametrize(("max_places", "lang", "places", "values", "note"), [
+    # few enough places: one row of bars each
+    (10, "en", ["Soc Trang", "Phu Loc", "Hung Loi", "Lam Tan", "Phuong 5", "Phuong 7"],
+     [60.0, 2.0, 2.0, 2.0, 2.0, 2.0], ""),
+    # too many: communes summed per district, the province's own figure kept apart
+    (3, "en", ["Soc Trang", "Soc Trang (2 communes summed)", "Thanh Tri (3 communes summed)"],
+     [60.0, 4.0, 6.0], "summed per district or province"),
+    # still too many: summed per province
+    (2, "vi", ["Tỉnh Sóc Trăng", "Tỉnh Sóc Trăng (cộng 5 xã)"], [60.0, 10.0],
+     "cộng theo huyện hoặc tỉnh"),
+])
+def test_indicator_across_sums_lower_units_past_max_places(indicator_catalogue, max_places,
+                                                           lang, places, values, note):
+    frame = figures([PROVINCE_ROW, *commune_rows(COMMUNES)])
+    across = tables.indicator_across(frame, "comm_groups", lang, indicator_catalogue,
+                                     max_places=max_places)
+    assert across["place"].tolist() == places
+    assert across["value"].tolist() == values
+    assert note in across.attrs["note"]
+    assert across["place"].nunique() <= max_places
+
+
+@pytest.mark.parametrize("categorical", [False, True])
+def test_indicator_across_cuts_what_cannot_be_added(indicator_catalogue, categorical):
+    # a share: summing communes would be wrong, so the chart gets the first places only
+    rows = commune_rows(COMMUNES, indicator="em_women_safe_motherhood_pct", value=50.0)
+    frame = figures([{**PROVINCE_ROW, "indicator_id": "em_women_safe_motherhood_pct"}, *rows])
+    if categorical:
+        frame = as_categorical(frame)
+    across = tables.indicator_across(frame, "em_women_safe_motherhood_pct", "en",
+                                     indicator_catalogue, max_places=3)
+    assert across["place"].tolist() == ["Soc Trang", "Phu Loc", "Hung Loi"]
+    assert across["value"].tolist() == [60.0, 50.0, 50.0]
+    assert "cannot be added up" in across.attrs["note"]
+    assert "first 3 places" in across.attrs["note"]
+
+
+def as_categorical(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its text columns as categoricals, as the app holds its figures."""
+    text = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+    return frame.astype(dict.fromkeys(text, "category"))
+
+
+CATEGORICAL_CASES = {
+    "figure_table": lambda f, cat, lang: tables.figure_table(f, cat, lang),
+    "attainment_table": lambda f, cat, lang: tables.attainment_table(
+        metrics.attainment(f, cat), cat, lang),
+    "reported_where": lambda f, cat, lang: tables.reported_where(f, cat, lang),
+    "indicator_across": lambda f, cat, lang: tables.indicator_across(
+        f, "comm_groups", lang, cat, max_places=3),
+    "target_actual_frame": lambda f, cat, lang: tables.target_actual_frame(f, cat, lang),
+    "sources_used": lambda f, cat, lang: tables.sources_used(f, COVERAGE, SOURCES, lang),
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("case", list(CATEGORICAL_CASES))
+def test_tables_of_categorical_figures_equal_those_of_plain_ones(indicator_catalogue, case,
+                                                                 lang):
+    # The rows in another order than the categories': a table sorted by category order
+    # instead of by value would differ.
+    frame = figures([ROWS[2], *commune_rows(COMMUNES), ROWS[0], PROVINCE_ROW,
+                     {**ROWS[1], "indicator_id": "trusted_addresses"}])
+    build = CATEGORICAL_CASES[case]
+    plain = build(frame, indicator_catalogue, lang)
+    categorical = build(as_categorical(frame), indicator_catalogue, lang)
+    assert not plain.empty
+    pd.testing.assert_frame_equal(categorical, plain)
+    assert not any(isinstance(d, pd.CategoricalDtype) for d in categorical.dtypes)
+
+
+def test_reported_where_keeps_two_communes_of_one_name_apart(indicator_catalogue):
+    # Phường 1 of two districts of Phú Yên
+    frame = figures(commune_rows({"19333": "461", "19357": "462"}))
+    frame["province_code"] = "45"
+    table = tables.reported_where(frame, indicator_catalogue, "en")
+    assert table["Place"].tolist() == ["Phuong 1", "Phuong 1"]
+    assert table["Content area 1"].tolist() == [1, 1]
+
+
+def test_place_names_of_a_large_table_equal_those_named_row_by_row(indicator_catalogue):
+    frame = figures([*ROWS, *commune_rows(COMMUNES)] * 200)  # past the per-place shortcut
+    table = tables.figure_table(as_categorical(frame), indicator_catalogue, "vi")
+    expected = labels.place_names(frame, "vi").tolist()
+    assert len(frame) >= 1_000
+    assert table["Địa bàn"].tolist() == expected
+
+
+@pytest.mark.parametrize(("severities", "problems", "notes"), [
+    (["error", "info", "warning"], ["error", "warning"], ["info"]),
+    (["info", "info"], [], ["info", "info"]),
+    (["warning"], ["warning"], []),
+    ([], [], []),
+])
+def test_problems_and_notes_keep_info_apart(severities, problems, notes):
+    frame = problems_frame([Problem(f"p{i}", s, "f.csv", row=i)
+                            for i, s in enumerate(severities)])
+    found, info = tables.problems_and_notes(frame)
+    assert found["severity"].tolist() == problems
+    assert info["severity"].tolist() == notes
+    assert list(found.columns) == list(info.columns) == list(frame.columns)
 
 
 def test_target_actual_frame_keeps_province_rows_sorted_by_area(indicator_catalogue):
