@@ -331,6 +331,37 @@ def indicator_across(province: str | None, year: int | None, indicator: str,
     return _indicator_across(figures_token(), province, year, indicator, lang)
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _target_actual_chart(token: tuple[str, str], province: str, year: int | None,
+                         content: int | None, indicator: str | None, lang: str, title: str,
+                         large: bool) -> go.Figure:
+    del token  # the cache key only: which figures are in use
+    bars = tables.target_actual_frame(filtered(province, year, content, indicator),
+                                      indicators(), lang)
+    return charts.target_actual_bar(bars, lang, title, large)
+
+
+def target_actual_chart(province: str, year: int | None, content: int | None,
+                        indicator: str | None, lang: str, title: str, large: bool
+                        ) -> go.Figure:
+    """:func:`p8lib.charts.target_actual_bar` of a province's figures under these filters,
+    built once per filters, figures in use, language and presenter mode (building the
+    figure takes longer than the filtering behind it). Shared: never modify it."""
+    return _target_actual_chart(figures_token(), province, year, content, indicator, lang,
+                                title, large)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _indicator_chart(across: pd.DataFrame, lang: str, title: str, large: bool) -> go.Figure:
+    return charts.indicator_bar(across, lang, title, large)
+
+
+def indicator_chart(across: pd.DataFrame, lang: str, title: str, large: bool) -> go.Figure:
+    """:func:`p8lib.charts.indicator_bar` of :func:`indicator_across`'s small table, built
+    once per content of that table, language and presenter mode. Shared: never modify it."""
+    return _indicator_chart(across, lang, title, large)
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def import_upload(name: str, data: bytes, period: tuple[int, int] | None, measure: str | None,
                   source_id: str | None) -> tuple[pd.DataFrame, pd.DataFrame, bool]:

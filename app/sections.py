@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app import widgets
-from p8lib import display, tables
+from p8lib import display
 from p8lib.i18n import t
 
 
@@ -36,7 +36,6 @@ def formatted_table(frame: pd.DataFrame, lang: str, name: str, key: str,
 def chart_and_figures(fig: go.Figure, figures: pd.DataFrame, catalogue: pd.DataFrame,
                       lang: str, present: bool, name: str, key: str) -> None:
     """A chart of some figures, then those figures as a table (keys ``{key}_chart``,
-    ``{key}_figures``; downloads named ``name``)."""
+    ``{key}_figures``; downloads named ``name``, with every figure)."""
     chart(fig, present, key=f"{key}_chart")
-    formatted_table(tables.figure_table(figures, catalogue, lang), lang, name,
-                    key=f"{key}_figures")
+    widgets.figures_table(figures, catalogue, lang, name, key=f"{key}_figures")

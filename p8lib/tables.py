@@ -284,6 +284,8 @@ def indicator_across(figures: pd.DataFrame, indicator: str, lang: str,
     row of bars per province instead of ten thousand.
     """
     rows = figures[figures[Figure.indicator_id] == indicator]
+    if catalogue is not None:  # units in ``lang`` where the figure uses the catalogue's
+        rows = rows.assign(**{Figure.unit: _units_in(rows, catalogue, lang).to_numpy()})
     places = _lowest_code(rows).nunique(dropna=False)
     if max_places is None or places <= max_places:
         frame = _across_rows(rows, lang)
@@ -310,6 +312,16 @@ def indicator_across(figures: pd.DataFrame, indicator: str, lang: str,
         notes.append(t("across_detail", lang))
     frame.attrs["note"] = " ".join(notes)
     return frame
+
+
+def _units_in(rows: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> pd.Series:
+    """Each figure's unit in ``lang``: the catalogue's wording where the figure uses the
+    catalogue's unit ("groups" → "tổ"), else the figure's own."""
+    cat = catalogue.set_index(Figure.indicator_id)
+    ids = _plain(rows[Figure.indicator_id]).astype(object)
+    own = _plain(rows[Figure.unit]).astype(object)
+    same = own.to_numpy() == ids.map(cat["unit"]).to_numpy()
+    return own.where(~same, ids.map(cat["unit" if lang == "en" else "unit_vi"]))
 
 
 def _lowest_code(rows: pd.DataFrame) -> pd.Series:
@@ -368,7 +380,8 @@ def target_actual_frame(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: st
     """Province-level figures shaped for :func:`p8lib.charts.target_actual_bar`.
 
     Columns ``label`` (indicator name in ``lang``), ``measure`` ("target"/"actual"),
-    ``period`` (label), ``value``; sorted by content area, then indicator.
+    ``period`` (label), ``value``, ``unit`` (in ``lang``: the chart draws one panel per
+    unit); sorted by content area, then indicator.
     """
     rows = figures[figures[Figure.level] == "province"]
     name, _ = indicator_names_and_units(catalogue, rows[Figure.indicator_id], lang)
@@ -377,6 +390,7 @@ def target_actual_frame(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: st
     frame = pd.DataFrame({
         "label": _plain(name), "measure": _plain(rows[Figure.measure]),
         "period": period_label(rows[Figure.period_start], rows[Figure.period_end]),
-        "value": rows[Figure.value].astype(float), "_o": order.astype(float)})
+        "value": rows[Figure.value].astype(float),
+        "unit": _units_in(rows, catalogue, lang), "_o": order.astype(float)})
     return frame.sort_values(["_o", "label"], kind="stable").drop(columns="_o").reset_index(
         drop=True)

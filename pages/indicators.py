@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app import data, sections, state, widgets
-from p8lib import charts, filters, i18n, labels, tables
+from p8lib import filters, i18n, labels, tables
 from p8lib.i18n import t
 
 state.require_router()
@@ -28,7 +28,7 @@ if sections.has_rows(shown, lang):
     across = data.indicator_across(f["province"], f["year"], indicator, lang)
     if across.attrs["note"]:  # too many places to draw: what was summed or left out
         st.caption(across.attrs["note"])
-    chart = charts.indicator_bar(across, lang, t("indicator_across", lang), big)
+    chart = data.indicator_chart(across, lang, t("indicator_across", lang), big)
     sections.chart_and_figures(chart, shown, catalogue, lang, big, f"indicator_{indicator}",
                                key="indicators")
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app import data, sections, state, widgets
-from p8lib import charts, labels, tables
+from p8lib import labels, tables
 from p8lib.i18n import t
 
 state.require_router()
@@ -25,8 +25,8 @@ else:
 
     st.subheader(t("targets_results", lang))
     if sections.has_rows(figures, lang):
-        bars = tables.target_actual_frame(figures, catalogue, lang)
-        chart = charts.target_actual_bar(bars, lang, t("targets_results", lang), big)
+        chart = data.target_actual_chart(**filters_, lang=lang,
+                                         title=t("targets_results", lang), large=big)
         sections.chart_and_figures(chart, figures, catalogue, lang, big, f"figures_{province}",
                                    key="province")
 

@@ -355,3 +355,22 @@ def test_an_upload_is_merged_once_and_names_its_own_cache_entries():
     assert not at.exception, [e.message for e in at.exception]
     after = {m.label: m.value for m in at.metric}["Provinces reported"]
     assert int(after) == int(reach) + 1  # Hà Nội now reports a figure
+
+
+@pytest.mark.parametrize(("lang", "unit"), [("vi", "tổ"), ("en", "groups")])
+def test_province_chart_has_a_panel_per_unit_written_in_the_language(lang, unit):
+    at = run("pages/province.py", province="94", lang=lang)
+    spec = plotly_specs(at)[0]
+    axes = [k for k in spec["layout"] if k.startswith("xaxis")]
+    percent = [tr for tr in spec["data"] if any("%" in str(x) for x in tr.get("text") or [])]
+    counts = [tr for tr in spec["data"] if any(f" {unit}" in str(x)
+                                               for x in tr.get("text") or [])]
+    assert len(axes) >= 2 and percent and counts
+    assert {tr.get("xaxis", "x") for tr in percent}.isdisjoint(
+        {tr.get("xaxis", "x") for tr in counts})
+
+
+def test_indicators_chart_writes_the_unit_in_vietnamese():
+    at = run("pages/indicators.py", indicator="comm_groups", lang="vi")
+    text = " ".join(str(x) for tr in plotly_specs(at)[0]["data"] for x in tr.get("text") or [])
+    assert " tổ" in text and "groups" not in text
