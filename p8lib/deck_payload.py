@@ -16,6 +16,9 @@ import pydeck as pdk
 import shapely
 from pydeck.bindings.json_tools import default_serialize
 
+# An RGBA colour as deck.gl layers take it.
+Color = tuple[int, int, int, int]
+
 
 class CompactDeck(pdk.Deck):
     """A :class:`pydeck.Deck` whose JSON has no indentation and no spaces.

@@ -22,7 +22,7 @@ The Hoàng Sa (Paracel) and Trường Sa (Spratly) archipelagos are on every nat
 the drill-down of their province (Đà Nẵng, Khánh Hòa), whatever boundaries are drawn: a dot
 per island in the colour of its province (their islets are far below a pixel at national
 zoom), and their names as text. The national view is fitted so that they and their labels are
-never cut off (:func:`fit_view`).
+never cut off (:func:`p8lib.map_view.fit_view`); their layers: :mod:`p8lib.archipelagos`.
 """
 
 from __future__ import annotations
@@ -39,10 +39,11 @@ import pydeck as pdk
 import shapely
 
 from p8lib import geo
-from p8lib.deck_payload import CompactDeck, features, flat_polygons, ring_lists
-from p8lib.i18n import LANGS, check_lang, fmt_number, t
+from p8lib.archipelagos import archipelago_dots, archipelago_labels
+from p8lib.deck_payload import Color, CompactDeck, features, flat_polygons, ring_lists
+from p8lib.i18n import check_lang, fmt_number
+from p8lib.map_view import fit_view
 
-Color = tuple[int, int, int, int]
 TOOLTIP = {"html": "<b>{name}</b><br/>{detail}", "style": {"fontSize": "14px"}}
 NO_DATA_COLOR: Color = (205, 205, 205, 150)  # grey: visibly not a value
 ZERO_COLOR: Color = (255, 247, 236, 230)  # near white with a warm tint: a real 0
@@ -75,24 +76,6 @@ NATIONAL_DECIMALS = 3
 DETAIL_DECIMALS = 4
 ATTAINMENT_BREAKS = (25.0, 50.0, 75.0, 100.0)
 COUNT_BREAKS = (2.0, 5.0, 10.0, 20.0)
-# The national view fits the country, both archipelagos and their labels into this many CSS
-# pixels (width, height): the coverage page draws the map 620 px tall and, on a desktop, wider
-# than 600 px. A wider canvas shows more sea on both sides, never less of the country.
-NATIONAL_VIEWPORT = (600, 620)
-VIEW_PADDING = 12  # px kept free around what the view must show
-# Islands: a dot per island (Natural Earth islets are ~1 km, a pixel is ~3 km at zoom 4.8),
-# filled with the colour of their province and ringed so that a near-white class still shows.
-ISLAND_LINE_COLOR: Color = (70, 70, 70, 255)
-LABEL_COLOR: Color = (50, 50, 50, 255)
-LABEL_SIZE = 13  # px
-LABEL_GAP = 6  # px between the islands and their name
-# Streamlit's own font (the app serves it; nothing is fetched), else the system's sans-serif.
-# Both carry Vietnamese letters; deck.gl draws its font atlas from it on a canvas. No space
-# after the comma: the compact deck JSON is tested to hold no ", ".
-LABEL_FONT = '"Source Sans",sans-serif'
-# Each name goes in the open sea between the two groups (Hoàng Sa's below its islands, Trường
-# Sa's above), so the view need not reach south of Cà Mau nor far east of the Spratlys.
-LABEL_BELOW = {"hoang_sa": True, "truong_sa": False}
 APPROXIMATE_NOTE = {
     "vi": "Ranh giới gần đúng, không chính thức: dựng từ tâm xã (© vietnamadminunits, MIT); "
     "đường bờ biển và các đảo: © Natural Earth.",
@@ -235,142 +218,6 @@ def _point_layers(points: pd.DataFrame, roles: pd.Series | None, lang: str, deci
     return layers, legend
 
 
-def _literal(text: str) -> str:
-    """``text`` quoted for pydeck, which otherwise sends a string as an accessor (``@@=…``)."""
-    quote = "'" if '"' in text else '"'
-    return f"{quote}{text}{quote}"
-
-
-def _world(lon: float, lat: float) -> tuple[float, float]:
-    # deck.gl's Web Mercator at zoom 0: the world is 512 px wide, y grows southwards.
-    y = math.pi - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-    return (lon + 180.0) / 360.0 * 512.0, y / (2 * math.pi) * 512.0
-
-
-def _label_box(text: str, below: bool) -> tuple[float, float, float, float]:
-    """Pixel extent (left, top, right, bottom) of a label around its anchor, y down.
-
-    Widths are estimated at 0.6 em a letter: generous, as the bold Source Sans drawn takes
-    ~0.45 em, and a fallback sans-serif somewhat more.
-    """
-    half = 0.6 * LABEL_SIZE * len(text) / 2
-    height = 1.25 * LABEL_SIZE
-    top = LABEL_GAP if below else -LABEL_GAP - height
-    return -half, top, half, top + height
-
-
-def fit_view(
-    bounds: Sequence[float],
-    labels: Iterable[tuple[float, float, tuple[float, float, float, float]]] = (),
-    viewport: tuple[int, int] = NATIONAL_VIEWPORT,
-    padding: float = VIEW_PADDING,
-) -> pdk.ViewState:
-    """The widest zoom (and its centre) that shows ``bounds`` and ``labels`` whole.
-
-    As deck.gl's ``fitBounds`` (Web Mercator), plus labels, whose size is in pixels: their
-    extent in degrees shrinks as the zoom grows, so the fit is iterated to its fixed point.
-
-    Parameters
-    ----------
-    bounds : sequence of float
-        ``(lon_min, lat_min, lon_max, lat_max)`` that must be in view.
-    labels : iterable of (lon, lat, box)
-        Label anchors and their pixel extent ``(left, top, right, bottom)`` around the anchor
-        (screen pixels, y down).
-    viewport : (int, int)
-        Width and height in CSS pixels that the view must fit.
-    padding : float
-        Pixels kept free on every side.
-
-    Returns
-    -------
-    pydeck.ViewState
-        Centre rounded to 0.001° (well under a pixel) and zoom rounded down to 0.01.
-
-    Examples
-    --------
-    >>> view = fit_view((102.0, 8.0, 110.0, 23.0))
-    >>> round(view.longitude, 1), view.zoom < 5
-    (106.0, True)
-    """
-    lon0, lat0, lon1, lat1 = bounds
-    (x0, y1), (x1, y0) = _world(lon0, lat0), _world(lon1, lat1)
-    anchors = [(*_world(lon, lat), box) for lon, lat, box in labels]
-    room_x, room_y = viewport[0] - 2 * padding, viewport[1] - 2 * padding
-    scale = min(room_x / max(x1 - x0, 1e-9), room_y / max(y1 - y0, 1e-9))
-    for _ in range(50):
-        xs = [x0, x1] + [x + dx / scale for x, _, box in anchors for dx in box[0::2]]
-        ys = [y0, y1] + [y + dy / scale for _, y, box in anchors for dy in box[1::2]]
-        fitted = min(room_x / (max(xs) - min(xs)), room_y / (max(ys) - min(ys)))
-        done = abs(fitted - scale) <= 1e-9 * scale
-        scale = fitted
-        if done:
-            break
-    # Centre of what was fitted, back to lon/lat.
-    xs = [x0, x1] + [x + dx / scale for x, _, box in anchors for dx in box[0::2]]
-    ys = [y0, y1] + [y + dy / scale for _, y, box in anchors for dy in box[1::2]]
-    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
-    lon = cx / 512.0 * 360.0 - 180.0
-    lat = math.degrees(2 * math.atan(math.exp(math.pi - cy / 512.0 * 2 * math.pi)) - math.pi / 2)
-    zoom = math.floor(math.log2(scale) * 100) / 100  # down: never cut off by rounding
-    return pdk.ViewState(longitude=round(lon, 3), latitude=round(lat, 3), zoom=zoom)
-
-
-def _archipelago_labels(archipelagos: gpd.GeoDataFrame, lang: str, decimals: int,
-                        ) -> tuple[pdk.Layer, list[tuple[float, float, tuple]]]:
-    """Names of the archipelagos as a TextLayer, and their anchors and pixel boxes.
-
-    ``characterSet: "auto"`` makes deck.gl put the letters of the data (ầ, đ, ờ…) in its font
-    atlas; its default set is ASCII only. The boxes are those of the longest name in any
-    language, so the view does not move when the language changes.
-    """
-    rows, boxes = [], []
-    for key, (lon0, lat0, lon1, lat1) in zip(archipelagos["key"],
-                                             archipelagos.geometry.bounds.to_numpy(),
-                                             strict=True):
-        text = t(f"archipelago_{key}", lang)
-        below = LABEL_BELOW.get(key, True)
-        anchor = [round((lon0 + lon1) / 2, decimals), round(lat0 if below else lat1, decimals)]
-        rows.append({"text": text, "position": anchor,
-                     "baseline": "top" if below else "bottom",
-                     "offset": [0, LABEL_GAP if below else -LABEL_GAP]})
-        longest = max((t(f"archipelago_{key}", other) for other in LANGS), key=len)
-        boxes.append((anchor[0], anchor[1], _label_box(longest, below)))
-    layer = pdk.Layer(
-        "TextLayer", rows, id="archipelago-labels", get_position="position", get_text="text",
-        get_size=LABEL_SIZE, get_color=list(LABEL_COLOR), get_text_anchor=_literal("middle"),
-        get_alignment_baseline="baseline", get_pixel_offset="offset",
-        character_set=_literal("auto"), font_family=_literal(LABEL_FONT), font_weight=600,
-        pickable=False)
-    return layer, boxes
-
-
-def _archipelago_dots(archipelagos: gpd.GeoDataFrame, lang: str, decimals: int,
-                      provinces: dict[str, tuple[str, str, Color]]) -> pdk.Layer:
-    """A dot per island, pickable: tooltip and selection as their province's.
-
-    ``provinces`` maps a province code to its (escaped) name, (escaped) value text and fill;
-    an archipelago whose province is not drawn gets the no-data grey.
-    """
-    parts, row = shapely.get_parts(archipelagos.geometry.to_numpy(), return_index=True)
-    xy = shapely.get_coordinates(shapely.point_on_surface(parts)).round(decimals).tolist()
-    # One record per archipelago, copied to each of its islands (lists, not .iloc per island).
-    shared = []
-    for key, code in zip(archipelagos["key"].tolist(),
-                         archipelagos["province_code"].astype(str).tolist(), strict=True):
-        name, value, fill = provinces.get(code, ("", "", NO_DATA_COLOR))
-        shared.append({"code": code, "fill": list(fill),
-                       "detail": f"{name}: {value}" if name and value else name,
-                       "name": html.escape(t(f"archipelago_{key}", lang))})
-    records = [{**shared[i], "position": position}
-               for position, i in zip(xy, row.tolist(), strict=True)]
-    return pdk.Layer(
-        "ScatterplotLayer", records, id="archipelagos", get_position="position",
-        get_fill_color="fill", get_line_color=list(ISLAND_LINE_COLOR), stroked=True,
-        filled=True, line_width_min_pixels=1, get_radius=1500, radius_min_pixels=3,
-        radius_max_pixels=6, pickable=True, auto_highlight=True)
-
-
 def province_map(
     provinces: gpd.GeoDataFrame,
     values: pd.Series,
@@ -418,8 +265,8 @@ def province_map(
     MapSpec
         The deck (layer ``provinces`` is pickable: a click selects a province, whose ``code``
         is in the picked object's properties), legend rows and the approximate-boundary note.
-        Its view (:func:`fit_view`) shows the provinces, the archipelagos and their names
-        whole in :data:`NATIONAL_VIEWPORT`.
+        Its view (:func:`p8lib.map_view.fit_view`) shows the provinces, the archipelagos
+        and their names whole in :data:`p8lib.map_view.NATIONAL_VIEWPORT`.
     """
     lang = check_lang(lang)
     if kind not in ("attainment", "count"):
@@ -457,8 +304,9 @@ def province_map(
         legend += point_legend
     islands = geo.load_archipelagos() if archipelagos is None else archipelagos
     by_code = {p["code"]: (p["name"], p["detail"], p["fill"]) for p in props}
-    layers.append(_archipelago_dots(islands, lang, NATIONAL_DECIMALS, by_code))
-    labels, boxes = _archipelago_labels(islands, lang, NATIONAL_DECIMALS)
+    layers.append(archipelago_dots(islands, lang, NATIONAL_DECIMALS, by_code,
+                                   NO_DATA_COLOR))
+    labels, boxes = archipelago_labels(islands, lang, NATIONAL_DECIMALS)
     layers.append(labels)
     bounds = np.vstack([provinces.total_bounds, islands.total_bounds])
     view = fit_view((*bounds[:, :2].min(axis=0), *bounds[:, 2:].max(axis=0)), boxes)
@@ -528,10 +376,10 @@ def province_detail_map(
     bounds = [province.total_bounds]
     if not islands.empty:
         names = dict(zip(province["code"], _escape(_name(province, lang)), strict=True))
-        layers.append(_archipelago_dots(
+        layers.append(archipelago_dots(
             islands, lang, DETAIL_DECIMALS,
-            {code: (name, "", COMMUNE_COLOR) for code, name in names.items()}))
-        layers.append(_archipelago_labels(islands, lang, DETAIL_DECIMALS)[0])
+            {code: (name, "", COMMUNE_COLOR) for code, name in names.items()}, NO_DATA_COLOR))
+        layers.append(archipelago_labels(islands, lang, DETAIL_DECIMALS)[0])
         bounds.append(islands.total_bounds)
     bounds = np.vstack(bounds)
     lon0, lat0 = bounds[:, :2].min(axis=0)

@@ -13,7 +13,7 @@ import pytest
 import shapely
 from shapely.geometry import Polygon, box
 
-from p8lib import geo, maps, units
+from p8lib import geo, map_view, maps, units
 
 EVIL = "<img src=x onerror=alert(1)>"
 
@@ -479,7 +479,7 @@ def test_archipelagos_are_drawn_over_boundaries_that_lack_them():
     assert all(d["fill"] == list(maps.NO_DATA_COLOR) and d["detail"] == "" for d in dots)
     for zone in zones.itertuples():
         assert 0 <= web_mercator(zone.lon, zone.lat, deck["initialViewState"], *
-                                 maps.NATIONAL_VIEWPORT)[0] <= maps.NATIONAL_VIEWPORT[0]
+                                 map_view.NATIONAL_VIEWPORT)[0] <= map_view.NATIONAL_VIEWPORT[0]
 
 
 def test_archipelago_tooltips_are_escaped():
@@ -520,14 +520,14 @@ def test_drill_down_of_another_province_has_no_archipelago():
 
 def test_fit_view_fits_bounds_and_pixel_boxes():
     bounds = (102.0, 8.0, 110.0, 23.0)
-    plain = maps.fit_view(bounds, viewport=(600, 620), padding=10)
+    plain = map_view.fit_view(bounds, viewport=(600, 620), padding=10)
     view = {"longitude": plain.longitude, "latitude": plain.latitude, "zoom": plain.zoom}
     x0, y1 = web_mercator(102.0, 8.0, view, 600, 620)
     x1, y0 = web_mercator(110.0, 23.0, view, 600, 620)
     assert min(x0, y0) >= 9 and x1 <= 591 and y1 <= 611
     assert max(y1 - y0, x1 - x0) >= 590  # tight: the limiting side is filled
     # a 400 px label east of the corner: smaller zoom, and the label is in view
-    boxed = maps.fit_view(bounds, [(110.0, 15.0, (0, -8, 400, 8))], (600, 620), 10)
+    boxed = map_view.fit_view(bounds, [(110.0, 15.0, (0, -8, 400, 8))], (600, 620), 10)
     assert boxed.zoom < plain.zoom
     view = {"longitude": boxed.longitude, "latitude": boxed.latitude, "zoom": boxed.zoom}
     assert web_mercator(110.0, 15.0, view, 600, 620)[0] + 400 <= 591
