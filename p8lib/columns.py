@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from pandas.api.types import union_categoricals
 
 # Row keys are built as mixed-radix integers; above this they are renumbered first.
@@ -155,3 +157,18 @@ def map_categories(column: pd.Series, mapping: Callable[[pd.Index], Sequence[obj
     codes = column.cat.codes.to_numpy()
     return pd.Series(pd.Categorical.from_codes(inverse[codes], categories=pd.Index(
         categories)), index=column.index)
+
+
+def arrow_text(column: pd.Series) -> pa.Array:
+    """A text column as a pyarrow string array (missing values null), without a Python
+    object per row: a categorical is its categories taken by its codes."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy()
+        categories = pa.array(column.cat.categories.to_numpy(dtype=object), type=pa.string())
+        return pc.take(categories, pa.array(codes, mask=codes < 0))
+    return pa.array(column.to_numpy(dtype=object), type=pa.string(), from_pandas=True)
+
+
+def plain_text(column: pd.Series) -> pd.Series:
+    """A text column as pandas' ``str`` dtype (missing values stay missing)."""
+    return pd.Series(pd.array(arrow_text(column), dtype="str"), index=column.index)

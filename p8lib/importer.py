@@ -19,12 +19,14 @@ import pyarrow.compute as pc
 
 from p8lib import catalogue, units
 from p8lib.columns import (
+    arrow_text,
     categorical,
     choose,
     coalesce,
     constant,
     empty_as_missing,
     map_categories,
+    plain_text,
     replace_empty,
     row_groups,
 )
@@ -92,12 +94,14 @@ class ImportResult:
         the import, which would write one string per figure that few callers read).
         """
         tidy = self.figures[FIGURE_COLUMNS].reset_index(drop=True)
-        tidy = tidy.astype({c: "str" for c in FIGURE_COLUMNS
-                            if isinstance(tidy[c].dtype, pd.CategoricalDtype)})
-        tidy = tidy.astype({c: object for c in (*CODE_ROLES, Figure.quote, Figure.note)})
+        for column in FIGURE_COLUMNS:
+            if isinstance(tidy[column].dtype, pd.CategoricalDtype):
+                tidy[column] = plain_text(tidy[column])
         missing = tidy[Figure.quote].isna().to_numpy()
         if missing.any():
-            tidy.loc[missing, Figure.quote] = cell_quotes(self.figures[missing])
+            quotes = cell_quotes(self.figures[missing])
+            tidy[Figure.quote] = (quotes if missing.all() else tidy[Figure.quote].where(
+                ~missing, pd.Series(quotes, index=tidy.index[missing])))
         return tidy
 
 
@@ -155,11 +159,12 @@ def import_report(
     return ImportResult(figures, problems)
 
 
-def cell_quotes(figures: pd.DataFrame) -> np.ndarray:
+def cell_quotes(figures: pd.DataFrame) -> pd.Series:
     """The address and value of each figure's cell, from its provenance columns:
-    ``"r.xlsx › Báo cáo › row 5, column Địa chỉ tin cậy: 12"``."""
+    ``"r.xlsx › Báo cáo › row 5, column Địa chỉ tin cậy: 12"`` (``str`` dtype, the index of
+    ``figures``)."""
     def text(column: str) -> pa.Array:
-        return pa.array(figures[column].astype(object).fillna("").to_numpy(), type=pa.string())
+        return pc.fill_null(arrow_text(figures[column]), "")
 
     sheet = pc.if_else(pc.equal(text("src_sheet"), ""), "", pc.binary_join_element_wise(
         " › ", text("src_sheet"), ""))
@@ -168,7 +173,7 @@ def cell_quotes(figures: pd.DataFrame) -> np.ndarray:
         pc.cast(pa.array(figures["src_row"].to_numpy()), pa.string()), ", column ",
         text("src_column"), ": ", pc.cast(pa.array(figures[Figure.value].to_numpy()),
                                           pa.string()), "")
-    return quotes.to_numpy(zero_copy_only=False)
+    return pd.Series(pd.array(quotes, dtype="str"), index=figures.index)
 
 
 def _empty() -> pd.DataFrame:

@@ -4,6 +4,7 @@ mixed on one axis, national figures apart from sub-national ones, type large whe
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from p8lib import charts
@@ -320,3 +321,21 @@ def test_bar_charts_keep_room_above_the_panels_for_a_legend_that_wraps(large):
                                 "en", "T", large)
     assert len([t for t in many.data if t.showlegend]) == 5
     assert many.layout.margin.t > few.layout.margin.t
+
+
+@pytest.mark.parametrize("large", [False, True])
+@pytest.mark.parametrize("build", [
+    lambda lang, large: charts.target_actual_bar(TA, lang, "T", large),
+    lambda lang, large: charts.indicator_bar(ACROSS, lang, "T", large),
+    lambda lang, large: charts.attainment_by_area_bar(by_area([50.0, 120.0, None, 80.0]),
+                                                      lang, large),
+])
+def test_every_figure_passes_plotly_validation(build, large):
+    """The bar charts skip plotly's validation when they are built (it was most of their
+    time): a property plotly does not know must still fail, here."""
+    fig = build("vi", large)
+    go.Figure(fig.to_dict())  # raises ValueError on an unknown or ill-typed property
+    broken = fig.to_dict()
+    broken["layout"]["yaxis"] = {**broken["layout"].get("yaxis", {}), "no_such_thing": 1}
+    with pytest.raises(ValueError):
+        go.Figure(broken)
