@@ -213,17 +213,26 @@ def is_synthetic() -> bool:
     return uploaded is not None and has_synthetic(uploaded)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _filtered(token: tuple[str, str], province: str | None, year: int | None,
+              content: int | None, indicator: str | None, level: str | None) -> pd.DataFrame:
+    del token  # the cache key only: which figures are in use
+    return metrics.filter_figures(figures(), province=province, year=year,
+                                  content_area=content, indicator=indicator,
+                                  catalogue=indicators(), level=level)
+
+
 def filtered(province: str | None = None, year: int | None = None,
              content: int | None = None, indicator: str | None = None,
              level: str | None = None) -> pd.DataFrame:
     """:func:`p8lib.metrics.filter_figures` of :func:`figures` under the shared filters.
 
-    Not cached: on the categorical frame it takes a few milliseconds at 1M rows, less than
-    a cache hit would spend copying the rows out.
+    A page, its chart and its attainment ask for the same selection in one rerun (7–20 ms
+    each at 1M rows): the last few are shared (``st.cache_resource``, no copy of the rows;
+    a shallow copy is handed out, as for :func:`shipped_figures`).
     """
-    return metrics.filter_figures(figures(), province=province, year=year,
-                                  content_area=content, indicator=indicator,
-                                  catalogue=indicators(), level=level)
+    return _filtered(figures_token(), province, year, content, indicator, level).copy(
+        deep=False)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
@@ -334,19 +343,20 @@ def indicator_across(province: str | None, year: int | None, indicator: str,
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _target_actual_chart(token: tuple[str, str], province: str, year: int | None,
                          content: int | None, indicator: str | None, lang: str, title: str,
-                         large: bool) -> go.Figure:
+                         large: bool) -> go.Figure | None:
     del token  # the cache key only: which figures are in use
     bars = tables.target_actual_frame(filtered(province, year, content, indicator),
                                       indicators(), lang)
-    return charts.target_actual_bar(bars, lang, title, large)
+    return None if bars.empty else charts.target_actual_bar(bars, lang, title, large)
 
 
 def target_actual_chart(province: str, year: int | None, content: int | None,
                         indicator: str | None, lang: str, title: str, large: bool
-                        ) -> go.Figure:
+                        ) -> go.Figure | None:
     """:func:`p8lib.charts.target_actual_bar` of a province's figures under these filters,
     built once per filters, figures in use, language and presenter mode (building the
-    figure takes longer than the filtering behind it). Shared: never modify it."""
+    figure takes longer than the filtering behind it); None when the province has no
+    province-level figure to draw. Shared: never modify it."""
     return _target_actual_chart(figures_token(), province, year, content, indicator, lang,
                                 title, large)
 

@@ -33,9 +33,15 @@ def formatted_table(frame: pd.DataFrame, lang: str, name: str, key: str,
     widgets.table(frame, display.display_frame(frame, lang, percent), name, lang, key=key)
 
 
-def chart_and_figures(fig: go.Figure, figures: pd.DataFrame, catalogue: pd.DataFrame,
-                      lang: str, present: bool, name: str, key: str) -> None:
+def chart_and_figures(fig: go.Figure | None, figures: pd.DataFrame, catalogue: pd.DataFrame,
+                      lang: str, present: bool, name: str, key: str,
+                      no_chart: str = "no_chart_rows") -> None:
     """A chart of some figures, then those figures as a table (keys ``{key}_chart``,
-    ``{key}_figures``; downloads named ``name``, with every figure)."""
-    chart(fig, present, key=f"{key}_chart")
+    ``{key}_figures``; downloads named ``name``, with every figure). Without a chart
+    (``fig`` None: nothing of what it draws is there) the note ``no_chart`` (an i18n key)
+    says why, and the table follows."""
+    if fig is None:
+        st.info(t(no_chart, lang))
+    else:
+        chart(fig, present, key=f"{key}_chart")
     widgets.figures_table(figures, catalogue, lang, name, key=f"{key}_figures")

@@ -84,6 +84,10 @@ STRINGS: dict[str, dict[str, str]] = {
               "động để đo hiệu năng; không trích dẫn, không dùng để báo cáo.",
         "en": "SYNTHETIC DATA — not real figures. The numbers on this page were generated to "
               "measure performance; do not cite or report them."},
+    "no_chart_rows": {"vi": "Không có số liệu cấp tỉnh để vẽ biểu đồ; bảng dưới đây liệt kê "
+                            "các số liệu của huyện, xã trong tỉnh.",
+                      "en": "No province-level figures to chart; the table below lists the "
+                            "figures of the province's districts and communes."},
     "no_data": {"vi": "Không có số liệu cho bộ lọc này. Hãy bỏ bớt bộ lọc ở thanh bên.",
                 "en": "No figures for these filters. Clear some filters in the sidebar."},
     "no_attainment": {"vi": "Chưa có chỉ tiêu nào so sánh được với kế hoạch cho bộ lọc này.",

@@ -44,8 +44,10 @@ BAD_CSV = ("Tỉnh,Tổ truyền thông cộng đồng\n"
 @pytest.fixture(autouse=True)
 def clear_caches():
     st.cache_data.clear()
+    st.cache_resource.clear()
     yield
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -374,3 +376,14 @@ def test_indicators_chart_writes_the_unit_in_vietnamese():
     at = run("pages/indicators.py", indicator="comm_groups", lang="vi")
     text = " ".join(str(x) for tr in plotly_specs(at)[0]["data"] for x in tr.get("text") or [])
     assert " tổ" in text and "groups" not in text
+
+
+def test_province_without_province_level_figures_says_so_instead_of_an_empty_chart(
+        monkeypatch):
+    from app import data as app_data
+
+    monkeypatch.setattr(app_data.tables, "target_actual_frame",
+                        lambda *args, **kwargs: pd.DataFrame())
+    at = run("pages/province.py", province="94", lang="en")
+    assert not plotly_specs(at)
+    assert any("No province-level figures to chart" in i.value for i in at.info)
