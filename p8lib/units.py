@@ -72,11 +72,23 @@ def _package_data() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
-def _table(name: str) -> pd.DataFrame:
-    """One table of the package's SQLite database, as the package's own ``query`` reads it."""
+def _table(name: str, unit: str | None = None) -> pd.DataFrame:
+    """One table of the package's SQLite database, as the package's own ``query`` reads it.
+
+    With ``unit`` ("province", "district"), only that unit's columns (``{unit}…``), one row
+    per distinct combination: a fraction of the whole commune table, which a fresh server
+    would otherwise read (≈ 0.25 s) before its first page only to name provinces.
+    """
     uri = (_package_data() / "dataset.db").as_uri() + "?mode=ro"
     with sqlite3.connect(uri, uri=True) as connection:
-        return pd.read_sql_query(f"SELECT * FROM {name}", connection)
+        if unit is None:
+            return pd.read_sql_query(f"SELECT * FROM {name}", connection)
+        columns = [row[1] for row in connection.execute(f"PRAGMA table_info({name})")]
+        wanted = [c for c in columns if c.startswith(unit)]
+        if unit == "district":
+            wanted.append("provinceCode")
+        listed = ", ".join(f'"{c}"' for c in wanted)
+        return pd.read_sql_query(f"SELECT DISTINCT {listed} FROM {name}", connection)
 
 
 @cache
@@ -112,7 +124,7 @@ def _level_table(rows: pd.DataFrame, unit: str, codes: dict[str, str],
 
 @cache
 def _provinces(vintage: Vintage) -> pd.DataFrame:
-    rows = _legacy_rows() if vintage == OLD else _new_rows()
+    rows = _table("admin_units_legacy" if vintage == OLD else "admin_units", "province")
     first = rows.drop_duplicates("provinceCode").sort_values("provinceCode")
     out = _level_table(first, "province", {"province_code": "provinceCode"})
     return out.reset_index(drop=True)
@@ -120,7 +132,8 @@ def _provinces(vintage: Vintage) -> pd.DataFrame:
 
 @cache
 def _districts() -> pd.DataFrame:
-    first = _legacy_rows().drop_duplicates("districtCode").sort_values("districtCode")
+    first = _table("admin_units_legacy", "district").drop_duplicates("districtCode").sort_values(
+        "districtCode")
     out = _level_table(first, "district", {"district_code": "districtCode",
                                           "province_code": "provinceCode"}, "district_type")
     return out.reset_index(drop=True)

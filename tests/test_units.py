@@ -1,3 +1,4 @@
+import pandas as pd
 import pytest
 
 from p8lib import units
@@ -80,3 +81,18 @@ def test_name_of():
     assert units.name_of("94") == "Tỉnh Sóc Trăng"
     with pytest.raises(KeyError, match="999"):
         units.name_of("999")
+
+
+@pytest.mark.parametrize(("vintage", "rows"), [("2021", "_legacy_rows"), ("2025", "_new_rows")])
+def test_provinces_read_from_their_own_columns_equal_those_of_every_row(vintage, rows):
+    every = getattr(units, rows)().drop_duplicates("provinceCode").sort_values("provinceCode")
+    expected = units._level_table(every, "province", {"province_code": "provinceCode"})
+    pd.testing.assert_frame_equal(units.provinces(vintage), expected.reset_index(drop=True))
+
+
+def test_districts_read_from_their_own_columns_equal_those_of_every_row():
+    every = units._legacy_rows().drop_duplicates("districtCode").sort_values("districtCode")
+    expected = units._level_table(every, "district", {"district_code": "districtCode",
+                                                      "province_code": "provinceCode"},
+                                  "district_type")
+    pd.testing.assert_frame_equal(units.districts(), expected.reset_index(drop=True))
