@@ -21,6 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
+from python_calamine import CalamineWorkbook
 
 from p8lib.problems import Problem, ReportError
 from p8lib.text import nfc
@@ -235,16 +236,22 @@ def read_excel_cells(data: bytes, name: str) -> list[RawSheet]:
                     "open it in Excel and save as .xlsx or CSV UTF-8", file=name)
         )
     try:
-        book = pd.read_excel(io.BytesIO(data), sheet_name=None, header=None,
-                             engine="calamine")
+        # calamine's own rows, as pandas' calamine engine reads them (skip_empty_area=False
+        # keeps row 1 as row 1), without pandas converting every cell first.
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        grids = [(sheet, book.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
+                 for sheet in book.sheet_names]
     except Exception as exc:  # calamine raises its own error types for broken workbooks
         raise ReportError(
             Problem(f"the workbook cannot be read ({type(exc).__name__}: {exc}); "
                     "open it in Excel and save it again as .xlsx", file=name)
         ) from exc
     sheets = []
-    for sheet, frame in book.items():
-        cells = pd.DataFrame({c: _column_texts(frame[c]) for c in frame.columns})
+    for sheet, rows in grids:
+        width = max((len(r) for r in rows), default=0)
+        columns = zip(*(list(r) + [""] * (width - len(r)) for r in rows), strict=True)
+        cells = pd.DataFrame({i: _column_texts(pd.Series(column, dtype=object))
+                              for i, column in enumerate(columns)})
         sheets.append(RawSheet(name, str(sheet), _number_rows(cells)))
     return sheets
 
