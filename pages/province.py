@@ -26,7 +26,7 @@ else:
     st.subheader(t("targets_results", lang))
     if sections.has_rows(figures, lang):
         chart = data.target_actual_chart(**filters_, lang=lang,
-                                         title=t("targets_results", lang), large=big)
+                                         title="", large=big)  # the subheader names it
         sections.chart_and_figures(chart, figures, catalogue, lang, big, f"figures_{province}",
                                    key="province")
 
