@@ -226,9 +226,10 @@ def _fill_down(body: pd.DataFrame, layout: Layout, sheet: RawSheet,
         if empty.any():
             body = body.copy()
             body[parent] = replace_empty(body[parent].mask(body[parent] == "").ffill(), "")
+            n = int(empty.sum())
             problems.append(Problem(
-                f"{int(empty.sum())} rows had an empty {layout.roles[parent]!r} cell under a "
-                "filled one (merged cells): filled down from the row above",
+                f"{n} {'row' if n == 1 else 'rows'} had an empty {layout.roles[parent]!r} cell "
+                "under a filled one (merged cells): filled down from the row above",
                 "info", sheet.file, sheet.sheet, int(body.index[empty][0]),
                 layout.headers.get(parent, "")))
     return body
