@@ -1,8 +1,9 @@
 """Turn a report file into the tidy figures table, with every problem found on the way.
 
 ``import_report(path, options)`` reads the file (:mod:`p8lib.readers`), finds each sheet's
-layout (:mod:`p8lib.layout`), converts its rows into figures, matches unit names to codes
-(:mod:`p8lib.matching`) and validates the result (:mod:`p8lib.validation`). Nothing is
+layout (:mod:`p8lib.layout`), works out what each row says about its figures — units matched
+to codes, period, measure (:mod:`p8lib.report_rows`) —, turns each filled value cell into a
+figure and validates the result (:mod:`p8lib.validation`). Nothing is
 dropped silently: total rows, filled-down merged cells and values read with a thousands
 separator are all reported.
 """
@@ -17,40 +18,29 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from p8lib import catalogue, units
+from p8lib import catalogue
 from p8lib.columns import (
     arrow_text,
     categorical,
-    choose,
     coalesce,
     constant,
     empty_as_missing,
     map_categories,
     plain_text,
     replace_empty,
-    row_groups,
 )
 from p8lib.layout import (
     CODE_ROLES,
     INDICATOR_PREFIX,
-    UNIT_ROLES,
     Layout,
     detect_layout,
-    is_total_many,
 )
-from p8lib.matching import match_units
 from p8lib.numbers import parse_numbers
 from p8lib.problems import Problem, ReportError, has_errors
 from p8lib.readers import RawSheet, read_cells
-from p8lib.schema import FIGURE_COLUMNS, MEASURES, Figure, expected_level
-from p8lib.text import fold
+from p8lib.report_rows import add_period_measure, add_units, body_rows, level_of_rows
+from p8lib.schema import FIGURE_COLUMNS, MEASURES, Figure
 from p8lib.validation import PROVENANCE, validate_figures
-
-DEFAULT_MEASURE = "actual"
-# Folded words reports use in a measure column (Loại số liệu), besides "target"/"actual".
-MEASURE_WORDS = {"target": "target", "chitieu": "target", "kehoach": "target",
-                 "muctieu": "target", "actual": "actual", "thuchien": "actual",
-                 "ketqua": "actual", "result": "actual"}
 
 
 @dataclass(frozen=True)
@@ -189,52 +179,6 @@ def _no_table(sheet: RawSheet, several: bool) -> Problem:
     return Problem(message, "error", sheet.file, sheet.sheet)
 
 
-def _body(sheet: RawSheet, layout: Layout, problems: list[Problem]) -> pd.DataFrame:
-    """Rows below the header, without empty rows and total rows (each total reported)."""
-    body = sheet.cells.loc[layout.header_row + 1:]
-    filled = np.zeros(len(body), dtype=bool)
-    for column in body.columns:
-        filled |= (body[column] != "").to_numpy()
-    body = body[filled]
-    label_cols = [p for p, r in layout.roles.items() if r in (*UNIT_ROLES, "stt")]
-    if not label_cols:
-        return body
-    labels = body[label_cols]
-    # Totals are looked for among the distinct labels only (categories: a few thousand).
-    distinct = pd.Series(pd.unique(np.concatenate(
-        [np.asarray(labels[c].cat.categories, dtype=object) for c in label_cols])),
-        dtype="str")
-    distinct = distinct[~distinct.str.fullmatch(r"[0-9. ]*")]  # row numbers are not totals
-    total_values = set(distinct[is_total_many(distinct)])
-    if not total_values:
-        return body
-    is_total = labels.isin(total_values).any(axis=1)
-    for row_number in body.index[is_total]:
-        label = next(v for v in labels.loc[row_number] if v in total_values)
-        problems.append(Problem(f"total row {label!r} skipped: totals are computed, not imported",
-                                "info", sheet.file, sheet.sheet, int(row_number)))
-    return body[~is_total]
-
-
-def _fill_down(body: pd.DataFrame, layout: Layout, sheet: RawSheet,
-               problems: list[Problem]) -> pd.DataFrame:
-    """Fill parent names left empty under merged cells (a province written once)."""
-    positions = [layout.column(r) for r in UNIT_ROLES]
-    positions = [p for p in positions if p is not None]
-    for parent, child in zip(positions, positions[1:], strict=False):
-        empty = (body[parent] == "") & (body[child] != "")
-        if empty.any():
-            body = body.copy()
-            body[parent] = replace_empty(body[parent].mask(body[parent] == "").ffill(), "")
-            n = int(empty.sum())
-            problems.append(Problem(
-                f"{n} {'row' if n == 1 else 'rows'} had an empty {layout.roles[parent]!r} cell "
-                "under a filled one (merged cells): filled down from the row above",
-                "info", sheet.file, sheet.sheet, int(body.index[empty][0]),
-                layout.headers.get(parent, "")))
-    return body
-
-
 def _sheet_figures(sheet: RawSheet, layout: Layout, options: ImportOptions, source_default: str,
                    cat: pd.DataFrame, lookup: catalogue.IndicatorLookup,
                    problems: list[Problem]) -> pd.DataFrame:
@@ -245,19 +189,19 @@ def _sheet_figures(sheet: RawSheet, layout: Layout, options: ImportOptions, sour
     wide row with six indicator columns costs one unit match, not six. Columns stay
     categorical: texts are read, matched and checked once per distinct value.
     """
-    body = _fill_down(_body(sheet, layout, problems), layout, sheet, problems)
+    body = body_rows(sheet, layout, problems)
     rows = pd.DataFrame({role: body[pos] for pos, role in layout.roles.items()
                          if not role.startswith(INDICATOR_PREFIX) and role != Figure.value})
     rows["src_row"] = body.index.to_numpy(dtype="int64")
     # A row whose unit is not found is reported (once per name) and makes no figures: with
     # no unit they would only collide with each other as "duplicates" of their parent's.
-    resolved = _add_units(rows, layout, sheet, problems)
+    resolved = add_units(rows, layout, sheet, problems)
     rows, body = rows[resolved], body[resolved]
-    _add_period_measure(rows, layout, options, sheet, problems)
+    add_period_measure(rows, options.period, options.measure, sheet, problems)
     rows[Figure.source_id] = replace_empty(
         rows[Figure.source_id] if Figure.source_id in rows else
         pd.Series(constant("", len(rows)), index=rows.index), source_default)
-    rows[Figure.level] = _level_of_rows(rows)
+    rows[Figure.level] = level_of_rows(rows)
     if layout.kind == "wide":
         cells = [(indicator, layout.headers[pos], body[pos])
                  for pos, indicator in layout.indicator_columns().items()]
@@ -269,14 +213,6 @@ def _sheet_figures(sheet: RawSheet, layout: Layout, options: ImportOptions, sour
     for col in (*CODE_ROLES, Figure.quote, Figure.note):
         long[col] = empty_as_missing(long[col])
     return long[FIGURE_COLUMNS + PROVENANCE].reset_index(drop=True)
-
-
-def _level_of_rows(rows: pd.DataFrame) -> pd.Series:
-    """:func:`p8lib.schema.expected_level` of each row, worked out per distinct code triple."""
-    group, first = row_groups(rows, CODE_ROLES)
-    distinct = rows.iloc[first][list(CODE_ROLES)].replace({c: {"": None} for c in CODE_ROLES})
-    levels = pd.Categorical(expected_level(distinct).to_numpy(dtype=object))
-    return pd.Series(levels[group], index=rows.index)
 
 
 def _resolve_indicators(names: pd.Series, lookup: catalogue.IndicatorLookup) -> pd.Series:
@@ -349,98 +285,3 @@ def _figures_of_cells(rows: pd.DataFrame, cells, sheet: RawSheet, cat: pd.DataFr
     return long
 
 
-def _add_units(rows: pd.DataFrame, layout: Layout, sheet: RawSheet,
-               problems: list[Problem]) -> np.ndarray:
-    """Fill the code columns from codes or matched names, reporting what does not match.
-
-    Names are matched once per distinct combination (:func:`p8lib.matching.match_units`).
-    Returns, per row, whether its unit is known (given by code, or matched exactly or by
-    spelling).
-    """
-    for role in CODE_ROLES:
-        if role not in rows:
-            rows[role] = constant("", len(rows))
-    resolved = np.ones(len(rows), dtype=bool)
-    names = [r for r in UNIT_ROLES if r in rows]
-    if not names:
-        return resolved
-    needs = (rows[Figure.province_code] == "").to_numpy()
-    group, first = row_groups(rows, names)
-    distinct = rows.iloc[first][names].astype(object)
-    todo = np.flatnonzero((distinct != "").any(axis=1).to_numpy() & needs[first])
-    if not len(todo):
-        return resolved
-    codes = match_units(distinct.iloc[todo], *(r if r in names else None for r in UNIT_ROLES))
-    # Spread each combination's codes to its rows: combination → position in ``codes``.
-    position = np.full(len(first), -1, dtype=np.int64)
-    position[todo] = np.arange(len(todo))
-    row_position = np.where(needs, position[group], -1)
-    for role in CODE_ROLES:
-        matched = pd.Categorical(codes[role].fillna("").to_numpy(dtype=object))
-        spread = pd.Series(pd.Categorical.from_codes(
-            np.where(row_position >= 0, matched.codes[np.maximum(row_position, 0)], -1),
-            categories=matched.categories), index=rows.index)
-        rows[role] = choose(row_position >= 0, spread, rows[role])
-    found = codes["match_status"].isin(("exact", "fuzzy")).to_numpy()
-    resolved[row_position >= 0] = found[row_position[row_position >= 0]]
-    # Each name combination that did not match exactly is reported once, at its first row.
-    times = np.bincount(row_position[row_position >= 0], minlength=len(todo))
-    inexact = codes.assign(src_row=rows["src_row"].to_numpy()[first[todo]], times=times)
-    inexact = inexact[inexact["match_status"] != "exact"]
-    for row in inexact.sort_values("src_row", kind="stable").itertuples():
-        first_row = int(row.src_row)
-        label = " / ".join(str(getattr(row, n)) for n in names if getattr(row, n))
-        if row.match_status == "fuzzy":
-            problems.append(Problem(
-                f"{label!r} matched by spelling to {_unit_label(row)} "
-                f"(score {row.match_score:.0f}); check it is the right unit", "warning",
-                sheet.file, sheet.sheet, first_row,
-                layout.headers.get(layout.column(names[-1]), "")))
-        else:
-            rows_note = f" (in {row.times} rows from this one on)" if row.times > 1 else ""
-            problems.append(Problem(
-                f"unit {label!r} is {row.match_status}: {row.match_note}; correct the name "
-                f"(with diacritics) or give the GSO code{rows_note}", "error", sheet.file,
-                sheet.sheet, first_row, layout.headers.get(layout.column(names[-1]), "")))
-    return resolved
-
-
-def _unit_label(row) -> str:
-    code = row.commune_code or row.district_code or row.province_code
-    return f"{units.name_of(code)} ({code})"
-
-
-def _years(text: pd.Series) -> pd.Series:
-    """Years from their cells (0 where not a number: the schema reports it); each distinct
-    text is converted once."""
-    column = categorical(text)
-    years = pd.to_numeric(pd.Series(column.cat.categories, dtype=object),
-                          errors="coerce").fillna(0).astype("int64").to_numpy()
-    codes = column.cat.codes.to_numpy()
-    return pd.Series(np.where(codes >= 0, years[np.maximum(codes, 0)] if len(years) else 0, 0),
-                     index=text.index, dtype="int64")
-
-
-def _add_period_measure(rows: pd.DataFrame, layout: Layout, options: ImportOptions,
-                        sheet: RawSheet, problems: list[Problem]) -> None:
-    blank = pd.Series(constant("", len(rows)), index=rows.index)
-    start = rows.get(Figure.period_start, rows.get("year", blank))
-    end = rows.get(Figure.period_end, start)
-    if options.period:
-        start = replace_empty(start, str(options.period[0]))
-        end = replace_empty(end, str(options.period[1]))
-    missing = ((start == "") | start.isna() | (end == "") | end.isna()).to_numpy()
-    if missing.any():
-        problems.append(Problem(
-            f"{int(missing.sum())} figures have no period: add a Năm/Year column or pass "
-            "--year YYYY or --period YYYY-YYYY", "error", sheet.file, sheet.sheet,
-            int(rows["src_row"].to_numpy()[missing].min())))
-    rows[Figure.period_start] = _years(start)
-    rows[Figure.period_end] = _years(end)
-    measure = map_categories(rows.get(Figure.measure, blank),
-                             lambda words: [MEASURE_WORDS.get(fold(m), m) for m in words])
-    if (measure == "").any() and options.measure is None:
-        problems.append(Problem(
-            f"no measure given: figures read as {DEFAULT_MEASURE!r} results "
-            "(pass --measure target for a table of targets)", "info", sheet.file, sheet.sheet))
-    rows[Figure.measure] = replace_empty(measure, options.measure or DEFAULT_MEASURE)
