@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app import data, sections, state, widgets
+from app import data, sections, state, views, widgets
 from p8lib import filters, i18n, labels, tables
 from p8lib.i18n import t
 
@@ -23,12 +23,12 @@ row = catalogue[catalogue["indicator_id"] == indicator].iloc[0]
 st.header(labels.indicator_label(catalogue, indicator, lang))
 st.caption(f"{i18n.area_label(row['content_area'], lang)} · {t('unit', lang)}: "
            f"{row['unit_vi'] if lang == 'vi' else row['unit']}")
-shown = data.filtered(province=f["province"], year=f["year"], indicator=indicator)
+shown = views.filtered(province=f["province"], year=f["year"], indicator=indicator)
 if sections.has_rows(shown, lang):
-    across = data.indicator_across(f["province"], f["year"], indicator, lang)
+    across = views.indicator_across(f["province"], f["year"], indicator, lang)
     if across.attrs["note"]:  # too many places to draw: what was summed or left out
         st.caption(across.attrs["note"])
-    chart = data.indicator_chart(across, lang, t("indicator_across", lang), big)
+    chart = views.indicator_chart(across, lang, t("indicator_across", lang), big)
     sections.chart_and_figures(chart, shown, catalogue, lang, big, f"indicator_{indicator}",
                                key="indicators")
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app import data, sections, state, widgets
+from app import data, sections, state, views, widgets
 from p8lib import display
 from p8lib.i18n import t
 
@@ -17,13 +17,13 @@ st.caption(t("app_subtitle", lang))
 widgets.metric_row(display.reach_metrics(data.coverage_counts(), lang),
                    key="overview_reach")
 st.subheader(t("core_vs_target", lang))
-widgets.metric_row(data.headline_metrics(lang), key="overview_core")
+widgets.metric_row(views.headline_metrics(lang), key="overview_core")
 
-sections.chart(data.attainment_chart(**filters_, lang=lang, large=big), big,
+sections.chart(views.attainment_chart(**filters_, lang=lang, large=big), big,
                key="overview_attainment_chart")
 st.caption(t("method_text", lang))
 
 st.subheader(t("reported_where", lang))
-where = data.reported_where(**filters_, lang=lang)
+where = views.reported_where(**filters_, lang=lang)
 if sections.has_rows(where, lang):  # a place per row: none when no figure is shown
     widgets.table(where, where, "reported_where", lang, key="overview_where")

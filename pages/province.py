@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app import data, sections, state, widgets
+from app import data, sections, state, views, widgets
 from p8lib import labels, tables
 from p8lib.i18n import t
 
@@ -19,19 +19,19 @@ else:
     # mode's exit button).
     st.header(f"{labels.unit_name(province, lang)} ({province})")
     filters_ = {k: f[k] for k in ("province", "year", "content", "indicator")}
-    figures = data.filtered(**filters_)
+    figures = views.filtered(**filters_)
     coverage = data.coverage()
     coverage = coverage[coverage["province_code"] == province]
 
     st.subheader(t("targets_results", lang))
     if sections.has_rows(figures, lang):
-        chart = data.target_actual_chart(**filters_, lang=lang,
+        chart = views.target_actual_chart(**filters_, lang=lang,
                                          title="", large=big)  # the subheader names it
         sections.chart_and_figures(chart, figures, catalogue, lang, big, f"figures_{province}",
                                    key="province")
 
         st.subheader(t("attainment", lang))
-        attain = data.attainment(**filters_)
+        attain = views.attainment(**filters_)
         sections.formatted_table(tables.attainment_table(attain, catalogue, lang), lang,
                                  f"attainment_{province}", key="province_attainment",
                                  percent=(t("attainment_pct", lang),))

@@ -17,7 +17,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from app import data, widgets
+from app import data, views, widgets
 from app.data import UPLOADED_KEY
 from p8lib import catalogue, metrics, tables
 
@@ -332,7 +332,7 @@ def test_cached_attainment_equals_the_direct_one(monkeypatch, filters_, level):
                                    indicator=filters_["indicator"],
                                    catalogue=catalogue.indicators(), level=level)
     expected = metrics.attainment(shown, catalogue.indicators())
-    cached = data.attainment(**filters_, level=level)
+    cached = views.attainment(**filters_, level=level)
     assert len(cached) == len(expected)
     pd.testing.assert_frame_equal(cached.reset_index(drop=True).astype(str),
                                   expected.reset_index(drop=True).astype(str))
@@ -380,9 +380,9 @@ def test_indicators_chart_writes_the_unit_in_vietnamese():
 
 def test_province_without_province_level_figures_says_so_instead_of_an_empty_chart(
         monkeypatch):
-    from app import data as app_data
+    from p8lib import tables
 
-    monkeypatch.setattr(app_data.tables, "target_actual_frame",
+    monkeypatch.setattr(tables, "target_actual_frame",
                         lambda *args, **kwargs: pd.DataFrame())
     at = run("pages/province.py", province="94", lang="en")
     assert not plotly_specs(at)

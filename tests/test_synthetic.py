@@ -129,10 +129,10 @@ def test_cached_summaries_equal_the_direct_ones(monkeypatch):
 
 
 def test_cached_reported_where_equals_the_direct_table(monkeypatch):
-    from app import data
+    from app import data, views
     from p8lib import catalogue, metrics, tables
 
     monkeypatch.delenv(data.FIGURES_ENV, raising=False)
     shown = metrics.filter_figures(catalogue.figures(), province="94")
     expected = tables.reported_where(shown, catalogue.indicators(), "en")
-    pd.testing.assert_frame_equal(data.reported_where("94", None, None, None, "en"), expected)
+    pd.testing.assert_frame_equal(views.reported_where("94", None, None, None, "en"), expected)
