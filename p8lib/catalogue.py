@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from p8lib.paths import DATA
 from p8lib.schema import Coverage, Figure, Indicator, Source
-from p8lib.text import fold
+from p8lib.text import fold, fold_many
 
 SYNONYM_SEPARATOR = "|"
 # Parenthesised units in headers ("Tổ truyền thông (tổ)") are not part of the name.
@@ -65,6 +65,15 @@ def figures(path: Path | None = None) -> pd.DataFrame:
 def header_key(text: object) -> str:
     """Comparison key of a header: parenthesised parts dropped, then :func:`fold`."""
     return fold(_PARENTHESES.sub(" ", str(text or "")))
+
+
+def header_keys(texts: pd.Series) -> pd.Series:
+    """:func:`header_key` of every text of a column, vectorised (same index).
+
+    >>> header_keys(pd.Series(["Tổng cộng (tỉnh)", "TOTAL"])).tolist()
+    ['tongcong', 'total']
+    """
+    return fold_many(texts.astype(str).str.replace(_PARENTHESES.pattern, " ", regex=True))
 
 
 @dataclass(frozen=True)

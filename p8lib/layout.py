@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from p8lib.catalogue import _PARENTHESES, IndicatorLookup, header_key
+from p8lib.catalogue import IndicatorLookup, header_key, header_keys
 from p8lib.schema import Figure
-from p8lib.text import fold_many
 
 HEADER_SCAN_ROWS = 30
 
@@ -125,5 +124,5 @@ def is_total_label(text: object) -> bool:
 
 def is_total_many(labels: pd.Series) -> pd.Series:
     """:func:`is_total_label` of every label of a column, folded column-wise."""
-    keys = fold_many(labels.astype(str).str.replace(_PARENTHESES.pattern, " ", regex=True))
+    keys = header_keys(labels)
     return keys.isin(TOTAL_KEYS) | keys.str.startswith(("tongcong", "total"))

@@ -128,15 +128,6 @@ def fold_many(values: pd.Series) -> pd.Series:
                      dtype=object)
 
 
-def unit_key_many(values: pd.Series) -> pd.Series:
-    """:func:`unit_key` of every value of a column, vectorised; same index as ``values``.
-
-    >>> unit_key_many(pd.Series(["H. Bắc Hà", "Phường 3"])).tolist()
-    ['bacha', '3']
-    """
-    return pd.Series(fold_and_unit_keys(values)[1], index=values.index, dtype=object)
-
-
 def fold_and_unit_keys(values: pd.Series) -> tuple[list[str], list[str]]:
     """:func:`fold` and :func:`unit_key` of every value of a column, folding once.
 
