@@ -62,11 +62,13 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     raise ReportError(Problem(f"cannot decode {name!r} as text", file=name))  # pragma: no cover
 
 
-def _head(text: str, lines: int) -> str:
-    """The first ``lines`` lines of ``text`` (without splitting the rest)."""
+def _head(text: str | bytes, lines: int) -> str | bytes:
+    """The first ``lines`` lines of ``text`` (all of it when it has fewer), without
+    splitting the rest; text or bytes."""
+    newline = "\n" if isinstance(text, str) else b"\n"
     cut = -1
     for _ in range(lines):
-        cut = text.find("\n", cut + 1)
+        cut = text.find(newline, cut + 1)
         if cut < 0:
             return text
     return text[:cut + 1]
@@ -146,16 +148,12 @@ def _read_columnar(data: bytes) -> pd.DataFrame | None:
     None — read it row by row instead — for a small file, text that is not UTF-8, a quoted
     cell spanning lines near the top, or a body row of another width.
     """
-    cut = -1
-    for _ in range(COLUMNAR_HEAD):
-        cut = data.find(b"\n", cut + 1)
-        if cut < 0:
-            return None
-    body = data[cut + 1:]
+    head_bytes = _head(data, COLUMNAR_HEAD)
+    body = data[len(head_bytes):]
     if len(body) < COLUMNAR_MIN_BODY or b"\x00" in data[:200]:  # small, or UTF-16
         return None
     try:
-        head_text = data[:cut + 1].decode("utf-8")
+        head_text = head_bytes.decode("utf-8")
     except UnicodeDecodeError:
         return None
     sep = _sniff_delimiter(head_text)
