@@ -46,13 +46,21 @@ WRAP_LINES = 3
 BAND = 0.8  # share of a category's height its bars take, together
 
 
-def _layout(fig: go.Figure, title: str, large: bool) -> go.Figure:
+def _text_layout(title: str, large: bool) -> dict:
+    """The layout every chart shares: title, template, and type sizes and colours on
+    everything that writes text (Streamlit's theme would otherwise set its own)."""
     size = TYPE[large]
-    base, font = size["base"], {"size": size["base"], "color": TEXT_COLOUR}
-    fig.update_layout(
-        title={"text": title, "font": {"size": size["title"], "color": TEXT_COLOUR}},
-        template="plotly_white", font=font, legend={"font": font, "title": {"font": font}},
-        hoverlabel={"font": {"size": base}}, margin={"l": 10, "r": 10, "t": 60 + base})
+    font = {"size": size["base"], "color": TEXT_COLOUR}
+    return {"title": {"text": title, "font": {"size": size["title"], "color": TEXT_COLOUR}},
+            "template": "plotly_white", "font": font,
+            "legend": {"font": font, "title": {"font": font}},
+            "hoverlabel": {"font": {"size": size["base"]}},
+            "margin": {"l": 10, "r": 10, "t": 60 + size["base"]}}
+
+
+def _layout(fig: go.Figure, title: str, large: bool) -> go.Figure:
+    font = {"size": TYPE[large]["base"], "color": TEXT_COLOUR}
+    fig.update_layout(_text_layout(title, large))
     fig.update_xaxes(tickfont=font, title_font=font)
     fig.update_yaxes(tickfont=font, title_font=font)
     fig.update_annotations(font=font)
@@ -259,15 +267,11 @@ def _panel_bars(panels: list[tuple[str, pd.DataFrame]], lang: str, title: str, l
     legend_px = _legend_rows([name for name, _, _ in styles.values()], large) * size["base"] * 1.7
     top_px = title_px + legend_px + gap  # title, legend, first panel's title
     height = round(plot_px + top_px + 20)
-    layout.update(
-        barmode="overlay", template="plotly_white", font=font, height=height,
-        annotations=annotations, hoverlabel={"font": {"size": size["base"]}},
-        margin={"l": 10, "t": top_px, "b": 20, "r": 20},
-        title={"text": title, "font": {"size": size["title"], "color": TEXT_COLOUR}, "y": 1,
-               "yref": "container", "yanchor": "top", "pad": {"t": 12}},
-        legend={"font": font, "title": {"font": font}, "orientation": "h",
-                "xref": "container", "x": 0, "xanchor": "left", "yref": "container",
-                "y": 1 - title_px / height, "yanchor": "top"})
+    layout.update(_text_layout(title, large), barmode="overlay", height=height,
+                  annotations=annotations, margin={"l": 10, "t": top_px, "b": 20, "r": 20})
+    layout["title"].update(y=1, yref="container", yanchor="top", pad={"t": 12})
+    layout["legend"].update(orientation="h", xref="container", x=0, xanchor="left",
+                            yref="container", y=1 - title_px / height, yanchor="top")
     for trace in traces:
         trace["textfont"] = font
     # Not validated on construction: plotly's validation (and its copy of the template) was
