@@ -98,6 +98,9 @@ def figure_table(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> p
 def attainment_table(attain: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Attainment rows for people, with the status in words (a missing % is never 0 %).
 
+    The attainment and its status come right after the place, indicator and period: they
+    are what the table is read for, and long indicator names push later columns out of view.
+
     Parameters
     ----------
     attain : DataFrame
@@ -110,11 +113,11 @@ def attainment_table(attain: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -
         t("unit_name", lang): _place_names(attain, lang),
         t("indicator", lang): _plain(name),
         t("period", lang): period_label(attain["period_start"], attain["period_end"]),
+        t("attainment_pct", lang): attain["attainment_pct"].astype(float),
+        t("status", lang): attain["status"].map(lambda s: i18n.status_text(s, lang)),
         t("target", lang): attain["target"].astype(float),
         t("actual", lang): attain["actual"].astype(float),
         t("unit", lang): _plain(unit).fillna(_plain(attain["unit"])),
-        t("attainment_pct", lang): attain["attainment_pct"].astype(float),
-        t("status", lang): attain["status"].map(lambda s: i18n.status_text(s, lang)),
         t("years_reported", lang): attain["years_reported"],
     }).reset_index(drop=True)
 

@@ -20,6 +20,10 @@ import pyarrow.compute as pc
 _SPACES = re.compile(r"\s+")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+# The combining marks Vietnamese uses (acute, grave, hook, tilde, dot below, circumflex,
+# breve, horn) all lie in this block; removing them with one regex leaves plain ASCII for
+# any Vietnamese name, and other scripts' marks are caught by the general test after it.
+_LATIN_MARKS = re.compile("[\u0300-\u036f]+")
 
 # Unit-type words. Vietnamese ones precede the name ("Huyện Bắc Hà", "TX. Vĩnh Châu");
 # English ones may also follow it ("Mang Yang district"). Folded words, longest first.
@@ -61,14 +65,19 @@ def nfc(value: object) -> str:
     """
     if value is None or (isinstance(value, float) and value != value):
         return ""
-    text = unicodedata.normalize("NFC", str(value)).replace("\u00a0", " ")
+    text = str(value)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
     return _SPACES.sub(" ", text).strip()
 
 
 def strip_marks(value: object) -> str:
     """Remove Vietnamese diacritics, keeping case and spacing: ``"Đắk Lắk"`` → ``"Dak Lak"``."""
     decomposed = unicodedata.normalize("NFD", nfc(value).translate(_D_MAP))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _LATIN_MARKS.sub("", decomposed)
+    if stripped.isascii():
+        return stripped
+    return "".join(ch for ch in stripped if not unicodedata.combining(ch))
 
 
 def fold_words(value: object) -> str:

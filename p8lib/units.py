@@ -72,23 +72,30 @@ def _package_data() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
-def _table(name: str, unit: str | None = None) -> pd.DataFrame:
+def _table(name: str, unit: str | None = None, fields: tuple[str, ...] | None = None
+           ) -> pd.DataFrame:
     """One table of the package's SQLite database, as the package's own ``query`` reads it.
 
-    With ``unit`` ("province", "district"), only that unit's columns (``{unit}…``), one row
-    per distinct combination: a fraction of the whole commune table, which a fresh server
-    would otherwise read (≈ 0.25 s) before its first page only to name provinces.
+    With ``unit`` ("province", "district", "ward"), only that unit's columns (``{unit}…``,
+    or just ``{unit}{field}`` for the given ``fields``) and its parents' codes, one row per
+    distinct combination: a fraction of the whole commune table, which a fresh server would
+    otherwise read (≈ 0.25 s) before its first page only to name provinces.
     """
     uri = (_package_data() / "dataset.db").as_uri() + "?mode=ro"
     with sqlite3.connect(uri, uri=True) as connection:
         if unit is None:
             return pd.read_sql_query(f"SELECT * FROM {name}", connection)
         columns = [row[1] for row in connection.execute(f"PRAGMA table_info({name})")]
-        wanted = [c for c in columns if c.startswith(unit)]
-        if unit == "district":
-            wanted.append("provinceCode")
+        wanted = [c for c in columns if c.startswith(unit)
+                  and (fields is None or c[len(unit):] in fields)]
+        wanted += [c for c in _PARENT_CODES[unit] if c in columns]
         listed = ", ".join(f'"{c}"' for c in wanted)
         return pd.read_sql_query(f"SELECT DISTINCT {listed} FROM {name}", connection)
+
+
+# The package's code columns of the units above each unit.
+_PARENT_CODES = {"province": (), "district": ("provinceCode",),
+                 "ward": ("districtCode", "provinceCode")}
 
 
 @cache
@@ -160,6 +167,21 @@ def _communes(vintage: Vintage) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+@cache
+def _commune_names(vintage: Vintage) -> pd.DataFrame:
+    rows = _table("admin_units_legacy" if vintage == OLD else "admin_units", "ward",
+                  fields=("Code", "", "Short"))
+    rows = rows[rows["wardCode"].notna()].sort_values("wardCode")
+    out = pd.DataFrame({"commune_code": rows["wardCode"].astype(str)})
+    if vintage == OLD:
+        out["district_code"] = rows["districtCode"].astype(str)
+    out["province_code"] = rows["provinceCode"].astype(str)
+    out["name_vi"] = rows["ward"].map(nfc)
+    out["short_vi"] = rows["wardShort"].map(nfc)
+    out["name_en"] = _english(out["short_vi"])
+    return out.reset_index(drop=True)
+
+
 def provinces(vintage: str = OLD) -> pd.DataFrame:
     """Provinces of one vintage.
 
@@ -197,6 +219,39 @@ def communes(vintage: str = OLD) -> pd.DataFrame:
     :func:`districts`).
     """
     return _communes(_check_vintage(vintage)).copy()
+
+
+def commune_names(vintage: str = OLD) -> pd.DataFrame:
+    """The codes and names of :func:`communes`, read from those columns alone.
+
+    Naming communes or checking that they nest needs no aliases, centroids or bounds:
+    this table costs a fraction of :func:`communes` (≈ 0.05 s instead of ≈ 0.5 s cold),
+    which a province page would otherwise pay the first time it names a commune.
+
+    Returns
+    -------
+    DataFrame
+        ``commune_code``, ``district_code`` (2021 only), ``province_code``, ``name_vi``,
+        ``short_vi``, ``name_en``, with the same values as the same columns of
+        :func:`communes`; a fresh copy each call.
+    """
+    return _commune_names(_check_vintage(vintage)).copy()
+
+
+@cache
+def _parents() -> dict[str, pd.Series]:
+    return {"district": _districts().set_index("district_code")["province_code"],
+            "commune": _commune_names(OLD).set_index("commune_code")["district_code"]}
+
+
+def parent_codes(level: str) -> pd.Series:
+    """2021 code of each district (``level="district"``) or commune (``"commune"``) → the
+    code of the unit it belongs to (province, district).
+
+    >>> parent_codes("commune")["00001"]
+    '001'
+    """
+    return _parents()[level].copy()
 
 
 @cache
@@ -286,7 +341,7 @@ def to_new_province(old_codes: pd.Series) -> pd.Series:
 def _names_2021() -> dict[str, str]:
     names: dict[str, str] = {}
     for table, key in ((_provinces(OLD), "province_code"), (_districts(), "district_code"),
-                       (_communes(OLD), "commune_code")):
+                       (_commune_names(OLD), "commune_code")):
         names.update(zip(table[key], table["name_vi"], strict=True))
     return names
 

@@ -154,8 +154,8 @@ def _row_problems(frame: pd.DataFrame, mask: pd.Series, message, severity: str,
 def _unknown_codes(distinct: pd.DataFrame) -> pd.Series:
     """True for code triples that do not exist in the 2021 units or do not nest."""
     provinces = set(units.provinces()["province_code"])
-    districts = units.districts().set_index("district_code")["province_code"]
-    communes = units.communes().set_index("commune_code")["district_code"]
+    districts = units.parent_codes("district")
+    communes = units.parent_codes("commune")
     p, d, c = (distinct[col] for col in CODE_COLUMNS)
     bad_p = p.notna() & ~p.isin(provinces)
     bad_d = d.notna() & (d.map(districts) != p)

@@ -20,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 from app import data, views, widgets
 from app.data import UPLOADED_KEY
 from p8lib import catalogue, metrics, tables
+from p8lib.i18n import t
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 PAGES = ["pages/overview.py", "pages/coverage_map.py", "pages/province.py",
@@ -164,6 +165,9 @@ def test_changing_a_filter_changes_the_view_and_the_url():
 
 def test_province_attainment_shows_status_text_not_zero_percent():
     at = run("pages/province.py", province="04", lang="en")
+    assert not [d for d in at.dataframe if "Status" in d.value.columns]  # a hidden tab
+    at.session_state["province_tab"] = "Attainment"
+    at.run()
     table = frame_with(at, "Status")
     assert "no result reported" in set(table["Status"])
     assert "0.0 %" not in set(table["Attainment (%)"])
@@ -387,3 +391,23 @@ def test_province_without_province_level_figures_says_so_instead_of_an_empty_cha
     at = run("pages/province.py", province="94", lang="en")
     assert not plotly_specs(at)
     assert any("No province-level figures to chart" in i.value for i in at.info)
+
+
+# Each tab of the province profile and a column only its table has.
+PROVINCE_TABS = [("targets_results", "measure"), ("attainment", "status"),
+                 ("coverage_rows", "role"), ("sources_quotes", "title")]
+
+
+@pytest.mark.parametrize(("tab", "column"), PROVINCE_TABS)
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_province_tabs_run_only_the_open_one(tab, column, lang):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(province="94", lang=lang)
+    at.switch_page("pages/province.py")
+    at.session_state["province_tab"] = t(tab, lang)
+    at.run()
+    assert not at.exception
+    assert [tab_.label for tab_ in at.tabs] == [t(name, lang) for name, _ in PROVINCE_TABS]
+    columns = {c for d in at.dataframe for c in d.value.columns}
+    for other, other_column in PROVINCE_TABS:
+        assert (t(other_column, lang) in columns) == (other == tab), other

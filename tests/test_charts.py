@@ -329,6 +329,7 @@ def test_bar_charts_keep_room_above_the_panels_for_a_legend_that_wraps(large):
     lambda lang, large: charts.indicator_bar(ACROSS, lang, "T", large),
     lambda lang, large: charts.attainment_by_area_bar(by_area([50.0, 120.0, None, 80.0]),
                                                       lang, large),
+    lambda lang, large: charts.target_actual_bar(TA.iloc[:0], lang, "T", large),  # no bars
 ])
 def test_every_figure_passes_plotly_validation(build, large):
     """The bar charts skip plotly's validation when they are built (it was most of their

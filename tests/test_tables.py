@@ -44,6 +44,16 @@ def test_attainment_table_shows_status_words_not_zero(indicator_catalogue):
     assert table["Target"].tolist()[0] == 9000.0
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_attainment_table_puts_the_attainment_before_the_numbers_behind_it(
+        indicator_catalogue, lang):
+    attain = metrics.attainment(figures(ROWS), indicator_catalogue)
+    table = tables.attainment_table(attain, indicator_catalogue, lang)
+    assert list(table.columns) == [t(k, lang) for k in (
+        "unit_name", "indicator", "period", "attainment_pct", "status", "target", "actual",
+        "unit", "years_reported")]
+
+
 @pytest.mark.parametrize(("lang", "place", "area", "count"), [
     ("en", "Soc Trang", "Content area 1", 1),
     ("en", "Soc Trang", "Finance and cross-cutting", 0),

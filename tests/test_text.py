@@ -52,3 +52,25 @@ def test_nfc_joins_combining_marks_and_spaces():
 
 def test_strip_marks_keeps_case():
     assert strip_marks("Đắk Lắk") == "Dak Lak"
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Nghĩa Lộ", "Nghia Lo"),
+    ("Ngọc Hồi", "Ngoc Hoi"),
+    ("Ưng Hòa", "Ung Hoa"),
+    ("a\u20d7b", "ab"),              # a combining mark outside the Latin block
+    ("Việt 越南", "Viet 越南"),       # other scripts' letters are kept
+    ("", ""),
+])
+def test_strip_marks_removes_every_combining_mark(raw, expected):
+    assert strip_marks(raw) == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("  Lao \t Cai\n", "Lao Cai"),   # plain ASCII skips normalisation, not the spaces
+    (None, ""),
+    (float("nan"), ""),
+    (12, "12"),
+])
+def test_nfc_of_plain_text(raw, expected):
+    assert nfc(raw) == expected

@@ -96,3 +96,28 @@ def test_districts_read_from_their_own_columns_equal_those_of_every_row():
                                                       "province_code": "provinceCode"},
                                   "district_type")
     pd.testing.assert_frame_equal(units.districts(), expected.reset_index(drop=True))
+
+
+@pytest.mark.parametrize("vintage", ["2021", "2025"])
+def test_commune_names_read_from_their_own_columns_equal_those_of_communes(vintage):
+    names = units.commune_names(vintage)
+    pd.testing.assert_frame_equal(names, units.communes(vintage)[names.columns])
+    expected = ["commune_code", "province_code", "name_vi", "short_vi", "name_en"]
+    if vintage == "2021":
+        expected.insert(1, "district_code")
+    assert list(names.columns) == expected
+
+
+@pytest.mark.parametrize(("level", "table", "parent"), [
+    ("district", units.districts, "province_code"),
+    ("commune", units.communes, "district_code"),
+])
+def test_parent_codes_are_those_of_the_unit_tables(level, table, parent):
+    expected = table().set_index(f"{level}_code")[parent]
+    pd.testing.assert_series_equal(units.parent_codes(level), expected)
+
+
+def test_parent_codes_are_a_copy():
+    codes = units.parent_codes("commune")
+    codes.iloc[0] = "xxx"
+    assert units.parent_codes("commune").iloc[0] != "xxx"

@@ -139,13 +139,14 @@ def upload(page: Page, name: str, data: bytes) -> None:
 
 
 def table_under(page: Page, heading: str):
-    """The first ``st.dataframe`` after the subheading ``heading``."""
-    return page.locator(f"xpath=//h3[normalize-space()={heading!r}]/following::*"
-                        "[@data-testid='stDataFrame'][1]")
+    """The first ``st.dataframe`` after the subheading or the tab ``heading``."""
+    return page.locator(f"xpath=//*[self::h3 or @role='tab'][normalize-space()={heading!r}]"
+                        "/following::*[@data-testid='stDataFrame'][1]")
 
 
 def table_texts(page: Page, heading: str, showing: str | None = None) -> list[str]:
-    """Texts of the header and cells of the table shown under the subheading ``heading``.
+    """Texts of the header and cells of the table shown under the subheading (or in the
+    tab) ``heading``.
 
     ``st.dataframe`` draws on a canvas; its grid also keeps an accessible table of the cells
     in view, whose text is read here. With ``showing``, wait until the table holds that text

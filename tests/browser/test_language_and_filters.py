@@ -9,6 +9,7 @@ from p8lib.i18n import LANG_NAMES, t
 from tests.browser.helpers import (
     open_app,
     query,
+    table_texts,
     save_screenshot,
     selectbox_value,
     sidebar_select,
@@ -60,3 +61,21 @@ def test_unknown_url_values_are_dropped(page, server):
              title=t("app_title", "vi"))
     assert selectbox_value(page, t("province", "vi")) == t("all_provinces", "vi")
     assert query(page) == {}
+
+
+def test_province_tabs_show_one_section_each(page, server):
+    open_app(page, f"{server.url}/province?province=94&lang=en", title=t("page_province", "en"))
+    tabs = page.get_by_role("tab")
+    expect(tabs).to_have_text([t(k, "en") for k in ("targets_results", "attainment",
+                                                     "coverage_rows", "sources_quotes")])
+    assert t("measure", "en") in table_texts(page, t("targets_results", "en"))
+    tabs.filter(has_text=t("attainment", "en")).click()
+    wait_idle(page)
+    # the grid's accessible cells are the columns in view: the first few
+    cells = table_texts(page, t("attainment", "en"), showing=t("target", "en"))
+    assert t("actual", "en") in cells and t("measure", "en") not in cells, cells
+    save_screenshot(page, "province-94-attainment-en")
+    tabs.filter(has_text=t("sources_quotes", "en")).click()
+    wait_idle(page)
+    assert t("title", "en") in table_texts(page, t("sources_quotes", "en"),
+                                           showing=t("title", "en"))
