@@ -114,13 +114,54 @@ def unit_key(value: object) -> str:
     return (stripped or words).replace(" ", "")
 
 
-def _fold_words_array(values: pd.Series) -> pa.ChunkedArray | pa.Array:
-    """:func:`fold_words` of a whole column at once (pyarrow compute, no Python loop)."""
-    text = pa.array(values.fillna("").astype(str).to_numpy(dtype=object), type=pa.string())
+# Python's ``\s`` (what ``str.isspace`` calls a space) written for RE2, pyarrow's regex
+# engine, whose own ``\s`` knows ASCII spaces only.
+_SPACES_RE2 = r"[\s\v\x{1c}-\x{1f}\x{85}\p{Z}]+"
+
+
+def _text_array(values: pd.Series) -> pa.Array:
+    """A column as arrow text, missing values as empty text."""
+    return pa.array(values.fillna("").astype(str).to_numpy(dtype=object), type=pa.string())
+
+
+def _nfc_array(values: pd.Series) -> pa.Array:
+    text = pc.utf8_normalize(_text_array(values), "NFC")
+    return pc.utf8_trim(pc.replace_substring_regex(text, _SPACES_RE2, " "), " ")
+
+
+def _without_marks(text: pa.Array) -> pa.Array:
     text = pc.replace_substring(text, "đ", "d")
     text = pc.replace_substring(text, "Đ", "D")
     text = pc.utf8_normalize(text, "NFD")
-    text = pc.replace_substring_regex(text, r"\p{M}+", "")
+    return pc.replace_substring_regex(text, r"\p{M}+", "")
+
+
+def _series(text: pa.Array, like: pd.Series) -> pd.Series:
+    return pd.Series(text.to_pylist(), index=like.index, dtype="str")
+
+
+def nfc_many(values: pd.Series) -> pd.Series:
+    """:func:`nfc` of every value of a column, vectorised; same index, ``str`` dtype.
+
+    >>> nfc_many(pd.Series(["  Lào\u00a0 Cai ", None])).tolist()
+    ['Lào Cai', '']
+    """
+    return _series(_nfc_array(values), values)
+
+
+def strip_marks_many(values: pd.Series) -> pd.Series:
+    """:func:`strip_marks` of every value of a column, vectorised (10,000 unit names in a
+    few ms instead of ≈ 60 ms); same index, ``str`` dtype.
+
+    >>> strip_marks_many(pd.Series(["Đắk Lắk"])).tolist()
+    ['Dak Lak']
+    """
+    return _series(_without_marks(_nfc_array(values)), values)
+
+
+def _fold_words_array(values: pd.Series) -> pa.ChunkedArray | pa.Array:
+    """:func:`fold_words` of a whole column at once (pyarrow compute, no Python loop)."""
+    text = _without_marks(_text_array(values))
     text = pc.utf8_lower(text)
     text = pc.replace_substring_regex(text, r"[^0-9a-z]+", " ")
     return pc.utf8_trim_whitespace(text)

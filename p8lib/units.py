@@ -25,7 +25,7 @@ from typing import Literal
 
 import pandas as pd
 
-from p8lib.text import fold, nfc, strip_marks
+from p8lib.text import fold, nfc_many, strip_marks_many
 
 Vintage = Literal["2021", "2025"]
 VINTAGES: tuple[Vintage, ...] = ("2021", "2025")
@@ -58,7 +58,7 @@ def _bounds(raw: object) -> tuple[float, float, float, float]:
 
 
 def _english(short: pd.Series) -> pd.Series:
-    return short.map(strip_marks)
+    return strip_marks_many(short)
 
 
 @cache
@@ -117,10 +117,10 @@ def _level_table(rows: pd.DataFrame, unit: str, codes: dict[str, str],
     centroid and the folded alias keys. The index stays ``rows``'s.
     """
     columns = {ours: rows[theirs].astype(str) for ours, theirs in codes.items()}
-    columns["name_vi"] = rows[unit].map(nfc)
-    columns["short_vi"] = rows[f"{unit}Short"].map(nfc)
+    columns["name_vi"] = nfc_many(rows[unit])
+    columns["short_vi"] = nfc_many(rows[f"{unit}Short"])
     if type_column:
-        columns[type_column] = rows[f"{unit}Type"].map(nfc)
+        columns[type_column] = nfc_many(rows[f"{unit}Type"])
     columns["lat"] = rows[f"{unit}Lat"].astype(float)
     columns["lon"] = rows[f"{unit}Lon"].astype(float)
     columns["keys"] = rows[f"{unit}Keywords"].map(_keywords)
@@ -176,8 +176,8 @@ def _commune_names(vintage: Vintage) -> pd.DataFrame:
     if vintage == OLD:
         out["district_code"] = rows["districtCode"].astype(str)
     out["province_code"] = rows["provinceCode"].astype(str)
-    out["name_vi"] = rows["ward"].map(nfc)
-    out["short_vi"] = rows["wardShort"].map(nfc)
+    out["name_vi"] = nfc_many(rows["ward"])
+    out["short_vi"] = nfc_many(rows["wardShort"])
     out["name_en"] = _english(out["short_vi"])
     return out.reset_index(drop=True)
 

@@ -1,8 +1,10 @@
 import unicodedata
 
+import pandas as pd
 import pytest
 
-from p8lib.text import fold, nfc, strip_marks, unit_key
+from p8lib import units
+from p8lib.text import fold, nfc, nfc_many, strip_marks, strip_marks_many, unit_key
 
 
 @pytest.mark.parametrize(
@@ -74,3 +76,26 @@ def test_strip_marks_removes_every_combining_mark(raw, expected):
 ])
 def test_nfc_of_plain_text(raw, expected):
     assert nfc(raw) == expected
+
+
+SPACES_AND_MARKS = ["  Lào\u00a0 Cai ", "Hoa\u2003\u3000Binh", "a\x1cb\x85c\u2028d\vE\tf\r\n",
+                    unicodedata.normalize("NFD", "Đắk Lắk"), "", "Việt 越南", "x\u20d7y", None,
+                    float("nan"), "  ", "Phường 3"]
+
+
+@pytest.mark.parametrize(("many", "one"), [(nfc_many, nfc), (strip_marks_many, strip_marks)])
+def test_vectorised_text_equals_the_scalar_functions(many, one):
+    values = pd.Series(SPACES_AND_MARKS, index=range(10, 10 + len(SPACES_AND_MARKS)))
+    out = many(values)
+    assert out.tolist() == [one(v) for v in SPACES_AND_MARKS]
+    assert out.index.equals(values.index)
+
+
+@pytest.mark.parametrize("vintage", ["2021", "2025"])
+def test_vectorised_text_equals_the_scalar_functions_on_every_unit_name(vintage):
+    names = units._table("admin_units_legacy" if vintage == "2021" else "admin_units",
+                         "ward", fields=("", "Short"))
+    for column in names:
+        assert nfc_many(names[column]).tolist() == names[column].map(nfc).tolist()
+        assert strip_marks_many(names[column]).tolist() == names[column].map(
+            strip_marks).tolist()

@@ -9,10 +9,10 @@ from p8lib.i18n import LANG_NAMES, t
 from tests.browser.helpers import (
     open_app,
     query,
-    table_texts,
     save_screenshot,
     selectbox_value,
     sidebar_select,
+    table_texts,
     wait_idle,
 )
 
