@@ -165,11 +165,16 @@ def target_actual_chart(province: str, year: int | None, content: int | None,
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _indicator_chart(across: pd.DataFrame, lang: str, title: str, large: bool) -> go.Figure:
-    return charts.indicator_bar(across, lang, title, large)
+def _indicator_chart(token: tuple[str, str], province: str | None, year: int | None,
+                     indicator: str, lang: str, title: str, large: bool) -> go.Figure:
+    del token  # the cache key only: which figures are in use
+    return charts.indicator_bar(indicator_across(province, year, indicator, lang), lang, title,
+                                large)
 
 
-def indicator_chart(across: pd.DataFrame, lang: str, title: str, large: bool) -> go.Figure:
-    """:func:`p8lib.charts.indicator_bar` of :func:`indicator_across`'s small table, built
-    once per content of that table, language and presenter mode. Shared: never modify it."""
-    return _indicator_chart(across, lang, title, large)
+def indicator_chart(province: str | None, year: int | None, indicator: str, lang: str,
+                    title: str, large: bool) -> go.Figure:
+    """:func:`p8lib.charts.indicator_bar` of :func:`indicator_across`, built once per
+    filters, figures in use, language and presenter mode (keyed by those, not by hashing
+    the table: hashing it took ≈ 10 ms a rerun). Shared: never modify it."""
+    return _indicator_chart(figures_token(), province, year, indicator, lang, title, large)

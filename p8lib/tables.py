@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from p8lib import i18n, metrics
+from p8lib.columns import row_groups
 from p8lib.filters import indicator_options
 from p8lib.i18n import t
 from p8lib.labels import indicator_names_and_units, period_label, place_names, unit_name
@@ -36,17 +37,6 @@ def _plain(column: pd.Series) -> pd.Series:
     return column
 
 
-def _units(frame: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's unit, numbered 0, 1, … in order of first appearance (rows with equal
-    ``columns`` are one unit), and the position of each unit's first row."""
-    key = np.zeros(len(frame), dtype=np.int64)
-    for col in columns:  # each column as integer codes, combined into one key per row
-        codes, distinct = pd.factorize(frame[col], use_na_sentinel=True)
-        key = key * (len(distinct) + 1) + codes + 1
-    unit, _ = pd.factorize(key)
-    return unit, np.unique(unit, return_index=True)[1]
-
-
 _PLACE_CODES = [Figure.commune_code, Figure.district_code, Figure.province_code]
 
 
@@ -55,7 +45,7 @@ def _place_names(frame: pd.DataFrame, lang: str) -> pd.Series:
     names few places many times (1M figures, 10,035 communes)."""
     if len(frame) < 1_000:
         return place_names(frame, lang)
-    unit, first = _units(frame, _PLACE_CODES)
+    unit, first = row_groups(frame, _PLACE_CODES)
     names = place_names(frame.iloc[first], lang).to_numpy()
     return pd.Series(names[unit], index=frame.index, dtype=object)
 
@@ -135,7 +125,7 @@ def reported_where(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str) ->
     """
     if figures.empty:
         return pd.DataFrame(columns=[t("unit_name", lang), t("level", lang)])
-    unit, first = _units(figures, [*_PLACE_CODES, Figure.level])
+    unit, first = row_groups(figures, [*_PLACE_CODES, Figure.level])
     ids, distinct_ids = pd.factorize(figures[Figure.indicator_id], use_na_sentinel=True)
     # Content area per distinct indicator; 0 for cross-cutting ones (no area) and unknown ids.
     area_of = pd.Series(distinct_ids).map(
@@ -289,7 +279,7 @@ def indicator_across(figures: pd.DataFrame, indicator: str, lang: str,
     rows = figures[figures[Figure.indicator_id] == indicator]
     if catalogue is not None:  # units in ``lang`` where the figure uses the catalogue's
         rows = rows.assign(**{Figure.unit: _units_in(rows, catalogue, lang).to_numpy()})
-    places = _lowest_code(rows).nunique(dropna=False)
+    places = _place_count(rows)
     if max_places is None or places <= max_places:
         frame = _across_rows(rows, lang)
         frame.attrs["note"] = ""
@@ -319,20 +309,22 @@ def indicator_across(figures: pd.DataFrame, indicator: str, lang: str,
 
 def _units_in(rows: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> pd.Series:
     """Each figure's unit in ``lang``: the catalogue's wording where the figure uses the
-    catalogue's unit ("groups" → "tổ"), else the figure's own."""
+    catalogue's unit ("groups" → "tổ"), else the figure's own. Worked out once per distinct
+    (indicator, unit) pair."""
+    group, first = row_groups(rows, [Figure.indicator_id, Figure.unit])
+    heads = rows.iloc[first]
     cat = catalogue.set_index(Figure.indicator_id)
-    ids = _plain(rows[Figure.indicator_id]).astype(object)
-    own = _plain(rows[Figure.unit]).astype(object)
+    ids = _plain(heads[Figure.indicator_id]).astype(object)
+    own = _plain(heads[Figure.unit]).astype(object)
     same = own.to_numpy() == ids.map(cat["unit"]).to_numpy()
-    return own.where(~same, ids.map(cat["unit" if lang == "en" else "unit_vi"]))
+    units = own.where(~same, ids.map(cat["unit" if lang == "en" else "unit_vi"]))
+    return pd.Series(units.to_numpy(dtype=object)[group], index=rows.index, dtype=object)
 
 
-def _lowest_code(rows: pd.DataFrame) -> pd.Series:
-    """The code of each row's own unit (commune, else district, else province; missing for
-    a national row)."""
-    return (rows[Figure.commune_code].astype(object)
-            .fillna(rows[Figure.district_code].astype(object))
-            .fillna(rows[Figure.province_code].astype(object)))
+def _place_count(rows: pd.DataFrame) -> int:
+    """How many places the rows name (each row's own unit; national rows are one place).
+    Codes nest, so distinct (commune, district, province) codes are distinct own units."""
+    return len(row_groups(rows, _PLACE_CODES)[1])
 
 
 def _across_rows(rows: pd.DataFrame, lang: str, place: pd.Series | None = None
@@ -361,13 +353,17 @@ def _summed_up(rows: pd.DataFrame, to: str, lang: str, max_places: int | None = 
     code = _LEVEL_CODE[to]
     lower = (rows[Figure.level].isin(_SUMMED_INTO[to]) & rows[code].notna()).to_numpy()
     low, kept = rows[lower], rows[~lower]
-    counts = _lowest_code(low).groupby(
-        [low[code].astype(object), low[Figure.level].astype(object)]).nunique()
-    if (max_places is not None
-            and _lowest_code(kept).nunique(dropna=False) + len(counts) > max_places):
+    group, first = row_groups(low, [code, Figure.level])  # a label per unit of ``to``, level
+    if max_places is not None and _place_count(kept) + len(first) > max_places:
         return None
+    unit, unit_first = row_groups(low, _PLACE_CODES)
+    pairs = np.unique(group.astype(np.int64) * max(len(unit_first), 1) + unit)
+    counts = np.bincount(pairs // max(len(unit_first), 1), minlength=len(first))
+    heads = low.iloc[first]
     labels = {(c, lv): t(f"summed_{lv}", lang, name=unit_name(c, lang),
-                         n=i18n.fmt_number(k, lang)) for (c, lv), k in counts.items()}
+                         n=i18n.fmt_number(k, lang))
+              for c, lv, k in zip(heads[code].astype(object), heads[Figure.level].astype(object),
+                                  counts, strict=True)}
     keys = [code, Figure.level, Figure.period_start, Figure.period_end, Figure.measure,
             Figure.unit]
     sums = low.groupby(keys, observed=True, sort=True)[Figure.value].sum().reset_index()

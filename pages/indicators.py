@@ -28,7 +28,8 @@ if sections.has_rows(shown, lang):
     across = views.indicator_across(f["province"], f["year"], indicator, lang)
     if across.attrs["note"]:  # too many places to draw: what was summed or left out
         st.caption(across.attrs["note"])
-    chart = views.indicator_chart(across, lang, t("indicator_across", lang), big)
+    chart = views.indicator_chart(f["province"], f["year"], indicator, lang,
+                                  t("indicator_across", lang), big)
     sections.chart_and_figures(chart, shown, catalogue, lang, big, f"indicator_{indicator}",
                                key="indicators")
 
