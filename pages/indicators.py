@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app import data, sections, state, views, widgets
-from p8lib import filters, i18n, labels, tables
+from p8lib import filters, i18n, labels
 from p8lib.i18n import t
 
 state.require_router()
@@ -34,5 +34,5 @@ if sections.has_rows(shown, lang):
                                key="indicators")
 
 st.subheader(t("catalogue", lang))
-cat_table = tables.catalogue_table(catalogue, lang)
+cat_table = views.catalogue_table(lang)
 widgets.table(cat_table, cat_table, "indicators", lang, key="indicators_catalogue")
