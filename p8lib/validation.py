@@ -215,11 +215,28 @@ def validate_figures(frame: pd.DataFrame, indicator_catalogue: pd.DataFrame,
         "error", Figure.province_code)
     problems += _duplicate_problems(frame, codes)
     if known_sources is not None:
-        problems += _row_problems(
+        problems += _once_per_value(
             frame, ~frame[Figure.source_id].isin(known_sources).to_numpy(),
             "source id not in data/sources.csv: add the source so the figure can be cited",
             "warning", Figure.source_id)
     return problems
+
+
+def _once_per_value(frame: pd.DataFrame, mask: np.ndarray, message: str, severity: str,
+                    column: str) -> list[Problem]:
+    """One problem per distinct value of ``column`` among the rows where ``mask`` holds,
+    at its first row, saying in how many rows it occurs: a report citing one unregistered
+    source in every row gets one warning, not one per figure (55,000 for a province)."""
+    bad = frame[mask]
+    if bad.empty:
+        return []
+    group, first = row_groups(bad, [column])
+    counts = np.bincount(group)
+    messages = [message + (f" (in {n:,} rows from this one on)" if n > 1 else "")
+                for n in counts]
+    heads = bad.iloc[first]
+    return _problems(_locate(frame, heads.index, column), messages, severity,
+                     heads[column].astype(str))
 
 
 def _duplicate_problems(frame: pd.DataFrame, codes: dict) -> list[Problem]:

@@ -70,3 +70,17 @@ def test_categorical_columns_get_the_same_problems_as_plain_ones(indicator_catal
     got = validate_figures(categorical, indicator_catalogue, {"art_soc_trang"})
     assert len(expected) >= len(changes)
     assert sorted(map(str, got)) == sorted(map(str, expected))
+
+
+def test_an_unknown_source_is_reported_once_per_source_with_its_row_count(
+        indicator_catalogue):
+    rows = frame({"source_id": "art_soc_trang"},
+                 *({"source_id": "mystery", "period_start": y, "period_end": y}
+                   for y in (2021, 2022, 2023)),
+                 {"source_id": "other", "period_start": 2024, "period_end": 2024})
+    problems = [p for p in validate_figures(rows, indicator_catalogue, {"art_soc_trang"})
+                if "source id not in" in p.message]
+    assert [(p.value, p.row, p.severity) for p in problems] == [
+        ("mystery", 3, "warning"), ("other", 6, "warning")]
+    assert problems[0].message.endswith("(in 3 rows from this one on)")
+    assert "rows from this one on" not in problems[1].message
