@@ -65,7 +65,8 @@ def _ensure_chromium() -> None:
 def app(extra: list[str]) -> None:
     _install("requirements.txt")
     os.chdir(ROOT)
-    os.execv(PYTHON, [str(PYTHON), "-m", "streamlit", "run", "dashboard.py", *extra])
+    # serve.py is dashboard.py with a start-up warm-up (app/warmup.py).
+    os.execv(PYTHON, [str(PYTHON), "-m", "streamlit", "run", "serve.py", *extra])
 
 
 def test(extra: list[str]) -> None:

@@ -97,14 +97,14 @@ def categorical_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 @cache
 def _freeze_long_lived() -> None:
-    """Once per process: collect, then take every object alive now (the modules, the
-    figures) out of the cyclic garbage collector's future passes.
+    """Once per process: take every object alive now (the modules, the figures) out of the
+    cyclic garbage collector's future passes.
 
     They live as long as the server, yet each full collection walked all ~150,000 of them:
     a pause of 70–90 ms in about one rerun in ten, the slowest reruns measured
-    (bench/bench_app.py). Collecting first means no garbage is frozen with them.
+    (bench/bench_app.py). No collection is made first: at this point one found nothing to
+    collect and cost ≈ 90 ms of a fresh server's first page.
     """
-    gc.collect()
     gc.freeze()
 
 

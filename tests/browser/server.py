@@ -17,7 +17,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-ENTRY = ROOT / "dashboard.py"
+ENTRY = ROOT / "serve.py"  # the dashboard as served (dashboard.py with a warm-up)
 PYTHON = ROOT / ".venv" / "bin" / "python"
 CHROMIUM = Path("/usr/bin/chromium")
 # Debian's Chromium, headless, with nothing that phones home; WebGL on SwiftShader.

@@ -1,0 +1,39 @@
+"""What a freshly started server loads before its first visitor arrives.
+
+A browser takes seconds to fetch Streamlit's scripts before it asks for the first page;
+the server sits idle meanwhile. :func:`start` uses that time, in a background thread, to
+import the libraries every page needs and to read and validate the shipped tables, which
+the first page would otherwise do while its visitor waits (bench/bench_browser.py).
+Nothing here is required: a page that runs before the warm-up ends does the same work
+itself (imports and p8lib's caches are shared and safe to race).
+"""
+
+from __future__ import annotations
+
+import threading
+
+
+def warm() -> None:
+    """Import the pages' libraries and fill p8lib's caches of the shipped tables.
+
+    Imports are made here, not at the top of the module: the server answers its health
+    check only after loading this module.
+    """
+    import app.sections  # noqa: F401, PLC0415 - imports plotly, pandera, geopandas, pydeck
+    import app.views  # noqa: F401, PLC0415
+    import p8lib.maps  # noqa: F401, PLC0415
+    from p8lib import catalogue, units  # noqa: PLC0415
+
+    catalogue.indicators()
+    catalogue.sources()
+    catalogue.coverage()
+    for vintage in units.VINTAGES:
+        units.provinces(vintage)
+    units.districts()
+
+
+def start() -> threading.Thread:
+    """Run :func:`warm` in a daemon thread (it never keeps the server from stopping)."""
+    thread = threading.Thread(target=warm, name="p8-warm-up", daemon=True)
+    thread.start()
+    return thread
