@@ -28,4 +28,6 @@ if f["province"]:
 
 st.subheader(t("pilot_provinces", lang))
 pilots = map_values.pilot_provinces(data.coverage(), lang)
-widgets.table(pilots, pilots, "pilot_provinces", lang, key="map_pilots")
+# Eight rows: a plain table, all in view (no scrolling grid to load beside the map).
+st.table(pilots, hide_index=True)
+widgets.downloads(pilots, "pilot_provinces", lang, key="map_pilots")
