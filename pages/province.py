@@ -41,16 +41,14 @@ else:
                 sections.formatted_table(tables.attainment_table(attain, catalogue, lang), lang,
                                          f"attainment_{province}", key="province_attainment",
                                          percent=(t("attainment_pct", lang),))
+    coverage = data.coverage()  # a small table: its province's rows cost ≈ 1 ms
+    coverage = coverage[coverage["province_code"] == province]
     if covered.open:
         with covered:
-            coverage = data.coverage()
-            coverage = coverage[coverage["province_code"] == province]
             if sections.has_rows(coverage, lang, empty_note="no_coverage"):
                 sections.formatted_table(tables.coverage_table(coverage, lang), lang,
                                          f"coverage_{province}", key="province_coverage")
     if cited.open:
         with cited:
-            coverage = data.coverage()
-            coverage = coverage[coverage["province_code"] == province]
             used = tables.sources_used(figures, coverage, data.sources(), lang)
             widgets.table(used, used, f"sources_{province}", lang, key="province_sources")
