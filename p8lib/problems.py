@@ -50,6 +50,15 @@ class Problem:
 PROBLEM_COLUMNS = [f.name for f in fields(Problem)]
 
 
+def rows_note(times: int) -> str:
+    """What a problem reported once, at its first row, says of the rows it stands for.
+
+    >>> rows_note(3), rows_note(1)
+    (' (in 3 rows from this one on)', '')
+    """
+    return f" (in {times} rows from this one on)" if times > 1 else ""
+
+
 def has_errors(problems: list[Problem]) -> bool:
     """True if any problem is an error."""
     return any(p.severity == "error" for p in problems)

@@ -23,7 +23,7 @@ from p8lib.columns import (
 )
 from p8lib.layout import CODE_ROLES, UNIT_ROLES, Layout, is_total_many
 from p8lib.matching import match_units
-from p8lib.problems import Problem
+from p8lib.problems import Problem, rows_note
 from p8lib.readers import RawSheet
 from p8lib.schema import Figure, expected_level
 from p8lib.text import fold
@@ -143,10 +143,10 @@ def add_units(rows: pd.DataFrame, layout: Layout, sheet: RawSheet,
                 sheet.file, sheet.sheet, first_row,
                 layout.headers.get(layout.column(names[-1]), "")))
         else:
-            rows_note = f" (in {row.times} rows from this one on)" if row.times > 1 else ""
             problems.append(Problem(
                 f"unit {label!r} is {row.match_status}: {row.match_note}; correct the name "
-                f"(with diacritics) or give the GSO code{rows_note}", "error", sheet.file,
+                f"(with diacritics) or give the GSO code{rows_note(row.times)}", "error",
+                sheet.file,
                 sheet.sheet, first_row, layout.headers.get(layout.column(names[-1]), "")))
     return resolved
 

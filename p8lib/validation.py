@@ -17,7 +17,7 @@ import pandera.errors
 
 from p8lib import units
 from p8lib.columns import distinct_codes, per_distinct, row_groups
-from p8lib.problems import Problem
+from p8lib.problems import Problem, rows_note
 from p8lib.schema import (
     CODE_COLUMNS,
     FIGURE_COLUMNS,
@@ -231,9 +231,7 @@ def _once_per_value(frame: pd.DataFrame, mask: np.ndarray, message: str, severit
     if bad.empty:
         return []
     group, first = row_groups(bad, [column])
-    counts = np.bincount(group)
-    messages = [message + (f" (in {n:,} rows from this one on)" if n > 1 else "")
-                for n in counts]
+    messages = [message + rows_note(int(n)) for n in np.bincount(group)]
     heads = bad.iloc[first]
     return _problems(_locate(frame, heads.index, column), messages, severity,
                      heads[column].astype(str))
