@@ -108,25 +108,31 @@ def _new_rows() -> pd.DataFrame:
     return _table("admin_units")
 
 
-def _level_table(rows: pd.DataFrame, unit: str, codes: dict[str, str],
-                type_column: str | None = None) -> pd.DataFrame:
-    """One level's table from the package's rows, which name their columns ``{unit}…``.
-
-    ``codes`` maps our code columns to the package's, in output order; then come the names
-    (``name_en`` right after ``short_vi``), the unit type when ``type_column`` is given, the
-    centroid and the folded alias keys. The index stays ``rows``'s.
-    """
+def _name_columns(rows: pd.DataFrame, unit: str, codes: dict[str, str]) -> dict[str, pd.Series]:
+    """Our code columns (``codes`` maps them to the package's, in output order) and the
+    names of one level's units, from the package's ``{unit}…`` columns: ``name_vi``,
+    ``short_vi``, ``name_en``. Indexed as ``rows``."""
     columns = {ours: rows[theirs].astype(str) for ours, theirs in codes.items()}
     columns["name_vi"] = nfc_many(rows[unit])
     columns["short_vi"] = nfc_many(rows[f"{unit}Short"])
+    columns["name_en"] = _english(columns["short_vi"])
+    return columns
+
+
+def _level_table(rows: pd.DataFrame, unit: str, codes: dict[str, str],
+                 type_column: str | None = None) -> pd.DataFrame:
+    """One level's table from the package's rows, which name their columns ``{unit}…``.
+
+    The codes and names of :func:`_name_columns`, then the unit type when ``type_column``
+    is given, the centroid and the folded alias keys. The index stays ``rows``'s.
+    """
+    columns = _name_columns(rows, unit, codes)
     if type_column:
         columns[type_column] = nfc_many(rows[f"{unit}Type"])
     columns["lat"] = rows[f"{unit}Lat"].astype(float)
     columns["lon"] = rows[f"{unit}Lon"].astype(float)
     columns["keys"] = rows[f"{unit}Keywords"].map(_keywords)
-    out = pd.DataFrame(columns)
-    out.insert(out.columns.get_loc("short_vi") + 1, "name_en", _english(out["short_vi"]))
-    return out
+    return pd.DataFrame(columns)
 
 
 @cache
@@ -146,15 +152,20 @@ def _districts() -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def _commune_codes(vintage: Vintage) -> dict[str, str]:
+    """Our code columns of a commune → the package's (no districts since 1 July 2025)."""
+    codes = {"commune_code": "wardCode", "district_code": "districtCode",
+             "province_code": "provinceCode"}
+    if vintage == NEW:
+        del codes["district_code"]
+    return codes
+
+
 @cache
 def _communes(vintage: Vintage) -> pd.DataFrame:
     rows = _legacy_rows() if vintage == OLD else _new_rows()
     rows = rows[rows["wardCode"].notna()].sort_values("wardCode")
-    codes = {"commune_code": "wardCode", "district_code": "districtCode",
-             "province_code": "provinceCode"}
-    if vintage == NEW:  # no districts since 1 July 2025
-        del codes["district_code"]
-    out = _level_table(rows, "ward", codes, "commune_type")
+    out = _level_table(rows, "ward", _commune_codes(vintage), "commune_type")
     if vintage == OLD:
         box = pd.DataFrame(
             rows["wardBounds"].map(_bounds).tolist(),
@@ -172,14 +183,8 @@ def _commune_names(vintage: Vintage) -> pd.DataFrame:
     rows = _table("admin_units_legacy" if vintage == OLD else "admin_units", "ward",
                   fields=("Code", "", "Short"))
     rows = rows[rows["wardCode"].notna()].sort_values("wardCode")
-    out = pd.DataFrame({"commune_code": rows["wardCode"].astype(str)})
-    if vintage == OLD:
-        out["district_code"] = rows["districtCode"].astype(str)
-    out["province_code"] = rows["provinceCode"].astype(str)
-    out["name_vi"] = nfc_many(rows["ward"])
-    out["short_vi"] = nfc_many(rows["wardShort"])
-    out["name_en"] = _english(out["short_vi"])
-    return out.reset_index(drop=True)
+    return pd.DataFrame(_name_columns(rows, "ward", _commune_codes(vintage))).reset_index(
+        drop=True)
 
 
 def provinces(vintage: str = OLD) -> pd.DataFrame:
