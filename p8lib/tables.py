@@ -357,8 +357,9 @@ def _summed_up(rows: pd.DataFrame, to: str, lang: str, max_places: int | None = 
     if max_places is not None and _place_count(kept) + len(first) > max_places:
         return None
     unit, unit_first = row_groups(low, _PLACE_CODES)
-    pairs = np.unique(group.astype(np.int64) * max(len(unit_first), 1) + unit)
-    counts = np.bincount(pairs // max(len(unit_first), 1), minlength=len(first))
+    n_units = max(len(unit_first), 1)  # distinct (group, unit) pairs, counted per group
+    pairs = np.unique(group.astype(np.int64) * n_units + unit)
+    counts = np.bincount(pairs // n_units, minlength=len(first))
     heads = low.iloc[first]
     labels = {(c, lv): t(f"summed_{lv}", lang, name=unit_name(c, lang),
                          n=i18n.fmt_number(k, lang))
