@@ -9,8 +9,9 @@ from __future__ import annotations
 import streamlit as st
 
 from app import data, state, widgets
-from p8lib import filters, i18n, labels
-from p8lib.i18n import t
+from p8lib.analysis import filters
+from p8lib.contract import i18n, t
+from p8lib.present import labels
 
 st.set_page_config(page_title="Dự án 8 / Project 8", page_icon="🌸", layout="wide")
 

@@ -30,10 +30,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from p8lib import catalogue, filters, map_values, metrics, uploads
-from p8lib.importer import ImportOptions, import_report
-from p8lib.problems import problems_frame
-from p8lib.schema import FIGURE_COLUMNS, Figure
+from p8lib.analysis import filters, metrics
+from p8lib.contract import FIGURE_COLUMNS, Figure, catalogue
+from p8lib.ingest import ImportOptions, import_report, problems_frame
+from p8lib.maps import map_values
+from p8lib.present import uploads
 
 UPLOADED_KEY = "uploaded_figures"
 _UPLOADED_DIGEST_KEY = "_uploaded_figures_digest"
@@ -67,7 +68,7 @@ def figures_path() -> Path | None:
 
 def read_figures(path: Path | None) -> pd.DataFrame:
     """Figures from ``path`` (``.parquet`` or ``.csv``; None: the shipped table), validated
-    by :class:`p8lib.schema.Figure`.
+    by :class:`p8lib.contract.schema.Figure`.
 
     Raises
     ------
@@ -86,9 +87,9 @@ def read_figures(path: Path | None) -> pd.DataFrame:
 def categorical_text(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with its text columns as categoricals (numbers untouched).
 
-    The figures repeat a few codes, units and sources over many rows: 1M figures take
-    ≈ 36 MB instead of ≈ 243 MB, and a filter compares integer codes (≈ 3–8 ms at 1M rows
-    instead of 30–100 ms).
+    The figures repeat a few codes, units and sources over many rows: as categoricals they
+    take a seventh of the memory, and a filter compares integer codes instead of texts
+    (docs/benchmarks.md, "Measurements behind the code").
     """
     text = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])
             and not isinstance(frame[c].dtype, pd.CategoricalDtype)]
@@ -100,10 +101,10 @@ def _freeze_long_lived() -> None:
     """Once per process: take every object alive now (the modules, the figures) out of the
     cyclic garbage collector's future passes.
 
-    They live as long as the server, yet each full collection walked all ~150,000 of them:
-    a pause of 70–90 ms in about one rerun in ten, the slowest reruns measured
-    (bench/bench_app.py). No collection is made first: at this point one found nothing to
-    collect and cost ≈ 90 ms of a fresh server's first page.
+    They live as long as the server, yet each full collection walked all of them: the
+    slowest reruns measured were these pauses (bench/bench_app.py). No collection is made
+    first: at this point one found nothing to collect and delayed a fresh server's first
+    page.
     """
     gc.freeze()
 
@@ -165,7 +166,7 @@ def figures_token() -> tuple[str, str]:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _shared_merged(key: str, upload: str, _uploaded: pd.DataFrame) -> pd.DataFrame:
     """Shipped plus uploaded figures, once per (figures file, upload digest): merging a
-    large table copies and de-duplicates every row (seconds at 1M rows)."""
+    large table copies and de-duplicates every row."""
     del key, upload  # the cache key only; ``_uploaded`` is what the digest names
     return categorical_text(uploads.merge_figures(shipped_figures(), _uploaded))
 
@@ -189,19 +190,19 @@ def _summary(token: tuple[str, str]) -> tuple[list[str], list[int], dict[str, in
 
 
 def province_options() -> list[str]:
-    """:func:`p8lib.filters.province_options` of :func:`figures`, computed once per figures
+    """:func:`p8lib.analysis.filters.province_options` of :func:`figures`, computed once per figures
     in use."""
     return list(_summary(figures_token())[0])
 
 
 def year_options() -> list[int]:
-    """:func:`p8lib.filters.year_options` of :func:`figures`, computed once per figures in
+    """:func:`p8lib.analysis.filters.year_options` of :func:`figures`, computed once per figures in
     use."""
     return list(_summary(figures_token())[1])
 
 
 def coverage_counts() -> dict[str, int]:
-    """:func:`p8lib.metrics.coverage_counts` of :func:`coverage` and :func:`figures`,
+    """:func:`p8lib.analysis.metrics.coverage_counts` of :func:`coverage` and :func:`figures`,
     computed once per figures in use."""
     return dict(_summary(figures_token())[2])
 
@@ -249,15 +250,15 @@ def use_uploaded(figures_: pd.DataFrame | None) -> None:
 
 @st.cache_data(show_spinner=False)
 def boundaries(level: str, vintage: str):
-    """Approximate boundaries of one layer (:func:`p8lib.geo.load_boundaries`)."""
-    from p8lib import geo  # noqa: PLC0415
+    """Approximate boundaries of one layer (:func:`p8lib.maps.geo.load_boundaries`)."""
+    from p8lib.maps import geo  # noqa: PLC0415
 
     return geo.load_boundaries(level, vintage)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _figures_per_province(token: tuple[str, str], vintage: str) -> pd.Series:
-    """:func:`p8lib.map_values.figures_per_province` of the figures named by ``token``."""
+    """:func:`p8lib.maps.map_values.figures_per_province` of the figures named by ``token``."""
     del token  # the cache key only: which figures are in use
     return map_values.figures_per_province(figures(), vintage)
 

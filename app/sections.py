@@ -10,8 +10,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app import widgets
-from p8lib import display
-from p8lib.i18n import t
+from p8lib.contract import t
+from p8lib.present import display
 
 
 def has_rows(frame: pd.DataFrame, lang: str, empty_note: str = "no_data") -> bool:

@@ -15,7 +15,8 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from p8lib import filters, i18n
+from p8lib.analysis import filters
+from p8lib.contract import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = ROOT / "dashboard.py"

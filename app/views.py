@@ -13,7 +13,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app.data import figures, figures_token, indicators
-from p8lib import charts, display, metrics, tables
+from p8lib.analysis import metrics
+from p8lib.present import charts, display, tables
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -28,10 +29,10 @@ def _filtered(token: tuple[str, str], province: str | None, year: int | None,
 def filtered(province: str | None = None, year: int | None = None,
              content: int | None = None, indicator: str | None = None,
              level: str | None = None) -> pd.DataFrame:
-    """:func:`p8lib.metrics.filter_figures` of :func:`figures` under the shared filters.
+    """:func:`p8lib.analysis.metrics.filter_figures` of :func:`figures` under the shared filters.
 
-    A page, its chart and its attainment ask for the same selection in one rerun (7–20 ms
-    each at 1M rows): the last few are shared (``st.cache_resource``, no copy of the rows;
+    A page, its chart and its attainment ask for the same selection in one rerun: the last
+    few are shared (``st.cache_resource``, no copy of the rows;
     a shallow copy is handed out, as for :func:`shipped_figures`).
     """
     return _filtered(figures_token(), province, year, content, indicator, level).copy(
@@ -54,7 +55,7 @@ def _level_attainment(token: tuple[str, str], year: int | None, level: str) -> p
 def attainment(province: str | None = None, year: int | None = None,
                content: int | None = None, indicator: str | None = None,
                level: str | None = None) -> pd.DataFrame:
-    """:func:`p8lib.metrics.attainment` of the figures under these filters (and of one
+    """:func:`p8lib.analysis.metrics.attainment` of the figures under these filters (and of one
     ``level`` only, when given), cached by the filter values and the figures in use.
 
     A target and its results name the same unit and indicator, so the attainment of some
@@ -74,8 +75,8 @@ def attainment(province: str | None = None, year: int | None = None,
 
 @st.cache_data(show_spinner=False)
 def catalogue_table(lang: str) -> pd.DataFrame:
-    """:func:`p8lib.tables.catalogue_table` of the catalogue in use, once per language
-    (≈ 4 ms a rerun otherwise, for a table that never changes)."""
+    """:func:`p8lib.present.tables.catalogue_table` of the catalogue in use, once per language
+    (a table that never changes)."""
     return tables.catalogue_table(indicators(), lang)
 
 
@@ -86,14 +87,14 @@ def _headline_metrics(token: tuple[str, str], lang: str) -> list[tuple[str, str,
 
 
 def headline_metrics(lang: str) -> list[tuple[str, str, str | None]]:
-    """:func:`p8lib.display.headline_metrics` of the national attainment, once per figures
+    """:func:`p8lib.present.display.headline_metrics` of the national attainment, once per figures
     in use and language (the tiles do not follow the filters)."""
     return _headline_metrics(figures_token(), lang)
 
 
 def attainment_by_content_area(province: str | None, year: int | None, content: int | None,
                                indicator: str | None) -> pd.DataFrame:
-    """:func:`p8lib.metrics.attainment_by_content_area` under these filters: of the
+    """:func:`p8lib.analysis.metrics.attainment_by_content_area` under these filters: of the
     province's figures when a province is chosen, else of the national ones."""
     level = "province" if province else "national"
     return metrics.attainment_by_content_area(
@@ -107,10 +108,10 @@ def _attainment_chart(by_area: pd.DataFrame, lang: str, large: bool) -> go.Figur
 
 def attainment_chart(province: str | None, year: int | None, content: int | None,
                      indicator: str | None, lang: str, large: bool) -> go.Figure:
-    """:func:`p8lib.charts.attainment_by_area_bar` of :func:`attainment_by_content_area`,
+    """:func:`p8lib.present.charts.attainment_by_area_bar` of :func:`attainment_by_content_area`,
     built once per content of that small table, language and presenter mode: building a
-    plotly figure takes ≈ 45 ms, more than the attainment behind it, and many filters
-    give the same four areas' attainment.
+    plotly figure costs more than the attainment behind it, and many filters give the same
+    four areas' attainment.
 
     Shared by every session (``st.cache_resource``): never modify it. ``st.plotly_chart``
     does not; it serialises a copy.
@@ -129,8 +130,8 @@ def _reported_where(token: tuple[str, str], province: str | None, year: int | No
 
 def reported_where(province: str | None, year: int | None, content: int | None,
                    indicator: str | None, lang: str) -> pd.DataFrame:
-    """:func:`p8lib.tables.reported_where` of the figures under these filters, cached by
-    the filter values and the figures in use (≈ 0.1 s at 1M rows)."""
+    """:func:`p8lib.present.tables.reported_where` of the figures under these filters, cached by
+    the filter values and the figures in use."""
     return _reported_where(figures_token(), province, year, content, indicator, lang)
 
 
@@ -144,8 +145,8 @@ def _indicator_across(token: tuple[str, str], province: str | None, year: int | 
 
 def indicator_across(province: str | None, year: int | None, indicator: str,
                      lang: str) -> pd.DataFrame:
-    """:func:`p8lib.tables.indicator_across` of one indicator's figures under these filters,
-    at most :data:`p8lib.tables.MAX_CHART_PLACES` places (``attrs["note"]`` says what was
+    """:func:`p8lib.present.tables.indicator_across` of one indicator's figures under these filters,
+    at most :data:`p8lib.present.tables.MAX_CHART_PLACES` places (``attrs["note"]`` says what was
     summed or left out), cached by the filter values and the figures in use."""
     return _indicator_across(figures_token(), province, year, indicator, lang)
 
@@ -163,7 +164,7 @@ def _target_actual_chart(token: tuple[str, str], province: str, year: int | None
 def target_actual_chart(province: str, year: int | None, content: int | None,
                         indicator: str | None, lang: str, title: str, large: bool
                         ) -> go.Figure | None:
-    """:func:`p8lib.charts.target_actual_bar` of a province's figures under these filters,
+    """:func:`p8lib.present.charts.target_actual_bar` of a province's figures under these filters,
     built once per filters, figures in use, language and presenter mode (building the
     figure takes longer than the filtering behind it); None when the province has no
     province-level figure to draw. Shared: never modify it."""
@@ -181,7 +182,7 @@ def _indicator_chart(token: tuple[str, str], province: str | None, year: int | N
 
 def indicator_chart(province: str | None, year: int | None, indicator: str, lang: str,
                     title: str, large: bool) -> go.Figure:
-    """:func:`p8lib.charts.indicator_bar` of :func:`indicator_across`, built once per
+    """:func:`p8lib.present.charts.indicator_bar` of :func:`indicator_across`, built once per
     filters, figures in use, language and presenter mode (keyed by those, not by hashing
-    the table: hashing it took ≈ 10 ms a rerun). Shared: never modify it."""
+    the table, which costs a share of every rerun). Shared: never modify it."""
     return _indicator_chart(figures_token(), province, year, indicator, lang, title, large)

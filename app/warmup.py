@@ -21,8 +21,9 @@ def warm() -> None:
     """
     import app.sections  # noqa: F401, PLC0415 - imports plotly, pandera, geopandas, pydeck
     import app.views  # noqa: F401, PLC0415
-    import p8lib.maps  # noqa: F401, PLC0415
-    from p8lib import catalogue, units  # noqa: PLC0415
+    from p8lib import units  # noqa: PLC0415
+    from p8lib.contract import catalogue  # noqa: PLC0415
+    from p8lib.maps import builders  # noqa: F401, PLC0415 - pydeck, geopandas
 
     catalogue.indicators()
     catalogue.sources()

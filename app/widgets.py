@@ -7,14 +7,15 @@ import html
 import pandas as pd
 import streamlit as st
 
-from p8lib import display, exports, i18n, tables
-from p8lib.i18n import t
+from p8lib.contract import i18n, t
+from p8lib.present import display, exports, tables
 
 # At most this many rows of a table are shown on screen (the download has them all):
 # sending a table is proportional to its rows, and no one reads 10,000 rows on screen.
 MAX_SHOWN_ROWS = 1_000
 # XLSX downloads up to this many rows. An Excel sheet holds 1,048,575 rows, but openpyxl
-# takes ≈ 55 s and ≈ 700 MB for 100,000 figures: a larger table is offered as CSV only.
+# needs about a minute and 700 MB for 100,000 figures (docs/benchmarks.md): a larger table
+# is offered as CSV only.
 XLSX_MAX_ROWS = 50_000
 
 # Type sizes are set on the elements that hold the text: Streamlit wraps heading text in a
@@ -95,11 +96,11 @@ def table(frame: pd.DataFrame, shown: pd.DataFrame, name: str, lang: str, key: s
 
 def figures_table(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str, name: str,
                   key: str) -> None:
-    """Figures for people (:func:`p8lib.tables.figure_table`), the first
+    """Figures for people (:func:`p8lib.present.tables.figure_table`), the first
     :data:`MAX_SHOWN_ROWS` of them on screen; the download has every figure, raw.
 
-    Only the rows shown are named and formatted: at 1M figures, the whole table for the
-    screen took ≈ 7 s and more than 700 MB.
+    Only the rows shown are named and formatted: at 1M figures, naming the whole table for
+    the screen took seconds and more memory than the budget.
     """
     head = figures.head(MAX_SHOWN_ROWS)
     shown = display.display_frame(tables.figure_table(head, catalogue, lang), lang)

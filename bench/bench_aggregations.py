@@ -8,14 +8,14 @@ validated, text columns as categoricals). DuckDB is not installed, so it is not 
 
 Pairs (p8lib function ↔ hand-written pandas):
 
-* attainment by content area: :func:`p8lib.metrics.attainment` then
-  :func:`~p8lib.metrics.attainment_by_content_area` ↔ targets merged with the sum of
+* attainment by content area: :func:`p8lib.analysis.metrics.attainment` then
+  :func:`~p8lib.analysis.metrics.attainment_by_content_area` ↔ targets merged with the sum of
   their units' yearly results, percentage, mean per area (no statuses, no provenance);
 * attainment by province: the same attainment, mean per province ↔ the same merge, mean per
   province;
-* totals by province / by year / by 2025 province: :func:`p8lib.metrics.aggregate` ↔
+* totals by province / by year / by 2025 province: :func:`p8lib.analysis.metrics.aggregate` ↔
   ``groupby().sum()`` of the summable indicators;
-* a filter: :func:`p8lib.metrics.filter_figures` (province, year, content area) ↔ one mask.
+* a filter: :func:`p8lib.analysis.metrics.filter_figures` (province, year, content area) ↔ one mask.
 """
 
 from __future__ import annotations
@@ -32,8 +32,13 @@ from app.data import read_figures  # noqa: E402
 from bench import synthetic  # noqa: E402
 from bench.common import machine  # noqa: E402
 from bench.scale_common import OUT, alternating, write_json  # noqa: E402
-from p8lib import catalogue, metrics, units  # noqa: E402
-from p8lib.schema import CODE_COLUMNS, Figure  # noqa: E402
+from p8lib import units  # noqa: E402
+from p8lib.analysis import metrics  # noqa: E402
+from p8lib.contract import (  # noqa: E402
+    CODE_COLUMNS,
+    Figure,
+    catalogue,  # noqa: E402
+)
 
 RESULT = OUT / "aggregations.json"
 BUDGET_RATIO = 1.5

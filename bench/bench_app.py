@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 from bench import synthetic  # noqa: E402
 from bench.common import machine  # noqa: E402
 from bench.scale_common import OUT, percentiles, write_json  # noqa: E402
-from p8lib import i18n  # noqa: E402
+from p8lib.contract import i18n  # noqa: E402
 
 RESULT = OUT / "app.json"
 APP = str(ROOT / "dashboard.py")
@@ -45,7 +45,7 @@ RERUNS = 16
 
 def _app_test(figures: str | None):
     """An AppTest of the router with ``st.navigation`` routing (as a served app after its
-    first request; see tests/test_app.py)."""
+    first request; see tests/app/test_app.py)."""
     from streamlit.runtime.pages_manager import PagesManager  # noqa: PLC0415
     from streamlit.testing.v1 import AppTest  # noqa: PLC0415
 

@@ -21,9 +21,12 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import machine, row, timed  # noqa: E402
-from p8lib import matching, units  # noqa: E402
-from p8lib.importer import ImportOptions, import_report  # noqa: E402
-from p8lib.text import strip_marks  # noqa: E402
+from p8lib import units  # noqa: E402
+from p8lib.ingest import ImportOptions, import_report  # noqa: E402
+from p8lib.units import (
+    matching,  # noqa: E402
+    strip_marks,  # noqa: E402
+)
 
 INDICATORS = ["Tổ truyền thông cộng đồng", "Địa chỉ tin cậy", "Tổ tiết kiệm và vay vốn",
               "Câu lạc bộ Thủ lĩnh của sự thay đổi", "Đối thoại chính sách",

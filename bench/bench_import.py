@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python bench/bench_import.py`` (after ``bench/synthetic.py``). Writes
 ``bench/out/import.json`` after every item, so a slow or interrupted run keeps what it
-measured. Budget (issue #5): :func:`p8lib.importer.import_report` <= 2x the bare reader.
+measured. Budget (issue #5): :func:`p8lib.ingest.importer.import_report` <= 2x the bare reader.
 
 Items: the 1,000,000-row long CSV vs ``pandas.read_csv``; the 100,000-row long XLSX vs
 ``pandas.read_excel(engine="calamine")``; the wide XLSX of the province with the most figures
@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import synthetic  # noqa: E402
 from bench.common import machine  # noqa: E402
 from bench.scale_common import OUT, timed_within, write_json  # noqa: E402
-from p8lib.importer import ImportOptions, import_report  # noqa: E402
+from p8lib.ingest import ImportOptions, import_report  # noqa: E402
 
 RESULT = OUT / "import.json"
 BUDGET_RATIO = 2.0

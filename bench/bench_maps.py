@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.common import machine, timed  # noqa: E402
-from p8lib import geo, maps  # noqa: E402
+from p8lib import maps  # noqa: E402
+from p8lib.maps import geo  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "maps.json"
 KB = 1000

@@ -33,7 +33,7 @@ import tessellation as ts  # noqa: E402
 from vintage_2025 import new_commune_polygons  # noqa: E402
 
 from p8lib import units  # noqa: E402
-from p8lib.i18n import t  # noqa: E402
+from p8lib.contract import t  # noqa: E402
 
 DEFAULT_NE = Path.home() / ".cache" / "p8" / "world-atlas" / "package" / "countries-10m.json"
 OUTLINE = GEO_DIR / "vietnam_outline.geojson"

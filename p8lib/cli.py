@@ -15,11 +15,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from p8lib.exports import write_csv_atomic
-from p8lib.importer import ImportOptions, ImportResult, import_report
-from p8lib.matching import match_units
-from p8lib.problems import Problem, ReportError, has_errors
-from p8lib.readers import read_cells
+from p8lib.ingest import (
+    ImportOptions,
+    ImportResult,
+    Problem,
+    ReportError,
+    has_errors,
+    import_report,
+    read_cells,
+)
+from p8lib.present import write_csv_atomic
+from p8lib.units import match_units
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from app import data, state, widgets
-from p8lib import labels, map_values
-from p8lib.i18n import t
+from p8lib.contract import t
+from p8lib.maps import map_values
+from p8lib.present import labels
 
 state.require_router()
 f = state.current()

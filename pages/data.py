@@ -3,9 +3,8 @@
 import streamlit as st
 
 from app import data, state, widgets
-from p8lib import tables, uploads
-from p8lib.i18n import t
-from p8lib.schema import MEASURES
+from p8lib.contract import MEASURES, t
+from p8lib.present import tables, uploads
 
 state.require_router()
 lang = state.lang()

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from app import data, sections, state, views, widgets
-from p8lib import filters, i18n, labels
-from p8lib.i18n import t
+from p8lib.analysis import filters
+from p8lib.contract import i18n, t
+from p8lib.present import labels
 
 state.require_router()
 f = state.current()

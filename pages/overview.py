@@ -3,8 +3,8 @@
 import streamlit as st
 
 from app import data, sections, state, views, widgets
-from p8lib import display
-from p8lib.i18n import t
+from p8lib.contract import t
+from p8lib.present import display
 
 state.require_router()
 f = state.current()

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from app import data, sections, state, views, widgets
-from p8lib import labels, tables
-from p8lib.i18n import t
+from p8lib.contract import t
+from p8lib.present import labels, tables
 
 state.require_router()
 f = state.current()
@@ -41,7 +41,7 @@ else:
                 sections.formatted_table(tables.attainment_table(attain, catalogue, lang), lang,
                                          f"attainment_{province}", key="province_attainment",
                                          percent=(t("attainment_pct", lang),))
-    coverage = data.coverage()  # a small table: its province's rows cost ≈ 1 ms
+    coverage = data.coverage()  # a small table: selecting its province's rows is cheap
     coverage = coverage[coverage["province_code"] == province]
     if covered.open:
         with covered:

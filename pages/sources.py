@@ -3,8 +3,8 @@
 import streamlit as st
 
 from app import data, state, widgets
-from p8lib import tables
-from p8lib.i18n import t
+from p8lib.contract import t
+from p8lib.present import tables
 
 state.require_router()
 lang = state.lang()

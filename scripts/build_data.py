@@ -14,12 +14,15 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from p8lib import catalogue  # noqa: E402
-from p8lib.exports import write_csv_atomic  # noqa: E402
-from p8lib.importer import import_report  # noqa: E402
-from p8lib.matching import match_units  # noqa: E402
-from p8lib.paths import CURATED, DATA  # noqa: E402
-from p8lib.schema import Coverage  # noqa: E402
+from p8lib.contract import (  # noqa: E402
+    CURATED,
+    DATA,
+    Coverage,  # noqa: E402
+    catalogue,  # noqa: E402
+)
+from p8lib.ingest import import_report  # noqa: E402
+from p8lib.present import write_csv_atomic  # noqa: E402
+from p8lib.units import match_units  # noqa: E402
 
 
 def build_figures() -> pd.DataFrame:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from p8lib import catalogue
+from p8lib.contract import catalogue
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from p8lib.schema import FIGURE_COLUMNS
+from p8lib.contract.schema import FIGURE_COLUMNS
 
 # A national phase target, a provincial yearly result (Sóc Trăng) and a district result over
 # three years (Thạnh Trị) of a cross-cutting indicator.

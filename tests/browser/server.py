@@ -16,7 +16,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ENTRY = ROOT / "serve.py"  # the dashboard as served (dashboard.py with a warm-up)
 PYTHON = ROOT / ".venv" / "bin" / "python"
 CHROMIUM = Path("/usr/bin/chromium")

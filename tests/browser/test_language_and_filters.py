@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from p8lib import labels
-from p8lib.i18n import LANG_NAMES, t
+from p8lib.contract.i18n import LANG_NAMES, t
+from p8lib.present import labels
 from tests.browser.helpers import (
     open_app,
     query,

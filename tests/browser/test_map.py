@@ -10,8 +10,8 @@ import pandas as pd
 from PIL import Image
 from playwright.sync_api import expect
 
-from p8lib import geo, maps
-from p8lib.i18n import t
+from p8lib.contract.i18n import t
+from p8lib.maps import builders, geo
 from tests.browser.helpers import (
     DECK_CANVAS,
     SCREENSHOTS,
@@ -20,7 +20,7 @@ from tests.browser.helpers import (
     save_screenshot,
     wait_idle,
 )
-from tests.test_maps import web_mercator
+from tests.maps.test_builders import web_mercator
 
 DARK = 140  # luminance: the islands' ring (70, 70, 70) and the names (50, 50, 50), antialiased
 
@@ -30,7 +30,7 @@ def _expected_marks(vintage: str, lang: str) -> tuple[dict, list[dict], list[dic
 
     Values do not move anything: the page's deck differs only in its colours.
     """
-    spec = maps.province_map(geo.load_boundaries("province", vintage), pd.Series(dtype=float),
+    spec = builders.province_map(geo.load_boundaries("province", vintage), pd.Series(dtype=float),
                              lang=lang)
     deck = json.loads(spec.deck.to_json())
     layers = {layer["id"]: layer for layer in deck["layers"]}
@@ -75,7 +75,7 @@ def test_coverage_map_canvas_is_drawn_for_both_vintages(page, server):
     page.wait_for_timeout(500)  # text layers draw once their font atlas is built
     before = canvas.screenshot(path=SCREENSHOTS / "coverage_map-canvas-2021.png")
     assert_archipelagos_drawn(before, "2021", "en")
-    expect(page.get_by_text(maps.APPROXIMATE_NOTE["en"]).first).to_be_visible()
+    expect(page.get_by_text(builders.APPROXIMATE_NOTE["en"]).first).to_be_visible()
 
     page.get_by_role("radio", name=t("vintage_2025", "en")).click()
     expect(page.get_by_role("radio", name=t("vintage_2025", "en"))).to_be_checked()

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from p8lib.i18n import LANG_NAMES, t
+from p8lib.contract.i18n import LANG_NAMES, t
 from tests.browser.helpers import (
     PAGES,
     open_app,

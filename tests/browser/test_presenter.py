@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from p8lib.i18n import t
+from p8lib.contract.i18n import t
 from tests.browser.helpers import PAGES, open_app, query, save_screenshot, wait_idle
 
 CHROME = ["stSidebar", "stSidebarCollapsedControl", "stHeader", "stToolbar", "stDecoration"]

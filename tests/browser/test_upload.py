@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from p8lib import labels
-from p8lib.i18n import t
+from p8lib.contract.i18n import t
+from p8lib.present import labels
 from tests.browser.helpers import (
     open_app,
     save_screenshot,

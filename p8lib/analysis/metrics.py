@@ -1,0 +1,356 @@
+"""Attainment, coverage counts and aggregations over the figures table.
+
+Attainment = actual to date ÷ target, for the same unit, indicator, unit of measure and phase.
+"Actual to date" is a result that covers the target's whole period when a report gives one
+(a phase review), else the sum of the yearly results inside the period (``partial`` until
+every year is reported). What cannot be compared keeps a status and a missing percentage —
+never 0 %.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from p8lib import units
+from p8lib.contract import CODE_COLUMNS, Figure
+
+UNIT_KEYS = [*CODE_COLUMNS, Figure.level]
+# Status of an attainment row, in the order the app lists them.
+STATUSES = {
+    "complete": "actual covers the whole target period",
+    "partial": "only some years of the period are reported",
+    "no_result": "target without any reported result",
+    "no_target": "result without a target for the same unit and period",
+    "different_unit": "result and target are in different units",
+    "not_summable": "yearly results of a share cannot be added up",
+}
+
+
+def filter_figures(figures: pd.DataFrame, *, province: str | None = None,
+                   year: int | None = None, content_area: int | None = None,
+                   indicator: str | None = None,
+                   catalogue: pd.DataFrame | None = None,
+                   level: str | None = None) -> pd.DataFrame:
+    """Rows for one province (2021 code), one year (periods containing it), one content area
+    (needs ``catalogue``), one indicator and one level (``"national"``, ``"province"``…);
+    each filter is skipped when None.
+
+    Text columns may be plain or categorical; on categoricals (as the app holds a large
+    table) each comparison is one over integer codes.
+
+    Raises
+    ------
+    ValueError
+        ``content_area`` is given without ``catalogue``.
+    """
+    keep = pd.Series(True, index=figures.index)
+    if province:
+        keep &= figures[Figure.province_code] == province
+    if level:
+        keep &= figures[Figure.level] == level
+    if year:
+        keep &= (figures[Figure.period_start] <= year) & (figures[Figure.period_end] >= year)
+    if indicator:
+        keep &= figures[Figure.indicator_id] == indicator
+    if content_area:
+        if catalogue is None:
+            raise ValueError("filtering by content area needs the indicator catalogue")
+        # The area's indicators, then isin: no per-row lookup over a large table.
+        in_area = catalogue.loc[(catalogue["content_area"] == content_area).fillna(False),
+                                Figure.indicator_id]
+        keep &= figures[Figure.indicator_id].isin(list(in_area))
+    return figures[keep]
+
+
+def _empty_code(column: pd.Series) -> pd.Series:
+    """True where a code column holds no code (missing or the empty string)."""
+    return column.isna() | (column.astype("string") == "").fillna(True)
+
+
+def _unit_indicator_key(frame: pd.DataFrame) -> np.ndarray:
+    """One integer per row naming its (unit codes, indicator): equal rows, equal keys.
+
+    A missing code and an empty one are the same "no code". Column codes are combined
+    arithmetically, re-factorised only when the product of their sizes nears int64's range.
+    """
+    key, span = np.zeros(len(frame), dtype=np.int64), 1
+    for col in [*CODE_COLUMNS, Figure.indicator_id]:
+        codes, uniques = pd.factorize(frame[col], use_na_sentinel=True)
+        if col in CODE_COLUMNS:
+            empty = np.flatnonzero(_empty_code(pd.Series(uniques, dtype=object)).to_numpy())
+            codes = np.where(np.isin(codes, empty), -1, codes)
+        size = len(uniques) + 1
+        if span * size >= 2**62:
+            key = pd.factorize(key)[0].astype(np.int64)
+            span = int(key.max()) + 1
+        key, span = key * size + (codes + 1), span * size
+    return key
+
+
+def _span_codes(start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Each span as a code into its label ("2023", "2021–2025"), codes in span order."""
+    codes, spans = pd.factorize(start.astype(np.int64) * 10_000 + end, sort=True)
+    return codes, [str(a) if a == b else f"{a}–{b}"
+                   for a, b in zip(spans // 10_000, spans % 10_000, strict=True)]
+
+
+def _group_starts(group: np.ndarray) -> np.ndarray:
+    """Where each run of equal values of a sorted ``group`` begins."""
+    return np.flatnonzero(np.r_[True, group[1:] != group[:-1]]) if len(group) else group
+
+
+def _group_or(group: np.ndarray, bits: np.ndarray, n_groups: int) -> np.ndarray:
+    """Bitwise OR of ``bits`` per group of a sorted ``group`` (0 for a group without rows)."""
+    out = np.zeros(n_groups, dtype=np.int64)
+    starts = _group_starts(group)
+    if len(starts):
+        out[group[starts]] = np.bitwise_or.reduceat(bits, starts)
+    return out
+
+
+def _joined(group: np.ndarray, codes: np.ndarray, names: list[str], n_groups: int
+            ) -> pd.Categorical:
+    """Per group 0…n_groups-1 of a sorted ``group``: the distinct ``names[codes]`` of its
+    rows in code order, joined with ", " ("" for a group without rows).
+
+    Few distinct names (spans, sources) are the rule: each group's set is then a bit mask,
+    and only the distinct masks are turned into text.
+    """
+    if len(names) <= 62:
+        masks = _group_or(group, np.left_shift(np.int64(1), codes.astype(np.int64)), n_groups)
+        distinct, inverse = np.unique(masks, return_inverse=True)
+        texts = [", ".join(names[b] for b in range(len(names)) if m >> b & 1) for m in distinct]
+        return pd.Categorical.from_codes(inverse.reshape(-1), categories=texts)
+    out = np.full(n_groups, "", dtype=object)
+    pairs = pd.DataFrame({"g": group, "c": codes}).drop_duplicates().sort_values(["g", "c"])
+    joined = pd.Series(np.asarray(names, dtype=object)[pairs["c"].to_numpy()]).groupby(
+        pairs["g"].to_numpy()).agg(", ".join)
+    out[joined.index.to_numpy()] = joined.to_numpy()
+    return pd.Categorical(out)
+
+
+def _stack(*parts: pd.Categorical) -> pd.Categorical:
+    """The parts one after the other, in one categorical (categories: their union)."""
+    categories = list(dict.fromkeys(c for part in parts for c in part.categories))
+    position = {c: i for i, c in enumerate(categories)}
+    codes = [np.r_[np.array([position[c] for c in part.categories], dtype=np.int64), -1][
+        part.codes] for part in parts]
+    return pd.Categorical.from_codes(np.concatenate(codes), categories=categories)
+
+
+def _years_covered(t: np.ndarray, start: np.ndarray, end: np.ndarray, n_t: int) -> np.ndarray:
+    """How many distinct years the spans of each target (sorted ``t``) cover."""
+    if len(t) and end.max() - start.min() < 62:
+        base = start.min()
+        bits = np.left_shift((np.int64(1) << (end - start + 1)) - 1, start - base)
+        return np.bitwise_count(_group_or(t, bits, n_t))
+    lengths = end - start + 1
+    offsets = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    years = pd.DataFrame({"t": np.repeat(t, lengths),
+                          "y": np.repeat(start, lengths) + offsets}).drop_duplicates()
+    return np.bincount(years["t"].to_numpy(), minlength=n_t)
+
+
+def attainment(figures: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """One row per target (and per result without a target) with its attainment.
+
+    Parameters
+    ----------
+    figures : DataFrame
+        The figures table (:class:`p8lib.contract.schema.Figure`).
+    catalogue : DataFrame
+        The indicator catalogue; its ``aggregation`` says whether yearly results add up
+        (an indicator missing from it is treated as not summable).
+
+    Returns
+    -------
+    DataFrame
+        Unit codes and level, ``indicator_id``, ``content_area``, ``period_start``,
+        ``period_end``, ``target``, ``actual``, ``unit``, ``years_reported`` (e.g.
+        "2022, 2023"), ``status`` (a key of :data:`STATUSES`), ``target_source``,
+        ``actual_source``, ``attainment_pct`` (missing unless comparable). Targets come
+        first, in their order in ``figures``, then the results no target uses.
+
+    Notes
+    -----
+    Vectorised: targets are joined to the results of the same unit and indicator whose
+    period lies inside theirs, and each target's figures are reduced by group. A result
+    for the whole period wins over yearly ones (the largest if several); yearly results of
+    a summable indicator add up, each span counted once with its largest figure.
+    """
+    cat = catalogue.set_index(Figure.indicator_id)
+    key = _unit_indicator_key(figures)
+    # Units and sources as integer codes: compared and grouped without touching strings.
+    unit_code, units_ = pd.factorize(figures[Figure.unit])
+    source_code, sources = pd.factorize(figures[Figure.source_id], sort=True)
+    sources = [str(s) for s in sources]
+    value = figures[Figure.value].to_numpy(np.float64)
+    is_target = (figures[Figure.measure] == "target").to_numpy(bool)
+    is_actual = (figures[Figure.measure] == "actual").to_numpy(bool)
+    columns = [*UNIT_KEYS, Figure.indicator_id, Figure.period_start, Figure.period_end]
+    targets = figures.loc[is_target, columns]
+    n_t = len(targets)
+    t_start = targets[Figure.period_start].to_numpy(np.int64)
+    t_end = targets[Figure.period_end].to_numpy(np.int64)
+    t_unit = unit_code[is_target]
+    a_all_start = figures.loc[is_actual, Figure.period_start].to_numpy(np.int64)
+    a_all_end = figures.loc[is_actual, Figure.period_end].to_numpy(np.int64)
+
+    pairs = pd.DataFrame({"k": key[is_target], "t": np.arange(n_t)}).merge(
+        pd.DataFrame({"k": key[is_actual], "a": np.arange(int(is_actual.sum()))}), on="k")
+    t, a = pairs["t"].to_numpy(), pairs["a"].to_numpy()
+    inside = (a_all_start[a] >= t_start[t]) & (a_all_end[a] <= t_end[t])
+    t, a = t[inside], a[inside]
+    if len(t) > 1 and (np.diff(t) < 0).any():  # grouped reductions below need t sorted
+        order = np.argsort(t, kind="stable")
+        t, a = t[order], a[order]
+    a_start, a_end = a_all_start[a], a_all_end[a]
+    a_value = value[is_actual][a]
+    same = unit_code[is_actual][a] == t_unit[t]
+    whole = same & (a_start == t_start[t]) & (a_end == t_end[t])
+
+    has_inside = np.bincount(t, minlength=n_t) > 0
+    has_same = np.bincount(t[same], minlength=n_t) > 0
+    has_whole = np.bincount(t[whole], minlength=n_t) > 0
+    aggregation = targets[Figure.indicator_id].map(cat["aggregation"]).astype(object)
+    summable = (aggregation == "sum").to_numpy(bool)
+
+    actual = np.full(n_t, np.nan)
+    whole_max = pd.Series(a_value[whole]).groupby(t[whole]).max()
+    actual[whole_max.index.to_numpy()] = whole_max.to_numpy()
+    # Several reports of the same span: count it once, with its largest figure.
+    yearly = same & summable[t] & ~has_whole[t]
+    y_t, y_value = t[yearly], a_value[yearly]
+    y_key = pd.Series(y_t * 10**8 + a_start[yearly] * 10**4 + a_end[yearly])
+    repeated = y_key.duplicated(keep=False).to_numpy()
+    sums = np.bincount(y_t[~repeated], weights=y_value[~repeated], minlength=n_t)
+    if repeated.any():
+        best = pd.Series(y_value[repeated]).groupby(y_key[repeated].to_numpy()).max()
+        sums += np.bincount(best.index.to_numpy() // 10**8, weights=best.to_numpy(),
+                            minlength=n_t)
+    added = np.bincount(y_t, minlength=n_t) > 0
+    actual[added] = sums[added]
+    full = _years_covered(y_t, a_start[yearly], a_end[yearly], n_t) >= t_end - t_start + 1
+
+    status = np.zeros(n_t, dtype=np.int64)  # codes into STATUSES
+    codes = {s: i for i, s in enumerate(STATUSES)}
+    status[:] = codes["no_result"]
+    status[has_inside & ~has_same] = codes["different_unit"]
+    status[has_same & ~has_whole & ~summable] = codes["not_summable"]
+    status[added] = np.where(full[added], codes["complete"], codes["partial"])
+    status[has_whole] = codes["complete"]
+
+    # Which figures each status names: the whole-period ones, the same-unit ones, or all.
+    named = np.where(has_whole[t], whole, np.where(has_same[t], same, True))
+    span_code, span_names = _span_codes(a_start[named], a_end[named])
+    years_reported = _joined(t[named], span_code, span_names, n_t)
+    by_source = np.where(has_whole[t], whole, True)
+    actual_source = _joined(t[by_source], source_code[is_actual][a[by_source]], sources, n_t)
+
+    used = np.zeros(int(is_actual.sum()), dtype=bool)
+    used[a] = True
+    rest_codes, rest_names = _span_codes(a_all_start[~used], a_all_end[~used])
+    rest_rows = np.flatnonzero(is_actual)[~used]
+    n_rest = len(rest_rows)
+    unit_cats = [str(u) for u in units_]
+
+    def text(codes_: np.ndarray, names: list[str]) -> pd.Categorical:
+        return pd.Categorical.from_codes(codes_, categories=names)
+
+    blank = text(np.zeros(n_rest, dtype=np.int64), [""])
+    out = pd.concat([targets, figures.iloc[rest_rows][columns]], ignore_index=True)
+    out = out.assign(
+        target=np.r_[value[is_target], np.full(n_rest, np.nan)],
+        actual=np.r_[actual, value[rest_rows]],
+        unit=text(np.r_[t_unit, unit_code[rest_rows]], unit_cats),
+        years_reported=_stack(years_reported, text(rest_codes, rest_names)),
+        status=text(np.r_[status, np.full(n_rest, codes["no_target"])], list(STATUSES)),
+        target_source=_stack(text(source_code[is_target], sources), blank),
+        actual_source=_stack(actual_source, text(source_code[rest_rows], sources)))
+    # Built as categoricals (cheap), handed out as plain text: callers filter, map and
+    # export these columns like any other text.
+    for col in ("unit", "years_reported", "status", "target_source", "actual_source"):
+        out[col] = out[col].astype(str)
+    comparable = out["status"].isin(["complete", "partial"])
+    out["attainment_pct"] = (100 * out["actual"] / out["target"]).where(
+        comparable & (out["target"] > 0))
+    out.insert(out.columns.get_loc("indicator_id") + 1, "content_area",
+               out["indicator_id"].map(cat["content_area"]).astype("Int64"))
+    return out
+
+
+def attainment_by_content_area(attain: pd.DataFrame, level: str = "national") -> pd.DataFrame:
+    """Mean attainment of the comparable indicators of each content area at one level.
+
+    Indicators of different units cannot be added, so a content area's attainment is the
+    mean of its indicators' percentages. Returns ``content_area``, ``attainment_pct``,
+    ``indicators`` (how many were compared) for areas 1–4 (missing where none).
+    """
+    rows = attain[(attain[Figure.level] == level) & attain["attainment_pct"].notna()]
+    grouped = rows.groupby("content_area")["attainment_pct"].agg(["mean", "count"])
+    grouped = grouped.reindex(pd.Index([1, 2, 3, 4], name="content_area"))
+    return pd.DataFrame({"content_area": grouped.index,
+                         "attainment_pct": grouped["mean"].to_numpy(),
+                         "indicators": grouped["count"].fillna(0).astype(int).to_numpy()})
+
+
+def aggregate(figures: pd.DataFrame, catalogue: pd.DataFrame, by: list[str],
+              vintage: str = units.OLD) -> pd.DataFrame:
+    """Sum the summable figures by the given columns.
+
+    ``by`` may name figure columns and ``content_area``. In the 2025 vintage,
+    ``province_code`` means the new province (old figures rolled up through
+    :func:`p8lib.units.province_crosswalk`); ``district_code`` does not exist there.
+    Shares and other non-summable indicators are left out (they cannot be added).
+    """
+    cat = catalogue.set_index(Figure.indicator_id)
+    summable = cat.index[cat["aggregation"] == "sum"]
+    frame = figures[figures[Figure.indicator_id].isin(list(summable))]
+    if "content_area" in by:
+        frame = frame.assign(content_area=frame[Figure.indicator_id].map(cat["content_area"]))
+    if vintage == units.NEW:
+        if Figure.district_code in by or Figure.commune_code in by:
+            raise ValueError("the 2025 units have no districts; aggregate by province")
+        frame = frame.assign(province_code=units.to_new_province(frame[Figure.province_code]))
+    return (frame.groupby(by, dropna=False, observed=True)[Figure.value].sum()
+            .reset_index())
+
+
+def coverage_counts(coverage: pd.DataFrame, figures: pd.DataFrame) -> dict[str, int]:
+    """How many provinces, districts and communes Project 8 is reported to reach.
+
+    Provinces and districts: distinct codes named in coverage or figures. Communes (and
+    districts where only counts exist): per province, the counts the sources give — summed
+    over disjoint groups (e.g. Cao Bằng's regions I–III), otherwise the largest count, so a
+    province counted twice is not added twice. Counts of 2025 communes are left out.
+    """
+    named = {}
+    for level, code in (("provinces", Figure.province_code),
+                        ("districts", Figure.district_code)):
+        named[level] = set(coverage[code].dropna()) | set(figures[code].dropna())
+    counts = _reported_counts(coverage)
+    districts = set(named["districts"])
+    extra_districts = 0
+    for province, count in counts.get("district", {}).items():
+        all_districts = units.districts()
+        in_province = all_districts[all_districts["province_code"] == province]
+        named_here = districts & set(in_province["district_code"])
+        extra_districts += max(0, int(count) - len(named_here))
+    return {"provinces": len(named["provinces"]),
+            "districts": len(districts) + extra_districts,
+            "communes": int(sum(counts.get("commune", {}).values()))}
+
+
+def _reported_counts(coverage: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """count_of → province → the number of units the sources report there."""
+    counted = coverage[coverage["count"].notna() & coverage[Figure.province_code].notna()]
+    group = counted["group"].fillna("")
+    # "Region I/II/III" groups partition a province; "(within the regions)" groups overlap them.
+    disjoint = group.str.startswith("Region") & ~group.str.contains("within")
+    overlapping = group.str.contains("within")
+    keys = [Figure.province_code, "count_of", "source_id"]
+    summed = counted[disjoint].groupby(keys)["count"].sum().reset_index()
+    whole = pd.concat([summed, counted[~disjoint & ~overlapping][[*keys, "count"]]])
+    best = whole.groupby(["count_of", Figure.province_code])["count"].max()
+    return {of: best.xs(of).to_dict() for of in best.index.get_level_values(0).unique()}

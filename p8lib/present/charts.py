@@ -1,0 +1,372 @@
+"""Plotly figures for the dashboard: arguments in, ``plotly.graph_objects.Figure`` out.
+
+Only bar charts: plotly's ``geo``/``map`` traces fetch topojson and tiles from the internet,
+so maps are drawn with pydeck (:mod:`p8lib.maps`). Labels come in the language asked for;
+numbers are written the way that language writes them, each with its unit.
+
+Every builder takes ``lang`` ("vi" or "en") and ``large`` (larger type for presenter mode);
+the bar builders also take the chart's ``title``. Type sizes and colours are set on every
+element that shows text: Streamlit's chart theme sets its own small grey fonts on titles,
+ticks and legends, which a figure-wide font size does not override.
+
+Figures of several indicators or places are drawn as horizontal bars in panels, one panel
+per unit (and, for one indicator, national figures apart from sub-national ones), so that a
+bar is only ever measured against bars of the same unit and scale.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections import Counter
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from p8lib.contract import i18n, t
+from p8lib.ingest import PERCENT_UNITS
+
+TEXT_COLOUR = "#262730"
+TARGET_COLOUR = "#222222"
+AREA_COLOURS = ("#b5004f", "#e07b00", "#1f6fb2", "#2e8540")
+MEASURE_COLOURS = {"target": "#9e9e9e", "actual": "#b5004f"}
+# Further periods of one measure take further shades of its colour: targets stay grey and
+# results magenta whatever the periods.
+MEASURE_SHADES = {"target": ("#9e9e9e", "#5e5e5e", "#c8c8c8"),
+                  "actual": ("#b5004f", "#e36d9e", "#6b002f", "#e8a0c0")}
+
+# Type sizes in px, and the thickness of one bar. Presenter sizes are read from the back of
+# a room on a 1280×720 projector.
+TYPE = {False: {"base": 14, "title": 18, "bar": 18},
+        True: {"base": 20, "title": 28, "bar": 28}}
+# Characters per line of a wrapped indicator name on the category axis, and at most how
+# many lines (a third of the width on a projector); the full name is in the hover text.
+WRAP_WIDTH = 36
+WRAP_LINES = 3
+BAND = 0.8  # share of a category's height its bars take, together
+
+
+def _text_layout(title: str, large: bool) -> dict:
+    """The layout every chart shares: title, template, and type sizes and colours on
+    everything that writes text (Streamlit's theme would otherwise set its own)."""
+    size = TYPE[large]
+    font = {"size": size["base"], "color": TEXT_COLOUR}
+    return {"title": {"text": title, "font": {"size": size["title"], "color": TEXT_COLOUR}},
+            "template": "plotly_white", "font": font,
+            "legend": {"font": font, "title": {"font": font}},
+            "hoverlabel": {"font": {"size": size["base"]}},
+            "margin": {"l": 10, "r": 10, "t": 60 + size["base"]}}
+
+
+def value_text(value: object, unit: object, lang: str) -> str:
+    """A value written in ``lang`` with its unit: "60 groups", "80 %"; missing → en dash.
+
+    Examples
+    --------
+    >>> value_text(2500, "people", "vi"), value_text(14.99, "percent", "en")
+    ('2.500 people', '14.99 %')
+    """
+    number = i18n.fmt_number(value, lang)
+    if number == "–" or unit is None or pd.isna(unit) or not str(unit).strip():
+        return number
+    return f"{number} {unit_text(unit)}"
+
+
+def unit_text(unit: object) -> str:
+    """A unit as shown on a chart: percentages as "%", others as given."""
+    return "%" if str(unit).strip().lower() in PERCENT_UNITS else str(unit)
+
+
+def wrap_label(label: str, width: int, lines: int = WRAP_LINES) -> str:
+    """``label`` broken into lines of at most ``width`` characters (``<br>``), at most
+    ``lines`` of them, the last ending in "…" when the label is longer.
+
+    >>> wrap_label("Village savings and loan groups", 16)
+    'Village savings<br>and loan groups'
+    """
+    parts = textwrap.wrap(str(label), width) or [""]
+    if len(parts) > lines:
+        parts = [*parts[:lines - 1], textwrap.shorten(" ".join(parts[lines - 1:]), width,
+                                                      placeholder=" …")]
+    return "<br>".join(parts)
+
+
+def attainment_by_area_bar(by_area: pd.DataFrame, lang: str, large: bool = False) -> go.Figure:
+    """Bars of attainment per content area 1–4 with a dashed 100 % target line.
+
+    Parameters
+    ----------
+    by_area : DataFrame
+        :func:`p8lib.analysis.metrics.attainment_by_content_area` output (``content_area``,
+        ``attainment_pct``, ``indicators``).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Areas without a comparable indicator have no bar but the words "not comparable" at
+        the base line, never a 0 % bar. The target line is explained in the legend (a text
+        on the line would sit on top of a bar).
+    """
+    size = TYPE[large]
+    font = {"size": size["base"], "color": TEXT_COLOUR}
+    labels = [i18n.area_label(a, lang, short=True) for a in by_area["content_area"]]
+    pct = by_area["attainment_pct"].astype(float)
+    text = [i18n.fmt_pct(v, lang) if pd.notna(v) else t("not_comparable", lang) for v in pct]
+    hover = [f"{i18n.area_label(a, lang)}<br>{t('indicators_compared', lang)}: {n}"
+             for a, n in zip(by_area["content_area"], by_area["indicators"], strict=True)]
+    bar = {"type": "bar", "x": labels, "y": [None if pd.isna(v) else float(v) for v in pct],
+           "text": text, "textposition": "outside", "constraintext": "none",
+           "showlegend": False, "marker": {"color": list(AREA_COLOURS[:len(labels)])},
+           "hovertext": hover, "hoverinfo": "text", "cliponaxis": False,
+           "name": t("attainment_pct", lang), "textfont": font}
+    # A line with no points: only its legend entry shows, naming the dashed target line.
+    line = {"type": "scatter", "x": [None], "y": [None], "mode": "lines",
+            "name": t("target_line", lang), "line": {"dash": "dash", "color": TARGET_COLOUR},
+            "hoverinfo": "skip"}
+    top = max([100.0, *pct.dropna().tolist()]) * 1.2
+    layout = _text_layout(t("attainment_by_area", lang), large)
+    layout["legend"].update(orientation="h", x=1, xanchor="right", y=1, yanchor="bottom")
+    layout.update(
+        xaxis={"tickfont": font, "title": {"font": font}},
+        yaxis={"title": {"text": t("attainment_pct", lang), "font": font},
+               "range": [0, top], "ticksuffix": " %", "tickfont": font},
+        shapes=[{"type": "line", "x0": 0, "x1": 1, "xref": "x domain", "y0": 100, "y1": 100,
+                 "yref": "y", "line": {"dash": "dash", "color": TARGET_COLOUR}}],
+        annotations=[{"x": label, "y": 0, "text": words, "showarrow": False,
+                      "yanchor": "bottom", "font": font}
+                     for label, words, value in zip(labels, text, pct, strict=True)
+                     if pd.isna(value)])
+    # Written as one dict, not validated on construction (plotly's validation was most of
+    # this chart's build time); tests/present/test_charts.py validates what every builder
+    # writes.
+    return go.Figure({"data": [bar, line], "layout": layout}, _validate=False)
+
+
+def _series(records: list[tuple]) -> list[tuple[str, str]]:
+    """The (measure, period) pairs of ``records`` (:func:`_panel_traces`), targets first,
+    then periods in order."""
+    pairs = dict.fromkeys((r[2], r[3]) for r in records)
+    rank = {"target": 0, "actual": 1}
+    return sorted(pairs, key=lambda p: (rank.get(p[0], 2), str(p[1])))
+
+
+def _colours(series: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    colours, seen = {}, {}
+    for measure, period in series:
+        shades = MEASURE_SHADES.get(measure, MEASURE_SHADES["actual"])
+        n = seen[measure] = seen.get(measure, -1) + 1
+        colours[(measure, period)] = shades[n % len(shades)]
+    return colours
+
+
+def _category_px(records: list[tuple], wrap: int | None, size: dict[str, int]) -> float:
+    """Height in px of one category of a panel: room for its bars and its label's lines."""
+    bars = max(Counter(r[0] for r in records).values())
+    lines = 1 if wrap is None else max(wrap_label(r[0], wrap).count("<br>") + 1
+                                       for r in records)
+    return max(size["bar"] * bars / BAND, lines * size["base"] * 1.3 + 8)
+
+
+def _panel_traces(axis: int, records: list[tuple], bar: float, styles: dict, lang: str,
+                  shown: set[str]) -> list[dict]:
+    """The bars of one panel (axes ``x{axis}``/``y{axis}``), a trace per series in it.
+
+    ``records`` are (category, head, measure, period, value, unit) tuples. A category's
+    bars sit side by side, centred on it, with no empty slot for the series it lacks
+    (``bar``: one bar's thickness in category units). The y axis is reversed, so the first
+    series is on top. ``shown``: legend names already given a legend entry.
+    """
+    counts = Counter(r[0] for r in records)
+    done = dict.fromkeys(counts, 0)
+    suffix = "" if axis == 1 else str(axis)
+    traces = []
+    for key, (name, colour, rank) in styles.items():
+        part = [r for r in records if (r[2], r[3]) == key]
+        if not part:
+            continue
+        offsets = []
+        for category, *_ in part:
+            offsets.append((done[category] - counts[category] / 2) * bar)
+            done[category] += 1
+        text = [value_text(r[4], r[5], lang) for r in part]
+        traces.append({
+            "type": "bar", "orientation": "h", "y": [r[0] for r in part],
+            "x": [None if pd.isna(r[4]) else float(r[4]) for r in part],
+            "width": [bar] * len(part), "offset": offsets, "name": name, "legendgroup": name,
+            "showlegend": name not in shown, "legendrank": rank, "marker": {"color": colour},
+            "text": text, "textposition": "outside", "constraintext": "none",
+            "cliponaxis": False, "hoverinfo": "text",
+            "hovertext": [f"{r[1]}<br>{name}: {v}" for r, v in zip(part, text, strict=True)],
+            "xaxis": f"x{suffix}", "yaxis": f"y{suffix}"})
+        shown.add(name)
+    return traces
+
+
+def _panel_bars(panels: list[tuple[str, pd.DataFrame]], lang: str, title: str, large: bool,
+                wrap: int | None) -> go.Figure:
+    """Horizontal bars in panels stacked one above the other, each with its own value axis.
+
+    Each panel's ``rows`` have ``category`` (the bar's row, in the order to show, top
+    first), ``head`` (first line of the hover text), ``measure`` ("target"/"actual"),
+    ``period``, ``value`` and ``unit``. Every series (measure, period) has one colour and
+    one legend entry, named "measure period"; bars are equally thick in every panel.
+
+    The figure is written as one dict and validated once: built with ``make_subplots`` and
+    an update per axis, most of a chart's build time was plotly's validation.
+    """
+    size = TYPE[large]
+    if not panels:
+        font = {"size": size["base"], "color": TEXT_COLOUR}
+        axis = {"tickfont": font, "title": {"font": font}}
+        return go.Figure({"layout": {**_text_layout(title, large), "xaxis": axis,
+                                     "yaxis": axis}}, _validate=False)
+    columns = ["category", "head", "measure", "period", "value", "unit"]
+    panels = [(name, list(rows[columns].astype(object).itertuples(index=False, name=None)))
+              for name, rows in panels]
+    series = _series([r for _, records in panels for r in records])
+    colours = _colours(series)
+    styles = {key: (f"{i18n.MEASURE_TEXT.get(key[0], {}).get(lang, key[0])} {key[1]}",
+                    colours[key], rank) for rank, key in enumerate(series)}
+    category_px = [_category_px(records, wrap, size) for _, records in panels]
+    heights = [len({r[0] for r in records}) * px
+               for (_, records), px in zip(panels, category_px, strict=True)]
+    gap = size["base"] * 2.6  # room for the next panel's title
+    plot_px = sum(heights) + gap * (len(panels) - 1)
+    font = {"size": size["base"], "color": TEXT_COLOUR}
+    traces, shown, annotations = [], set(), []
+    layout: dict = {}
+    above = 0.0  # px of the plot above the current panel
+    for axis, ((name, records), px, height) in enumerate(
+            zip(panels, category_px, heights, strict=True), start=1):
+        suffix = "" if axis == 1 else str(axis)
+        traces += _panel_traces(axis, records, size["bar"] / px, styles, lang, shown)
+        top = 1 - above / plot_px
+        bottom = max(top - height / plot_px, 0.0)
+        above += height + gap
+        categories = list(dict.fromkeys(r[0] for r in records))
+        values = [float(r[4]) for r in records if not pd.isna(r[4])]
+        highest = max(values, default=0.0)
+        if all(unit_text(r[5]) == "%" for r in records):
+            highest = max(highest, 100.0)  # a share is seen against the whole
+        layout[f"yaxis{suffix}"] = {
+            "domain": [bottom, top], "anchor": f"x{suffix}", "categoryorder": "array",
+            "categoryarray": categories, "tickvals": categories,
+            "ticktext": [wrap_label(c, wrap) if wrap else str(c) for c in categories],
+            "autorange": "reversed", "automargin": True, "ticklabelstandoff": 8,
+            "tickfont": font, "title": {"font": font}}
+        # Values are written on the bars with their unit; a tick scale per panel would only
+        # invite comparing lengths across panels. The range leaves room for that text.
+        layout[f"xaxis{suffix}"] = {
+            "domain": [0.0, 1.0], "anchor": f"y{suffix}",
+            "range": [0, (highest or 1.0) * 1.3], "showticklabels": False, "showgrid": False,
+            "zeroline": True, "zerolinecolor": "#888888", "tickfont": font,
+            "title": {"font": font}}
+        if name:
+            annotations.append({
+                "text": f"<b>{name}</b>", "x": 0, "xanchor": "left", "xref": "paper",
+                "y": top, "yanchor": "bottom", "yref": "paper", "showarrow": False,
+                "font": {"size": size["base"] + 2, "color": TEXT_COLOUR}})
+    title_px = size["title"] * 2 if title else size["base"]
+    legend_px = _legend_rows([name for name, _, _ in styles.values()], large) * size["base"] * 1.7
+    top_px = title_px + legend_px + gap  # title, legend, first panel's title
+    height = round(plot_px + top_px + 20)
+    layout.update(_text_layout(title, large), barmode="overlay", height=height,
+                  annotations=annotations, margin={"l": 10, "t": top_px, "b": 20, "r": 20})
+    layout["title"].update(y=1, yref="container", yanchor="top", pad={"t": 12})
+    layout["legend"].update(orientation="h", xref="container", x=0, xanchor="left",
+                            yref="container", y=1 - title_px / height, yanchor="top")
+    for trace in traces:
+        trace["textfont"] = font
+    # Not validated on construction: plotly's validation (and its copy of the template) was
+    # most of the time this chart took on a rerun. tests/present/test_charts.py validates what every
+    # builder writes, so a wrong property name still fails there.
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
+
+
+def _legend_rows(names: list[str], large: bool) -> int:
+    """How many rows a horizontal legend of ``names`` may wrap to, so that room is kept
+    for them above the first panel (the chart's width is only known in the browser: a
+    narrow one is assumed, the page's column beside the sidebar, or a projector's width)."""
+    size = TYPE[large]["base"]
+    width = 1100 if large else 560
+    entries = [len(name) * size * 0.55 + 45 for name in names]
+    rows, used = 1, 0.0
+    for entry in entries:
+        if used and used + entry > width:
+            rows, used = rows + 1, 0.0
+        used += entry
+    return rows
+
+
+def target_actual_bar(frame: pd.DataFrame, lang: str, title: str = "",
+                      large: bool = False) -> go.Figure:
+    """Targets and results per indicator: horizontal bars, one panel per unit.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Columns ``label`` (indicator name), ``measure`` ("target"/"actual"), ``period``
+        (label such as "2021–2025"), ``value`` and, optionally, ``unit`` (in ``lang``);
+        :func:`p8lib.present.tables.target_actual_frame` output. Without ``unit`` every bar shares
+        one panel and values carry no unit.
+    lang : {"vi", "en"}
+    title : str
+    large : bool
+        Presenter mode: larger type and thicker bars.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Indicators top to bottom in the frame's order, names wrapped (the full name is in
+        the hover text); a panel per unit, titled with it, each with its own value axis, so
+        that percentages never share an axis with counts. One trace per panel and (measure,
+        period), targets first, in :data:`MEASURE_SHADES`; each bar is labelled with its
+        value and unit.
+    """
+    rows = frame.assign(category=frame["label"], head=frame["label"])
+    if "unit" not in rows:
+        rows = rows.assign(unit=None)
+    rows["unit"] = rows["unit"].astype(object)
+    groups = rows.groupby(rows["unit"].map(lambda u: "" if u is None or pd.isna(u)
+                                           else unit_text(u)), sort=False)
+    panels = [(f"{t('unit', lang)}: {unit}" if unit else "", part) for unit, part in groups]
+    return _panel_bars(panels, lang, title, large, wrap=WRAP_WIDTH)
+
+
+def indicator_bar(frame: pd.DataFrame, lang: str, title: str = "",
+                  large: bool = False) -> go.Figure:
+    """One indicator across places and periods: national and sub-national panels apart.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        :func:`p8lib.present.tables.indicator_across` output (``place``, ``period``, ``measure``
+        in ``lang``, ``value``, ``unit``), optionally with ``level`` ("national", …). Without
+        ``level``, a row is national when its place is the word for "national" in ``lang``
+        (what :func:`p8lib.present.labels.place_names` calls a row without codes).
+    lang : {"vi", "en"}
+    title : str
+    large : bool
+        Presenter mode: larger type and thicker bars.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Horizontal bars, a place per row in the frame's order. National figures (often a
+        hundred times a province's) get a panel of their own above the provinces, districts
+        and communes, each panel with its own value axis; figures in different units get
+        different panels too. One trace per panel and (measure, period), named
+        "measure period"; each bar is labelled with its value and unit.
+    """
+    code = {i18n.MEASURE_TEXT[m][lang]: m for m in i18n.MEASURE_TEXT}
+    national = (frame["level"] == "national" if "level" in frame
+                else frame["place"] == t("national", lang))
+    rows = frame.assign(category=frame["place"], head=frame["place"],
+                        measure=frame["measure"].map(lambda m: code.get(m, m)),
+                        scope=national.map({True: "national", False: "subnational"}))
+    rows["unit"] = rows["unit"].astype(object)
+    panels = []
+    for scope in ("national", "subnational"):
+        part = rows[rows["scope"] == scope]
+        for unit, unit_rows in part.groupby(part["unit"].map(unit_text), sort=False):
+            panels.append((f"{t(scope, lang)} · {unit}", unit_rows))
+    return _panel_bars(panels, lang, title, large, wrap=None)

@@ -1,0 +1,103 @@
+"""Numbers as the screen shows them: written the way each language writes them.
+
+The table builders (:mod:`p8lib.present.tables`) keep numbers as numbers, for downloads;
+:func:`display_frame` makes the on-screen copy. The headline tiles of the overview are
+built here too, since a tile is text: (label, value, note).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from p8lib.contract import Figure, i18n, t
+from p8lib.present.labels import indicator_label
+
+# The national phase-I targets the VWU review reports, shown as headline numbers.
+HEADLINE_INDICATORS = ("comm_groups", "trusted_addresses", "leaders_of_change_clubs",
+                       "em_women_officials_capacity")
+
+Tile = tuple[str, str, str | None]
+
+
+def display_frame(frame: pd.DataFrame, lang: str, percent: tuple[str, ...] = ()
+                  ) -> pd.DataFrame:
+    """A copy with numeric columns written as ``lang`` writes numbers (missing → "–") and
+    missing text shown empty (not "None").
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Any table; boolean and text columns are left as they are.
+    lang : {"vi", "en"}
+    percent : tuple of str
+        Columns that get a "%" sign (:func:`p8lib.contract.i18n.fmt_pct`).
+
+    Returns
+    -------
+    DataFrame
+        For the screen only; ``frame`` itself is untouched (download the raw frame).
+
+    Examples
+    --------
+    >>> display_frame(pd.DataFrame({"n": [10393.0]}), "vi")["n"][0]
+    '10.393'
+    """
+    out = frame.copy()
+    for col in out.columns:
+        column = out[col]
+        if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+            fmt = i18n.fmt_pct if col in percent else i18n.fmt_number
+            out[col] = _formatted(column, lambda v, f=fmt: f(v, lang))
+        elif column.dtype == object or isinstance(column.dtype, pd.CategoricalDtype):
+            out[col] = column.astype(object).where(column.notna(), "")
+        elif pd.api.types.is_string_dtype(column):
+            out[col] = column.fillna("")  # stays text: no copy into Python objects
+    return out
+
+
+def _formatted(column: pd.Series, fmt) -> pd.Series:
+    """``fmt`` of each value, called once per distinct value (figures repeat many values)."""
+    codes, distinct = pd.factorize(column, use_na_sentinel=True)
+    # The last slot is what a missing value (code -1) shows.
+    texts = np.array([fmt(v) for v in distinct] + [fmt(None)], dtype=object)
+    return pd.Series(texts[codes], index=column.index, dtype=object)
+
+
+def headline(attain: pd.DataFrame, indicators: tuple[str, ...] = HEADLINE_INDICATORS
+             ) -> pd.DataFrame:
+    """National phase targets of the headline indicators with their results, in that order.
+
+    Parameters
+    ----------
+    attain : DataFrame
+        :func:`p8lib.analysis.metrics.attainment` output.
+    indicators : tuple of str
+        Indicator ids, in the order the tiles show them.
+    """
+    national = attain[(attain[Figure.level] == "national")
+                      & attain["indicator_id"].isin(indicators) & attain["target"].notna()]
+    order = {ind: i for i, ind in enumerate(indicators)}
+    return national.sort_values("indicator_id", key=lambda s: s.map(order)).reset_index(drop=True)
+
+
+def reach_metrics(counts: Mapping[str, int], lang: str) -> list[Tile]:
+    """Headline tiles (label, value, note) for :func:`p8lib.analysis.metrics.coverage_counts`."""
+    return [(t(f"reached_{key}", lang), i18n.fmt_number(counts[key], lang), None)
+            for key in ("provinces", "districts", "communes")]
+
+
+def headline_metrics(attain: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> list[Tile]:
+    """Headline tiles (indicator, result, "attainment · target") of :func:`headline`.
+
+    An indicator without a comparable attainment gets its status in words as the note,
+    never "0 %".
+    """
+    return [(indicator_label(catalogue, row.indicator_id, lang),
+             i18n.fmt_number(row.actual, lang),
+             f"{i18n.fmt_pct(row.attainment_pct, lang)} · {t('target', lang)} "
+             f"{i18n.fmt_number(row.target, lang)}"
+             if pd.notna(row.attainment_pct) else i18n.status_text(row.status, lang))
+            for row in headline(attain).itertuples()]

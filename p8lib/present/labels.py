@@ -1,0 +1,123 @@
+"""Names people read in place of codes: places, indicators and periods, in either language.
+
+Codes are 2021-vintage GSO codes (:data:`p8lib.units.OLD`); an unknown code or indicator id
+is shown as itself rather than dropped.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pandas as pd
+
+from p8lib import units
+from p8lib.contract import Figure, i18n, t
+
+# A 2021 code's length says its level: province 2 digits, district 3, commune 5.
+_LEVEL_BY_LENGTH = {2: "province", 3: "district", 5: "commune"}
+
+
+@cache
+def _level_names(level: str, lang: str) -> dict[str, str]:
+    """Code → name in ``lang`` of one level's 2021 units, loaded when first needed (naming a
+    province must not wait for 10,000 commune names)."""
+    table = {"province": lambda: units.provinces(units.OLD), "district": units.districts,
+             "commune": lambda: units.commune_names(units.OLD)}[level]()
+    return dict(zip(table[f"{level}_code"], table["name_en" if lang == "en" else "name_vi"],
+                    strict=True))
+
+
+def province_names(lang: str) -> pd.Series:
+    """2021 province code → name in ``lang``, from the province table alone (it loads no
+    district or commune names: the first page of a fresh server waits for it).
+
+    >>> province_names("en")["94"]
+    'Soc Trang'
+    """
+    return units.provinces(units.OLD).set_index("province_code")[f"name_{lang}"]
+
+
+def unit_name(code: object, lang: str) -> str:
+    """Name of a 2021 unit code (province, district or commune) in ``lang``.
+
+    Parameters
+    ----------
+    code : str or None
+        A 2021 GSO code; missing (None, NA, NaN) means the whole country.
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    str
+        The unit's name; "national" in ``lang`` for a missing code; an unknown code as itself.
+
+    Examples
+    --------
+    >>> unit_name("94", "vi"), unit_name(None, "en"), unit_name("xx", "en")
+    ('Tỉnh Sóc Trăng', 'National', 'xx')
+    """
+    if code is None or code is pd.NA or (isinstance(code, float) and pd.isna(code)):
+        return t("national", lang)
+    code = str(code)
+    level = _LEVEL_BY_LENGTH.get(len(code))
+    if level is None:
+        return code
+    return _level_names(level, i18n.check_lang(lang)).get(code, code)
+
+
+def place_names(frame: pd.DataFrame, lang: str) -> pd.Series:
+    """The name of the lowest unit of each row (commune, else district, else province).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Has ``commune_code``, ``district_code`` and ``province_code`` (2021 codes).
+    lang : {"vi", "en"}
+
+    Returns
+    -------
+    Series
+        One name per row, aligned on ``frame``'s index; rows without codes are "national".
+    """
+    codes = frame[[Figure.commune_code, Figure.district_code, Figure.province_code]]
+    code = codes.astype(object).bfill(axis=1).iloc[:, 0]
+    return code.map(lambda c: unit_name(c, lang))
+
+
+def indicator_labels(catalogue: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Every indicator id of the catalogue → its name in ``lang`` (one pass: a selectbox
+    formats each of its options on every rerun).
+
+    >>> indicator_labels(pd.DataFrame({"indicator_id": ["a"], "name_vi": ["Tổ"],
+    ...                                "name_en": ["Groups"]}), "en")
+    {'a': 'Groups'}
+    """
+    names = catalogue["name_en" if lang == "en" else "name_vi"].astype(str)
+    return dict(zip(catalogue[Figure.indicator_id], names, strict=True))
+
+
+def indicator_label(catalogue: pd.DataFrame, indicator_id: str, lang: str) -> str:
+    """The indicator's name in ``lang`` (its id when it is not in the catalogue)."""
+    return indicator_labels(catalogue, lang).get(indicator_id, indicator_id)
+
+
+def indicator_names_and_units(catalogue: pd.DataFrame, ids: pd.Series, lang: str
+                              ) -> tuple[pd.Series, pd.Series]:
+    """The catalogue name and unit, in ``lang``, of each indicator id in ``ids``.
+
+    Returns
+    -------
+    (Series, Series)
+        Names (an id not in the catalogue is its own name) and units (missing for such an
+        id, so that a caller can fall back on the figure's own unit), aligned on ``ids``.
+    """
+    cat = catalogue.set_index(Figure.indicator_id)
+    name = ids.map(cat["name_en" if lang == "en" else "name_vi"]).fillna(ids)
+    unit = ids.map(cat["unit" if lang == "en" else "unit_vi"])
+    return name, unit
+
+
+def period_label(start: pd.Series, end: pd.Series) -> pd.Series:
+    """"2023" for a one-year period, "2021–2025" (en dash) otherwise."""
+    start, end = start.astype(int).astype(str), end.astype(int).astype(str)
+    return start.where(start == end, start + "–" + end)

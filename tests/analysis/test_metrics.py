@@ -1,0 +1,259 @@
+import math
+
+import pandas as pd
+import pytest
+
+from p8lib.analysis import metrics
+from p8lib.contract.schema import FIGURE_COLUMNS
+
+CATALOGUE = pd.DataFrame({
+    "indicator_id": ["groups", "share"],
+    "content_area": pd.array([1, 2], dtype="Int64"),
+    "unit": ["groups", "percent"],
+    "aggregation": ["sum", "none"],
+})
+
+
+TEXT_COLUMNS = ["province_code", "district_code", "commune_code", "level", "indicator_id",
+                "measure", "unit", "source_id", "quote", "note"]
+
+
+def figures(*rows):
+    """Rows of (province, indicator, measure, start, end, value, unit)."""
+    records = []
+    for province, indicator, measure, start, end, value, unit in rows:
+        records.append({"province_code": province, "district_code": None,
+                        "commune_code": None, "level": "province" if province else "national",
+                        "indicator_id": indicator, "measure": measure, "period_start": start,
+                        "period_end": end, "value": float(value), "unit": unit,
+                        "source_id": "s", "quote": "q", "note": None})
+    return pd.DataFrame(records, columns=FIGURE_COLUMNS)
+
+
+@pytest.mark.parametrize(
+    ("rows", "status", "actual", "pct"),
+    [
+        # a phase result against the phase target
+        ([("94", "groups", "target", 2021, 2025, 100, "groups"),
+          ("94", "groups", "actual", 2021, 2025, 115, "groups")], "complete", 115, 115.0),
+        # yearly results add up; some years missing → partial
+        ([("94", "groups", "target", 2021, 2025, 100, "groups"),
+          ("94", "groups", "actual", 2022, 2022, 20, "groups"),
+          ("94", "groups", "actual", 2023, 2023, 30, "groups")], "partial", 50, 50.0),
+        # every year reported → complete
+        ([("94", "groups", "target", 2022, 2023, 100, "groups"),
+          ("94", "groups", "actual", 2022, 2022, 20, "groups"),
+          ("94", "groups", "actual", 2023, 2023, 30, "groups")], "complete", 50, 50.0),
+        # a result outside the phase does not count
+        ([("94", "groups", "target", 2021, 2025, 100, "groups"),
+          ("94", "groups", "actual", 2026, 2026, 20, "groups")], "no_result", None, None),
+        # different unit: not comparable, not 0 %
+        ([("94", "groups", "target", 2021, 2025, 100, "groups"),
+          ("94", "groups", "actual", 2021, 2025, 5, "clubs")], "different_unit", None, None),
+        # yearly shares cannot be added up
+        ([("94", "share", "target", 2021, 2025, 80, "percent"),
+          ("94", "share", "actual", 2023, 2023, 60, "percent")], "not_summable", None, None),
+        # a result of another province is not this target's
+        ([("94", "groups", "target", 2021, 2025, 100, "groups"),
+          ("04", "groups", "actual", 2021, 2025, 100, "groups")], "no_result", None, None),
+        # a reported zero is 0 %, a real number
+        ([("94", "groups", "target", 2021, 2025, 100, "groups"),
+          ("94", "groups", "actual", 2021, 2025, 0, "groups")], "complete", 0, 0.0),
+    ],
+)
+def test_attainment(rows, status, actual, pct):
+    out = metrics.attainment(figures(*rows), CATALOGUE)
+    target_row = out[out["target"].notna()].iloc[0]
+    assert target_row["status"] == status
+    if pct is None:
+        assert math.isnan(target_row["attainment_pct"])
+    else:
+        assert target_row["attainment_pct"] == pytest.approx(pct)
+        assert target_row["actual"] == actual
+
+
+def test_results_without_target_are_listed_as_such():
+    out = metrics.attainment(figures(("10", "groups", "actual", 2022, 2022, 324, "groups")),
+                             CATALOGUE)
+    assert list(out["status"]) == ["no_target"]
+    assert math.isnan(out.loc[0, "attainment_pct"])
+
+
+def test_national_shipped_attainment_matches_the_published_percentages(indicator_catalogue):
+    # The review reports 115,5 %, 231 %, 113 % and 208 % (public-reports.md).
+    from p8lib.contract import catalogue
+
+    out = metrics.attainment(catalogue.figures(), indicator_catalogue)
+    national = out[(out["level"] == "national") & out["attainment_pct"].notna()]
+    pct = national.set_index("indicator_id")["attainment_pct"].round(0)
+    assert pct.to_dict() == {"comm_groups": 115, "trusted_addresses": 231,
+                             "leaders_of_change_clubs": 113, "em_women_officials_capacity": 208}
+
+
+def test_content_area_mean_and_missing_areas():
+    attain = pd.DataFrame({"level": ["national"] * 3, "content_area": [1, 1, 3],
+                           "attainment_pct": [100.0, 50.0, float("nan")]})
+    out = metrics.attainment_by_content_area(attain)
+    assert list(out["content_area"]) == [1, 2, 3, 4]
+    assert out.loc[0, "attainment_pct"] == 75
+    assert list(out["indicators"]) == [2, 0, 0, 0]
+    assert out["attainment_pct"].isna().tolist() == [False, True, True, True]
+
+
+def test_aggregate_rolls_old_provinces_up_to_new():
+    rows = figures(("10", "groups", "actual", 2023, 2023, 5, "groups"),  # old Lào Cai
+                   ("15", "groups", "actual", 2023, 2023, 7, "groups"),  # old Yên Bái
+                   ("15", "share", "actual", 2023, 2023, 50, "percent"))
+    old = metrics.aggregate(rows, CATALOGUE, ["province_code", "indicator_id"])
+    new = metrics.aggregate(rows, CATALOGUE, ["province_code", "indicator_id"], vintage="2025")
+    assert old.set_index("province_code")["value"].to_dict() == {"10": 5, "15": 7}
+    assert new.set_index("province_code")["value"].to_dict() == {"15": 12}
+
+
+def test_aggregate_refuses_districts_in_2025():
+    with pytest.raises(ValueError, match="no districts"):
+        metrics.aggregate(figures(), CATALOGUE, ["district_code"], vintage="2025")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [({"province": "94"}, 2), ({"year": 2023}, 3), ({"year": 2024}, 1),
+     ({"indicator": "share"}, 1), ({"content_area": 2}, 1), ({}, 3)],
+)
+@pytest.mark.parametrize("categorical", [False, True])
+def test_filter_figures(kwargs, expected, categorical):
+    rows = figures(("94", "groups", "target", 2021, 2025, 100, "groups"),
+                   ("94", "share", "actual", 2023, 2023, 60, "percent"),
+                   ("04", "groups", "actual", 2022, 2023, 5, "groups"))
+    if categorical:  # as the app holds its figures
+        rows = rows.astype(dict.fromkeys(TEXT_COLUMNS, "category"))
+    assert len(metrics.filter_figures(rows, catalogue=CATALOGUE, **kwargs)) == expected
+
+
+@pytest.mark.parametrize(("level", "province", "expected"), [
+    ("national", None, [None]), ("province", None, ["94", "04"]),
+    ("province", "94", ["94"]), ("district", None, []),
+])
+def test_filter_figures_by_level(level, province, expected):
+    rows = figures(("94", "groups", "target", 2021, 2025, 100, "groups"),
+                   (None, "groups", "target", 2021, 2025, 900, "groups"),
+                   ("04", "groups", "actual", 2022, 2023, 5, "groups"))
+    kept = metrics.filter_figures(rows, level=level, province=province)
+    assert [None if pd.isna(c) else c for c in kept["province_code"]] == expected
+
+
+def test_filter_figures_by_area_needs_the_catalogue():
+    with pytest.raises(ValueError, match="catalogue"):
+        metrics.filter_figures(figures(), content_area=1)
+
+
+@pytest.mark.parametrize("level", ["national", "province", "district"])
+def test_attainment_of_one_level_is_those_rows_of_the_whole(level):
+    # What app.data relies on to compute attainment of one level's figures only.
+    rows = figures(("94", "groups", "target", 2021, 2025, 100, "groups"),
+                   ("94", "groups", "actual", 2022, 2022, 20, "groups"),
+                   (None, "groups", "target", 2021, 2025, 900, "groups"),
+                   (None, "groups", "actual", 2021, 2025, 950, "groups"),
+                   ("04", "share", "actual", 2023, 2023, 60, "percent"))
+    district = {**rows.iloc[0].to_dict(), "district_code": "949", "level": "district"}
+    rows = pd.concat([rows, pd.DataFrame([district, {**district, "measure": "actual",
+                                                     "value": 50.0}])], ignore_index=True)
+    whole = metrics.attainment(rows, CATALOGUE)
+    part = metrics.attainment(metrics.filter_figures(rows, level=level), CATALOGUE)
+    expected = whole[whole["level"] == level].reset_index(drop=True)
+    assert not part.empty
+    pd.testing.assert_frame_equal(part, expected)
+
+
+def test_coverage_counts_do_not_double_count():
+    coverage = pd.DataFrame({
+        "province_code": ["04", "04", "04", "94", "94", "94"],
+        "district_code": [None, None, None, None, None, "950"],
+        "group": ["Region I", "Region II", "Border (within the regions)", None, None, None],
+        "count": pd.array([14, 6, 40, 42, 9, None], dtype="Int64"),
+        "count_of": ["commune", "commune", "commune", "commune", "district", None],
+        "source_id": ["a", "a", "a", "b", "b", "b"],
+    })
+    counts = metrics.coverage_counts(coverage, figures())
+    # Cao Bằng 14 + 6 (border communes lie within the regions), Sóc Trăng 42
+    assert counts["communes"] == 62
+    # Sóc Trăng: 9 districts counted, one of them named
+    assert counts["districts"] == 9
+    assert counts["provinces"] == 2
+
+
+def with_source(frame, *sources):
+    """``frame`` with its rows' source ids replaced, in order."""
+    return frame.assign(source_id=list(sources))
+
+
+@pytest.mark.parametrize(
+    ("rows", "sources", "actual", "years", "actual_source"),
+    [
+        # a whole-period result wins over yearly ones; its sources only are named
+        ([("94", "groups", "target", 2021, 2025, 100, "groups"),
+          ("94", "groups", "actual", 2021, 2025, 90, "groups"),
+          ("94", "groups", "actual", 2023, 2023, 30, "groups")],
+         ["t", "b", "a"], 90, "2021–2025", "b"),
+        # two reports of the same year: the year counts once, with its largest figure
+        ([("94", "groups", "target", 2022, 2023, 100, "groups"),
+          ("94", "groups", "actual", 2022, 2022, 20, "groups"),
+          ("94", "groups", "actual", 2022, 2022, 25, "groups"),
+          ("94", "groups", "actual", 2023, 2023, 30, "groups")],
+         ["t", "z", "a", "a"], 55, "2022, 2023", "a, z"),
+        # several whole-period reports: the largest, every source named, sorted
+        ([("94", "groups", "target", 2021, 2025, 100, "groups"),
+          ("94", "groups", "actual", 2021, 2025, 70, "groups"),
+          ("94", "groups", "actual", 2021, 2025, 80, "groups")],
+         ["t", "y", "x"], 80, "2021–2025", "x, y"),
+        # a two-year result and a one-year result add up, listed in period order
+        ([("94", "groups", "target", 2021, 2025, 100, "groups"),
+          ("94", "groups", "actual", 2024, 2024, 5, "groups"),
+          ("94", "groups", "actual", 2021, 2022, 10, "groups")],
+         ["t", "a", "a"], 15, "2021–2022, 2024", "a"),
+    ],
+)
+def test_actual_to_date_years_and_sources(rows, sources, actual, years, actual_source):
+    out = metrics.attainment(with_source(figures(*rows), *sources), CATALOGUE)
+    (target_row,) = out[out["target"].notna()].itertuples()
+    assert target_row.actual == actual
+    assert target_row.years_reported == years
+    assert target_row.actual_source == actual_source
+    assert target_row.target_source == "t"
+
+
+def test_one_result_serves_every_target_whose_period_holds_it():
+    rows = figures(("94", "groups", "target", 2021, 2025, 100, "groups"),
+                   ("94", "groups", "target", 2023, 2023, 40, "groups"),
+                   ("94", "groups", "actual", 2023, 2023, 30, "groups"),
+                   ("94", "groups", "actual", 2026, 2026, 9, "groups"))
+    out = metrics.attainment(rows, CATALOGUE)
+    assert list(out["status"]) == ["partial", "complete", "no_target"]
+    assert list(out["actual"]) == [30, 30, 9]
+    assert list(out["years_reported"]) == ["2023", "2023", "2026"]
+
+
+def test_empty_and_missing_codes_are_the_same_unit():
+    rows = figures(("94", "groups", "target", 2021, 2025, 100, "groups"),
+                   ("94", "groups", "actual", 2021, 2025, 60, "groups"))
+    rows.loc[0, "district_code"] = ""
+    out = metrics.attainment(rows, CATALOGUE)
+    assert list(out["status"]) == ["complete"]
+
+
+def test_attainment_of_categorical_columns_equals_plain_ones():
+    rows = figures(("94", "groups", "target", 2021, 2025, 100, "groups"),
+                   ("94", "groups", "actual", 2022, 2022, 20, "groups"),
+                   ("04", "share", "actual", 2023, 2023, 60, "percent"),
+                   (None, "groups", "target", 2021, 2025, 10, "groups"))
+    plain = metrics.attainment(rows, CATALOGUE)
+    text = ["province_code", "district_code", "commune_code", "level", "indicator_id",
+            "measure", "unit", "source_id"]
+    categorical = metrics.attainment(rows.astype(dict.fromkeys(text, "category")), CATALOGUE)
+    pd.testing.assert_frame_equal(plain.astype(str), categorical.astype(str))
+
+
+def test_attainment_of_no_figures_is_empty_with_every_column():
+    out = metrics.attainment(figures(), CATALOGUE)
+    assert out.empty
+    assert {"status", "attainment_pct", "content_area", "years_reported"} <= set(out.columns)

@@ -1,0 +1,91 @@
+"""Numbers written for the screen, and the headline tiles."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from p8lib.analysis import metrics
+from p8lib.contract import catalogue
+from p8lib.present import display
+
+
+@pytest.mark.parametrize(("values", "lang", "percent", "shown"), [
+    ([10393.0, None], "vi", False, ["10.393", "–"]),
+    ([10393.0, None], "en", False, ["10,393", "–"]),
+    ([1.5, 2.0], "vi", False, ["1,5", "2"]),
+    ([115.5, None], "en", True, ["115.5 %", "–"]),
+    ([115.5, 50.0], "vi", True, ["115,5 %", "50,0 %"]),
+    (pd.array([3, None], dtype="Int64"), "en", False, ["3", "–"]),
+    # repeated and missing values: each distinct value is written once, then spread
+    ([7.0, None, 7.0, 1234.5, None], "vi", False, ["7", "–", "7", "1.234,5", "–"]),
+    ([7.0, None, 7.0, 1234.5, None], "en", True, ["7.0 %", "–", "7.0 %", "1,234.5 %", "–"]),
+])
+def test_display_frame_writes_numbers_per_language(values, lang, percent, shown):
+    frame = pd.DataFrame({"n": values, "text": ["x", "y", "x", "y", "x"][:len(values)],
+                          "flag": [True, False, True, False, True][:len(values)]},
+                         index=range(10, 10 + len(values)))
+    out = display.display_frame(frame, lang, percent=("n",) if percent else ())
+    assert out["n"].tolist() == shown
+    assert out.index.tolist() == frame.index.tolist()
+    assert out["text"].tolist() == frame["text"].tolist()
+    assert out["flag"].tolist() == frame["flag"].tolist()
+    assert frame["n"].dtype != object  # the raw frame is untouched
+
+
+def attain(rows):
+    cols = ["level", "indicator_id", "target", "actual", "attainment_pct", "status"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+ATTAIN = attain([
+    ["national", "trusted_addresses", 1000.0, 500.0, 50.0, "partial"],
+    ["province", "comm_groups", 10.0, 5.0, 50.0, "partial"],  # not national
+    ["national", "comm_groups", 9000.0, None, None, "no_result"],
+    ["national", "leaders_of_change_clubs", None, 7.0, None, "no_target"],  # no target
+    ["national", "budget_total", 5.0, 5.0, 100.0, "complete"],  # not a headline indicator
+])
+
+
+@pytest.mark.parametrize("dtype", [object, "str", "category"])
+def test_display_frame_shows_missing_text_empty(dtype):
+    frame = pd.DataFrame({"group": pd.Series(["Vùng I", None], dtype=dtype),
+                          "row": pd.Series([12, None], dtype=object)})
+    shown = display.display_frame(frame, "vi")
+    assert shown["group"].tolist() == ["Vùng I", ""]
+    assert shown["row"].tolist() == [12, ""]
+    assert frame["group"].isna().sum() == 1  # the raw frame (for downloads) is untouched
+
+
+def test_headline_keeps_national_targets_of_the_headline_indicators_in_order():
+    assert display.headline(ATTAIN)["indicator_id"].tolist() == [
+        "comm_groups", "trusted_addresses"]
+    assert display.headline(ATTAIN, ("trusted_addresses", "comm_groups"))[
+        "indicator_id"].tolist() == ["trusted_addresses", "comm_groups"]
+
+
+@pytest.mark.parametrize(("lang", "tiles"), [
+    ("en", [("Community communication groups", "–", "no result reported"),
+            ("Trusted addresses in the community", "500", "50.0 % · Target 1,000")]),
+    ("vi", [("Tổ truyền thông cộng đồng", "–", "chưa có kết quả"),
+            ("Địa chỉ tin cậy tại cộng đồng", "500", "50,0 % · Kế hoạch 1.000")]),
+])
+def test_headline_metrics_say_why_instead_of_zero(indicator_catalogue, lang, tiles):
+    assert display.headline_metrics(ATTAIN, indicator_catalogue, lang) == tiles
+
+
+def test_headline_of_the_shipped_figures_is_the_four_core_indicators():
+    attain_ = metrics.attainment(catalogue.figures(), catalogue.indicators())
+    assert display.headline(attain_)["indicator_id"].tolist() == list(
+        display.HEADLINE_INDICATORS)
+    tiles = display.headline_metrics(attain_, catalogue.indicators(), "en")
+    assert tiles[0][1] == "10,393" and tiles[0][2].startswith("115.5 %")
+
+
+@pytest.mark.parametrize(("lang", "tiles"), [
+    ("en", [("Provinces reported", "12", None), ("Districts reported", "1,234", None),
+            ("Communes reported", "0", None)]),
+])
+def test_reach_metrics(lang, tiles):
+    counts = {"provinces": 12, "districts": 1234, "communes": 0, "other": 5}
+    assert display.reach_metrics(counts, lang) == tiles
