@@ -65,6 +65,8 @@ def caller_files() -> list[Path]:
 def rank(path: Path) -> tuple[str, int]:
     """(package or top-level module, its place in the flow) of a file of p8lib."""
     parts = path.relative_to(ROOT / "p8lib").with_suffix("").parts
+    if parts[0] == "cli":  # the command line: a package on top of the flow
+        return "cli", len(FLOW)
     if len(parts) > 1:
         return parts[0], FLOW.index(parts[0])
     return parts[0], TOP[parts[0]]

@@ -1,4 +1,4 @@
-"""Command line: ``python -m p8lib match|import|validate``.
+"""``python -m p8lib match|import|validate``: the report commands.
 
 Every failure is a message naming file, sheet, row and column, with exit status 1 — never a
 Python traceback. Output files are written whole or not at all.
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from p8lib.cli.common import EXIT_OK, EXIT_PROBLEMS, print_problems
 from p8lib.ingest import (
     ImportOptions,
     ImportResult,
@@ -26,8 +27,6 @@ from p8lib.ingest import (
 )
 from p8lib.present import write_csv_atomic
 from p8lib.units import match_units
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def _period(text: str) -> tuple[int, int]:
@@ -43,14 +42,12 @@ def _year(text: str) -> int:
     return int(text)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m p8lib",
-                                     description="Project 8 data tools: match unit names, "
-                                                 "import and validate reports.")
-    sub = parser.add_subparsers(dest="command", required=True)
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``match``, ``import`` and ``validate`` to the command line's sub-commands."""
     match = sub.add_parser("match", help="add GSO codes (2021 units) to a CSV of unit names")
     match.add_argument("input", type=Path, help="CSV with columns province, district, commune")
     match.add_argument("-o", "--output", type=Path, required=True)
+    match.set_defaults(run=_run_match)
     for name, helptext in (("import", "write the tidy figures table of a report"),
                            ("validate", "check a report without writing anything")):
         cmd = sub.add_parser(name, help=helptext)
@@ -64,28 +61,20 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("-o", "--output", type=Path, required=True)
         else:
             cmd.add_argument("--json", action="store_true", help="problems as JSON")
-    return parser
-
-
-def _print_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = sum(p.severity == "warning" for p in problems)
-    print(f"{errors} errors, {warnings} warnings", file=sys.stderr)
+        cmd.set_defaults(run=_run_import)
 
 
 def _run_match(args: argparse.Namespace) -> int:
     try:
         sheet = read_cells(args.input)[0]
     except ReportError as exc:
-        _print_problems([exc.problem])
+        print_problems([exc.problem])
         return EXIT_PROBLEMS
     frame = pd.read_csv(args.input, dtype=str, keep_default_na=False,
                         encoding=sheet.encoding or "utf-8-sig")
     frame.columns = [c.strip().lower() for c in frame.columns]
     if "province" not in frame.columns:
-        _print_problems([Problem(f"no 'province' column; columns are {list(frame.columns)}",
+        print_problems([Problem(f"no 'province' column; columns are {list(frame.columns)}",
                                  file=args.input.name, row=1, column="province")])
         return EXIT_PROBLEMS
     out = match_units(frame, "province", "district", "commune")
@@ -103,18 +92,15 @@ def _import(args: argparse.Namespace) -> ImportResult:
     return import_report(args.input, options)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
-    if args.command == "match":
-        return _run_match(args)
+def _run_import(args: argparse.Namespace) -> int:
+    """``import`` and ``validate``."""
     result = _import(args)
     if args.command == "validate" and args.json:
         print(json.dumps({"ok": result.ok, "figures": len(result.figures),
                           "problems": [asdict(p) for p in result.problems]},
                          ensure_ascii=False, indent=2))
     else:
-        _print_problems(result.problems)
+        print_problems(result.problems)
     if has_errors(result.problems):
         if args.command == "import":
             print(f"nothing written to {args.output}: fix the errors above and run again",
