@@ -55,6 +55,18 @@ def sources() -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
+def unused_sources() -> pd.DataFrame:
+    """The source files read and not cited, with why."""
+    return catalogue.unused_sources()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def source_text(file: str | None) -> str | None:
+    """The text of one source file, None when it is not on this machine."""
+    return catalogue.source_text(file)
+
+
+@st.cache_data(show_spinner=False)
 def coverage() -> pd.DataFrame:
     """The coverage table."""
     return catalogue.coverage()
