@@ -34,6 +34,15 @@ def _read(path: Path, model) -> pd.DataFrame:
 
 @lru_cache(maxsize=16)
 def _read_validated(path: Path, mtime_ns: int, model) -> pd.DataFrame:
+    """``path`` read as text and validated by ``model``.
+
+    Raises
+    ------
+    ValueError
+        A yes/no column holds another text than true or false.
+    pandera.errors.SchemaError
+        The table does not fit ``model``.
+    """
     del mtime_ns  # the cache key only: a changed file is read again
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     frame = frame.replace("", None)
@@ -41,7 +50,12 @@ def _read_validated(path: Path, mtime_ns: int, model) -> pd.DataFrame:
     # non-empty text True.
     for name, column in model.to_schema().columns.items():
         if str(column.dtype) == "bool" and name in frame.columns:
-            frame[name] = frame[name].map(_BOOLEAN_TEXT, na_action="ignore")
+            read = frame[name].map(_BOOLEAN_TEXT, na_action="ignore")
+            bad = frame[name][read.isna() & frame[name].notna()]
+            if len(bad):
+                raise ValueError(f"{path.name}: column {name!r} row {bad.index[0] + 2}: "
+                                 f"{bad.iloc[0]!r} is neither true nor false")
+            frame[name] = read
     return model.validate(frame)
 
 
