@@ -25,6 +25,7 @@ chosen = st.selectbox(t("source", lang), [None, *titles], key="source_pick",
                       format_func=lambda s: t("source_pick_hint", lang) if s is None
                       else f"{s} — {titles[s]}")
 if chosen:
+    st.table(citations.source_details(table, chosen, lang), hide_index=True)
     figures, coverage = citations.rows_citing(data.figures(), data.coverage(), chosen)
     if figures.empty and coverage.empty:
         st.info(t("no_source_rows", lang))

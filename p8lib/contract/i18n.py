@@ -228,6 +228,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "unit_2025": {"vi": "{name} (đơn vị từ 7/2025)", "en": "{name} (units since July 2025)"},
     # Sources page: each source's notes, one source's figures and its quotes in context (issue 18)
     "note": {"vi": "Ghi chú", "en": "Note"},
+    "field": {"vi": "Mục", "en": "Field"},
     "author": {"vi": "Tác giả", "en": "Author"},
     "machine_translation": {"vi": "Dịch máy", "en": "Machine translation"},
     "yes": {"vi": "có", "en": "yes"},

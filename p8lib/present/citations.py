@@ -3,6 +3,7 @@
 * :func:`sources_table` — every source with its data note (publisher, date or "undated",
   language, machine translation) and how many figures and coverage rows cite it;
 * :func:`sources_used` — the sources and quotes behind some figures (a province's tab);
+* :func:`source_details` — one source's notes as (field, value) rows, to read in full;
 * :func:`rows_citing` — the figures and coverage rows of one source;
 * :func:`quote_in_context` — where a quote sits in its source's text, with the text around,
   and :func:`context_html` to show it (the quote marked, every text escaped);
@@ -170,6 +171,23 @@ def sources_table(sources: pd.DataFrame, lang: str, figures: pd.DataFrame | None
     table[t("link", lang)] = sources[Source.url].fillna(sources[Source.file])
     table[t("note", lang)] = sources[Source.note]
     return pd.DataFrame(table).reset_index(drop=True)
+
+
+def source_details(table: pd.DataFrame, source_id: str, lang: str) -> pd.DataFrame:
+    """One source's row of :func:`sources_table` as a list of (field, value) rows, to read
+    its title, publisher, date, language, translation and note in full.
+
+    Raises
+    ------
+    KeyError
+        ``source_id`` is not in ``table``.
+    """
+    rows = table[table[t("source", lang)] == source_id]
+    if rows.empty:
+        raise KeyError(f"source {source_id!r} not in the sources table")
+    row = rows.iloc[0].drop(t("source", lang))
+    return pd.DataFrame({t("field", lang): row.index,
+                         t("value", lang): [("" if pd.isna(v) else str(v)) for v in row]})
 
 
 def sources_used(figures: pd.DataFrame, coverage: pd.DataFrame, sources: pd.DataFrame,

@@ -135,3 +135,15 @@ def test_unused_table():
     unused = pd.DataFrame({"file": ["f.txt"], "source_id": ["f"], "reason": ["same as g"]})
     assert citations.unused_table(unused, "vi").columns.tolist() == ["Nguồn", "Tệp", "Lý do"]
     assert citations.unused_table(unused, "en")["Reason"].tolist() == ["same as g"]
+
+
+@pytest.mark.parametrize(("lang", "field", "value"), [
+    ("en", "Machine translation", "yes"), ("en", "Note", "Malay"),
+    ("vi", "Ngôn ngữ", "tiếng Mã Lai"), ("vi", "Đơn vị đăng", "không rõ"),
+])
+def test_source_details_list_one_sources_notes(lang, field, value):
+    table = citations.sources_table(SOURCES, lang)
+    details = citations.source_details(table, "s3", lang)
+    assert dict(zip(details.iloc[:, 0], details.iloc[:, 1], strict=True))[field] == value
+    with pytest.raises(KeyError, match="'s9'"):
+        citations.source_details(table, "s9", lang)
