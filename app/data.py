@@ -28,6 +28,7 @@ from functools import cache
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import streamlit as st
 
 from p8lib.analysis import filters, metrics
@@ -55,6 +56,18 @@ def sources() -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
+def unused_sources() -> pd.DataFrame:
+    """The source files read and not cited, with why."""
+    return catalogue.unused_sources()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def source_text(file: str | None) -> str | None:
+    """The text of one source file, None when it is not on this machine."""
+    return catalogue.source_text(file)
+
+
+@st.cache_data(show_spinner=False)
 def coverage() -> pd.DataFrame:
     """The coverage table."""
     return catalogue.coverage()
@@ -78,7 +91,10 @@ def read_figures(path: Path | None) -> pd.DataFrame:
     if path is None:
         return catalogue.figures()
     if path.suffix.lower() == ".parquet":
-        return Figure.validate(pd.read_parquet(path, columns=FIGURE_COLUMNS))
+        # Files written before the vintage column existed hold 2021 figures: validation adds it.
+        present = set(pq.read_schema(path).names)
+        return Figure.validate(pd.read_parquet(
+            path, columns=[c for c in FIGURE_COLUMNS if c in present]))
     if path.suffix.lower() == ".csv":
         return catalogue.figures(path)
     raise ValueError(f"{FIGURES_ENV}={str(path)!r}: expected a .parquet or .csv file")

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from p8lib.contract import i18n, t
-from p8lib.present import display, exports, tables
+from p8lib.present import citations, display, exports, tables
 
 # At most this many rows of a table are shown on screen (the download has them all):
 # sending a table is proportional to its rows, and no one reads 10,000 rows on screen.
@@ -125,3 +125,18 @@ def legend(rows: list, title: str) -> None:
         f'border:1px solid #555;margin-right:.3em"></span>{html.escape(r.label)}</span>'
         for r in rows)
     st.html(f"<div><b>{html.escape(title)}</b>: {items}</div>")
+
+
+def quote_in_context(text: str | None, quote: str, lang: str,
+                     file: str | None = None) -> None:
+    """A quote in the text around it in its source, the quote marked
+    (:func:`p8lib.present.citations.quote_in_context`); a note instead when the text is not
+    on this machine (``file`` names it) or the quote is not in it."""
+    if text is None:
+        st.info(t("context_missing", lang, file=file or "?"))
+        return
+    found = citations.quote_in_context(text, quote)
+    if found is None:
+        st.warning(t("quote_not_found", lang))
+        return
+    st.html(citations.context_html(found))

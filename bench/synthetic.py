@@ -147,10 +147,11 @@ def figures(rows: int = 1_000_000, seed: int = 8) -> pd.DataFrame:
         Figure.source_id: SOURCE_ID,
         Figure.quote: QUOTE,
         Figure.note: None,
+        Figure.vintage: units.OLD,
     }, columns=FIGURE_COLUMNS)
     for col in (*[Figure.province_code, Figure.district_code, Figure.commune_code],
                 Figure.level, Figure.indicator_id, Figure.measure, Figure.unit,
-                Figure.source_id, Figure.quote):
+                Figure.source_id, Figure.quote, Figure.vintage):
         frame[col] = frame[col].astype(str)
     frame[Figure.note] = frame[Figure.note].astype(object)
     return frame

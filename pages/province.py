@@ -4,7 +4,7 @@ import streamlit as st
 
 from app import data, sections, state, views, widgets
 from p8lib.contract import t
-from p8lib.present import labels, tables
+from p8lib.present import citations, labels, tables
 
 state.require_router()
 f = state.current()
@@ -50,5 +50,5 @@ else:
                                          f"coverage_{province}", key="province_coverage")
     if cited.open:
         with cited:
-            used = tables.sources_used(figures, coverage, data.sources(), lang)
+            used = citations.sources_used(figures, coverage, data.sources(), lang)
             widgets.table(used, used, f"sources_{province}", lang, key="province_sources")

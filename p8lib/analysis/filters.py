@@ -11,7 +11,8 @@ from collections.abc import Mapping
 import pandas as pd
 
 from p8lib import units
-from p8lib.contract import CONTENT_AREAS, Coverage, Figure, i18n
+from p8lib.analysis.vintages import provinces_2021
+from p8lib.contract import CONTENT_AREAS, Figure, i18n
 
 # URL query keys of the shared filters (a link reproduces the view).
 FILTER_KEYS = ("province", "year", "content", "indicator", "lang", "present")
@@ -84,10 +85,14 @@ def filters_to_params(filters: Mapping[str, object]) -> dict[str, str]:
 
 
 def province_options(figures: pd.DataFrame, coverage: pd.DataFrame) -> list[str]:
-    """2021 province codes with figures or coverage first, then the other provinces."""
+    """2021 province codes with figures or coverage first, then the other provinces.
+
+    A row of the 2025 units names the 2021 province it lies within, if one
+    (:func:`p8lib.analysis.vintages.provinces_2021`): its own code may be another province's.
+    """
     # Distinct values first: a large table names few provinces many times.
-    named = set(figures[Figure.province_code].dropna().unique()) | set(
-        coverage[Coverage.province_code].dropna().unique())
+    named = set(provinces_2021(figures).dropna().unique()) | set(
+        provinces_2021(coverage).dropna().unique())
     every = list(units.provinces(units.OLD)[Figure.province_code])
     return sorted(named) + [c for c in every if c not in named]
 

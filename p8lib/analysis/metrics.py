@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from p8lib import units
+from p8lib.analysis.vintages import is_2025, provinces_2021, provinces_in
 from p8lib.contract import CODE_COLUMNS, Figure
 
 UNIT_KEYS = [*CODE_COLUMNS, Figure.level]
@@ -36,6 +37,11 @@ def filter_figures(figures: pd.DataFrame, *, province: str | None = None,
     (needs ``catalogue``), one indicator and one level (``"national"``, ``"province"``…);
     each filter is skipped when None.
 
+    A row of the 2025 units is in a 2021 province when its unit lies within that province
+    alone (:func:`p8lib.analysis.vintages.provinces_2021`): a commune formed from communes of
+    that province, or the province itself where the merger left it unchanged. Its codes are
+    never compared with 2021 codes.
+
     Text columns may be plain or categorical; on categoricals (as the app holds a large
     table) each comparison is one over integer codes.
 
@@ -46,7 +52,7 @@ def filter_figures(figures: pd.DataFrame, *, province: str | None = None,
     """
     keep = pd.Series(True, index=figures.index)
     if province:
-        keep &= figures[Figure.province_code] == province
+        keep &= (provinces_2021(figures) == province).fillna(False)
     if level:
         keep &= figures[Figure.level] == level
     if year:
@@ -69,12 +75,13 @@ def _empty_code(column: pd.Series) -> pd.Series:
 
 
 def _unit_indicator_key(frame: pd.DataFrame) -> np.ndarray:
-    """One integer per row naming its (unit codes, indicator): equal rows, equal keys.
+    """One integer per row naming its (vintage, unit codes, indicator): equal rows, equal keys.
 
-    A missing code and an empty one are the same "no code". Column codes are combined
-    arithmetically, re-factorised only when the product of their sizes nears int64's range.
+    A missing code and an empty one are the same "no code"; the same codes in the 2021 and
+    the 2025 units are different units. Column codes are combined arithmetically,
+    re-factorised only when the product of their sizes nears int64's range.
     """
-    key, span = np.zeros(len(frame), dtype=np.int64), 1
+    key, span = is_2025(frame).astype(np.int64), 2
     for col in [*CODE_COLUMNS, Figure.indicator_id]:
         codes, uniques = pd.factorize(frame[col], use_na_sentinel=True)
         if col in CODE_COLUMNS:
@@ -166,7 +173,8 @@ def attainment(figures: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Unit codes and level, ``indicator_id``, ``content_area``, ``period_start``,
+        Unit codes and level (and ``vintage`` when the figures have it), ``indicator_id``,
+        ``content_area``, ``period_start``,
         ``period_end``, ``target``, ``actual``, ``unit``, ``years_reported`` (e.g.
         "2022, 2023"), ``status`` (a key of :data:`STATUSES`), ``target_source``,
         ``actual_source``, ``attainment_pct`` (missing unless comparable). Targets come
@@ -188,7 +196,8 @@ def attainment(figures: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     value = figures[Figure.value].to_numpy(np.float64)
     is_target = (figures[Figure.measure] == "target").to_numpy(bool)
     is_actual = (figures[Figure.measure] == "actual").to_numpy(bool)
-    columns = [*UNIT_KEYS, Figure.indicator_id, Figure.period_start, Figure.period_end]
+    vintage = [Figure.vintage] if Figure.vintage in figures.columns else []
+    columns = [*UNIT_KEYS, *vintage, Figure.indicator_id, Figure.period_start, Figure.period_end]
     targets = figures.loc[is_target, columns]
     n_t = len(targets)
     t_start = targets[Figure.period_start].to_numpy(np.int64)
@@ -299,9 +308,11 @@ def aggregate(figures: pd.DataFrame, catalogue: pd.DataFrame, by: list[str],
               vintage: str = units.OLD) -> pd.DataFrame:
     """Sum the summable figures by the given columns.
 
-    ``by`` may name figure columns and ``content_area``. In the 2025 vintage,
-    ``province_code`` means the new province (old figures rolled up through
-    :func:`p8lib.units.province_crosswalk`); ``district_code`` does not exist there.
+    ``by`` may name figure columns and ``content_area``. ``province_code`` means the province
+    of ``vintage`` (:func:`p8lib.analysis.vintages.provinces_in`: in 2025, 2021 figures rolled
+    up through :func:`p8lib.units.province_crosswalk`; in 2021, a 2025 figure counts for the
+    2021 province it lies within, none where it spans several); ``district_code`` does not
+    exist in 2025, and by district or commune in 2021 only figures of the 2021 units add up.
     Shares and other non-summable indicators are left out (they cannot be added).
     """
     cat = catalogue.set_index(Figure.indicator_id)
@@ -309,10 +320,12 @@ def aggregate(figures: pd.DataFrame, catalogue: pd.DataFrame, by: list[str],
     frame = figures[figures[Figure.indicator_id].isin(list(summable))]
     if "content_area" in by:
         frame = frame.assign(content_area=frame[Figure.indicator_id].map(cat["content_area"]))
-    if vintage == units.NEW:
-        if Figure.district_code in by or Figure.commune_code in by:
-            raise ValueError("the 2025 units have no districts; aggregate by province")
-        frame = frame.assign(province_code=units.to_new_province(frame[Figure.province_code]))
+    if vintage == units.NEW and (Figure.district_code in by or Figure.commune_code in by):
+        raise ValueError("the 2025 units have no districts; aggregate by province")
+    if Figure.district_code in by or Figure.commune_code in by:
+        frame = frame[~is_2025(frame)]
+    if Figure.province_code in by:
+        frame = frame.assign(province_code=provinces_in(frame, vintage))
     return (frame.groupby(by, dropna=False, observed=True)[Figure.value].sum()
             .reset_index())
 
@@ -320,26 +333,32 @@ def aggregate(figures: pd.DataFrame, catalogue: pd.DataFrame, by: list[str],
 def coverage_counts(coverage: pd.DataFrame, figures: pd.DataFrame) -> dict[str, int]:
     """How many provinces, districts and communes Project 8 is reported to reach.
 
-    Provinces and districts: distinct codes named in coverage or figures. Communes (and
-    districts where only counts exist): per province, the counts the sources give — summed
-    over disjoint groups (e.g. Cao Bằng's regions I–III), otherwise the largest count, so a
-    province counted twice is not added twice. Counts of 2025 communes are left out.
+    Provinces: the distinct 2021 provinces of coverage and figures
+    (:func:`p8lib.analysis.vintages.provinces_2021`: a row of the 2025 units counts for the
+    2021 province it lies within). Districts and communes: the 2021 units named in coverage
+    or figures, plus, in each province, what the count the sources give exceeds the named ones
+    by — counts summed over disjoint groups (e.g. Cao Bằng's regions I–III), otherwise the
+    largest, so a province counted twice is not added twice. Districts and communes of the
+    2025 units are not counted: they are other units than 2021's.
     """
-    named = {}
-    for level, code in (("provinces", Figure.province_code),
-                        ("districts", Figure.district_code)):
-        named[level] = set(coverage[code].dropna()) | set(figures[code].dropna())
-    counts = _reported_counts(coverage)
-    districts = set(named["districts"])
-    extra_districts = 0
-    for province, count in counts.get("district", {}).items():
-        all_districts = units.districts()
-        in_province = all_districts[all_districts["province_code"] == province]
-        named_here = districts & set(in_province["district_code"])
-        extra_districts += max(0, int(count) - len(named_here))
-    return {"provinces": len(named["provinces"]),
-            "districts": len(districts) + extra_districts,
-            "communes": int(sum(counts.get("commune", {}).values()))}
+    old_coverage, old_figures = coverage[~is_2025(coverage)], figures[~is_2025(figures)]
+    reach = {"provinces": len(set(provinces_2021(coverage).dropna())
+                              | set(provinces_2021(figures).dropna()))}
+    counts = _reported_counts(old_coverage)
+    for level, code, table in (("district", Figure.district_code, units.districts()),
+                               ("commune", Figure.commune_code, units.commune_names())):
+        named = _named(old_coverage, code) | _named(old_figures, code)
+        province_of = table.set_index(code)[Figure.province_code]
+        named_in = province_of.reindex(sorted(named)).value_counts()
+        extra = sum(max(0, int(count) - int(named_in.get(province, 0)))
+                    for province, count in counts.get(level, {}).items())
+        reach[f"{level}s"] = len(named) + extra
+    return reach
+
+
+def _named(frame: pd.DataFrame, code: str) -> set[str]:
+    """The distinct codes of one column (none when the frame has no such column)."""
+    return set(frame[code].dropna()) if code in frame.columns else set()
 
 
 def _reported_counts(coverage: pd.DataFrame) -> dict[str, dict[str, int]]:

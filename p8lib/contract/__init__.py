@@ -24,12 +24,14 @@ from p8lib.contract.schema import (
     Coverage,
     Figure,
     Source,
+    UnusedSource,
     expected_level,
 )
 
 __all__ = [
     "CODE_COLUMNS", "CONTENT_AREAS", "CURATED", "DATA", "FIGURE_COLUMNS", "GEO", "KEY_COLUMNS",
     "LANGS", "MEASURES", "ROW_CHECK_COLUMNS", "Coverage", "Figure", "IndicatorLookup", "Source",
+    "UnusedSource",
     "catalogue", "check_lang", "expected_level", "fmt_number", "header_key", "header_keys",
     "i18n", "schema", "t",
 ]

@@ -1,8 +1,9 @@
 """The shipped tables: indicator catalogue, sources, coverage and figures.
 
 Each loader reads one CSV from ``data/``, validates it against its schema in
-:mod:`p8lib.contract.schema` and returns a fresh DataFrame. :class:`IndicatorLookup` turns
-a report's column header or indicator name into a catalogue id.
+:mod:`p8lib.contract.schema` and returns a fresh DataFrame. :func:`source_text` reads the
+text a source's quotes come from, where it is on this machine. :class:`IndicatorLookup`
+turns a report's column header or indicator name into a catalogue id.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from p8lib.contract.paths import DATA
-from p8lib.contract.schema import Coverage, Figure, Indicator, Source
+from p8lib.contract.paths import CURATED, DATA, ROOT
+from p8lib.contract.schema import Coverage, Figure, Indicator, Source, UnusedSource
 from p8lib.units import fold, fold_many
 
 SYNONYM_SEPARATOR = "|"
@@ -33,10 +34,32 @@ def _read(path: Path, model) -> pd.DataFrame:
 
 @lru_cache(maxsize=16)
 def _read_validated(path: Path, mtime_ns: int, model) -> pd.DataFrame:
+    """``path`` read as text and validated by ``model``.
+
+    Raises
+    ------
+    ValueError
+        A yes/no column holds another text than true or false.
+    pandera.errors.SchemaError
+        The table does not fit ``model``.
+    """
     del mtime_ns  # the cache key only: a changed file is read again
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     frame = frame.replace("", None)
+    # Yes/no columns are written "true"/"false": coercing such text to bool would make every
+    # non-empty text True.
+    for name, column in model.to_schema().columns.items():
+        if str(column.dtype) == "bool" and name in frame.columns:
+            read = frame[name].map(_BOOLEAN_TEXT, na_action="ignore")
+            bad = frame[name][read.isna() & frame[name].notna()]
+            if len(bad):
+                raise ValueError(f"{path.name}: column {name!r} row {bad.index[0] + 2}: "
+                                 f"{bad.iloc[0]!r} is neither true nor false")
+            frame[name] = read
     return model.validate(frame)
+
+
+_BOOLEAN_TEXT = {"true": True, "false": False, "True": True, "False": False}
 
 
 def indicators(path: Path | None = None) -> pd.DataFrame:
@@ -47,6 +70,21 @@ def indicators(path: Path | None = None) -> pd.DataFrame:
 def sources(path: Path | None = None) -> pd.DataFrame:
     """The sources (``data/sources.csv``), validated by :class:`Source`."""
     return _read(path or DATA / "sources.csv", Source)
+
+
+def unused_sources(path: Path | None = None) -> pd.DataFrame:
+    """The source files read and not cited (``data/curated/unused_sources.csv``), with why."""
+    return _read(path or CURATED / "unused_sources.csv", UnusedSource)
+
+
+def source_text(file: str | None) -> str | None:
+    """The text of a source file (a ``file`` of :func:`sources`, relative to the folder
+    holding the repository, e.g. ``shared/sources/reports/x.txt``); None when it is not on
+    this machine — the source texts are shared documents, not shipped with the app."""
+    if not file:
+        return None
+    path = ROOT.parent / file
+    return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
 def coverage(path: Path | None = None) -> pd.DataFrame:

@@ -49,7 +49,8 @@ STRINGS: dict[str, dict[str, str]] = {
                "en": "Voice and participation of women and children; leadership"},
     "area_4": {"vi": "Trang bị kiến thức, kỹ năng về bình đẳng giới cho cán bộ",
                "en": "Equipping officials with gender-equality knowledge and skills"},
-    "area_none": {"vi": "Kinh phí và chỉ tiêu chung", "en": "Finance and cross-cutting"},
+    "area_none": {"vi": "Quản lý dự án và nội dung chung",
+                  "en": "Programme management and cross-cutting"},
     "reached_provinces": {"vi": "Tỉnh được báo cáo", "en": "Provinces reported"},
     "reached_districts": {"vi": "Huyện được báo cáo", "en": "Districts reported"},
     "reached_communes": {"vi": "Xã được báo cáo", "en": "Communes reported"},
@@ -223,6 +224,44 @@ STRINGS: dict[str, dict[str, str]] = {
     "severity_info": {"vi": "ghi chú", "en": "info"},
     "name": {"vi": "Tên", "en": "Name"},
     "code": {"vi": "Mã", "en": "Code"},
+    # Units of the 2025 vintage, named beside those of 2021 (issue 18)
+    "unit_2025": {"vi": "{name} (đơn vị từ 7/2025)", "en": "{name} (units since July 2025)"},
+    # Sources page: each source's notes, one source's figures and its quotes in context (issue 18)
+    "note": {"vi": "Ghi chú", "en": "Note"},
+    "field": {"vi": "Mục", "en": "Field"},
+    "author": {"vi": "Tác giả", "en": "Author"},
+    "machine_translation": {"vi": "Dịch máy", "en": "Machine translation"},
+    "yes": {"vi": "có", "en": "yes"},
+    "no": {"vi": "không", "en": "no"},
+    "undated": {"vi": "không ghi ngày", "en": "undated"},
+    "unknown": {"vi": "không rõ", "en": "unknown"},
+    "lang_vi": {"vi": "tiếng Việt", "en": "Vietnamese"},
+    "lang_en": {"vi": "tiếng Anh", "en": "English"},
+    "lang_ms": {"vi": "tiếng Mã Lai", "en": "Malay"},
+    "figures_n": {"vi": "Số liệu", "en": "Figures"},
+    "coverage_n": {"vi": "Dòng địa bàn", "en": "Coverage rows"},
+    "sources_intro": {
+        "vi": "Mỗi số liệu lấy từ một nguồn dưới đây, kèm câu trích nguyên văn chứa con số. "
+              "Ghi chú nêu những gì nguồn để ngỏ (không ghi ngày, dịch máy, số gần đúng…).",
+        "en": "Every figure comes from one of the sources below, with the verbatim sentence "
+              "that holds its number. The notes say what a source leaves open (no date, a "
+              "machine translation, approximate numbers…)."},
+    "source_pick": {"vi": "Xem số liệu và trích dẫn của một nguồn",
+                    "en": "See the figures and quotes of one source"},
+    "source_pick_hint": {"vi": "Chọn một nguồn", "en": "Choose a source"},
+    "source_figures": {"vi": "Số liệu lấy từ nguồn này", "en": "Figures taken from this source"},
+    "source_coverage": {"vi": "Địa bàn theo nguồn này", "en": "Coverage rows from this source"},
+    "no_source_rows": {"vi": "Nguồn này không có số liệu hay dòng địa bàn nào (nguồn phương "
+                             "pháp).",
+                       "en": "No figure or coverage row cites this source (a method source)."},
+    "quote_in_context": {"vi": "Trích dẫn trong văn bản nguồn", "en": "The quote in its context"},
+    "quote_pick": {"vi": "Trích dẫn", "en": "Quote"},
+    "context_missing": {"vi": "Văn bản nguồn ({file}) không có trên máy này.",
+                        "en": "The source text ({file}) is not on this machine."},
+    "quote_not_found": {"vi": "Không tìm thấy trích dẫn trong văn bản nguồn.",
+                        "en": "The quote was not found in the source text."},
+    "unused_sources": {"vi": "Trích đoạn không dùng và lý do", "en": "Excerpts not used, and why"},
+    "reason": {"vi": "Lý do", "en": "Reason"},
 }
 
 STATUS_TEXT: dict[str, dict[str, str]] = {

@@ -18,6 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from p8lib import units
 from p8lib.contract import FIGURE_COLUMNS, MEASURES, Figure, catalogue
 from p8lib.ingest.columns import (
     arrow_text,
@@ -274,6 +275,8 @@ def _figures_of_cells(rows: pd.DataFrame, cells, sheet: RawSheet, cat: pd.DataFr
     for col in (Figure.quote, Figure.note):
         if col not in long:
             long[col] = constant("", len(long))
+    # Names and codes are matched among the 2021 units (report_rows.add_units).
+    long[Figure.vintage] = constant(units.OLD, len(long))
     long["src_file"] = constant(sheet.file, len(long))
     long["src_sheet"] = constant(sheet.sheet, len(long))
     return long

@@ -1,8 +1,10 @@
 """What the coverage map shows per province, in either vintage of provinces.
 
-Figures and coverage carry 2021 codes; for the 2025 map they are rolled up through
-:func:`p8lib.units.to_new_province` (old provinces merged whole into new ones), never
-compared code to code across vintages.
+Figures and coverage carry codes of their row's vintage (mostly 2021). Each row is placed
+by :func:`p8lib.analysis.provinces_in`: on the 2025 map, 2021 rows rolled up through
+:func:`p8lib.units.to_new_province` (old provinces merged whole into new ones); on the 2021
+map, a 2025 row in the 2021 province it lies within, or on no province where it spans
+several. Codes are never compared across vintages.
 """
 
 from __future__ import annotations
@@ -10,15 +12,12 @@ from __future__ import annotations
 import pandas as pd
 
 from p8lib import units
+from p8lib.analysis import provinces_in
 from p8lib.contract import Coverage, Figure, t
 from p8lib.present import unit_name
 
 # The coverage role of the VWU point-direction (pilot) provinces.
 PILOT_ROLE = "pilot_province"
-
-
-def _in_vintage(codes_2021: pd.Series, vintage: str) -> pd.Series:
-    return units.to_new_province(codes_2021).dropna() if vintage == units.NEW else codes_2021
 
 
 def figures_per_province(figures: pd.DataFrame, vintage: str = units.OLD) -> pd.Series:
@@ -27,7 +26,8 @@ def figures_per_province(figures: pd.DataFrame, vintage: str = units.OLD) -> pd.
     Parameters
     ----------
     figures : DataFrame
-        Figures (2021 codes). National figures are left out.
+        Figures (codes of each row's vintage). National figures are left out, and on the
+        2021 map the 2025 figures that span several 2021 provinces.
     vintage : {"2021", "2025"}
         The vintage of the index; ``"2025"`` rolls the 2021 codes up to the new provinces.
 
@@ -36,14 +36,14 @@ def figures_per_province(figures: pd.DataFrame, vintage: str = units.OLD) -> pd.
     Series
         Float counts named ``figures``, indexed by province code of ``vintage``, sorted.
     """
-    codes = _in_vintage(figures[Figure.province_code].dropna(), vintage)
+    codes = provinces_in(figures, vintage).dropna()
     return codes.value_counts().sort_index().astype(float).rename("figures")
 
 
 def pilot_codes(coverage: pd.DataFrame, vintage: str = units.OLD) -> list[str]:
     """Province codes (of ``vintage``) of the VWU pilot provinces, sorted, each once."""
-    codes = coverage.loc[coverage[Coverage.role] == PILOT_ROLE, Coverage.province_code].dropna()
-    return sorted(set(_in_vintage(codes, vintage)))
+    pilots = coverage[coverage[Coverage.role] == PILOT_ROLE]
+    return sorted(set(provinces_in(pilots, vintage).dropna()))
 
 
 def pilot_provinces(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -3,6 +3,7 @@
 * :mod:`~p8lib.present.labels` — names of places, indicators and periods in either language;
 * :mod:`~p8lib.present.tables` — the tables the pages show; :mod:`~p8lib.present.display`
   — numbers written the way each language writes them;
+* :mod:`~p8lib.present.citations` — the sources, their notes, a quote in its context;
 * :mod:`~p8lib.present.charts` — plotly figures (bars only: nothing fetched);
 * :mod:`~p8lib.present.exports` — CSV and XLSX files, formula-safe, written atomically;
 * :mod:`~p8lib.present.uploads` — blank report templates.
@@ -15,6 +16,6 @@ package before it.
 from p8lib._lazy import lazy_exports
 
 _EXPORTS = {"write_csv_atomic": "exports", "unit_name": "labels"}
-_MODULES = ("charts", "display", "exports", "labels", "tables", "uploads")
+_MODULES = ("charts", "citations", "display", "exports", "labels", "tables", "uploads")
 __all__ = [*_MODULES, *_EXPORTS]
 __getattr__ = lazy_exports(__name__, _EXPORTS, _MODULES)

@@ -70,6 +70,10 @@ def headline(attain: pd.DataFrame, indicators: tuple[str, ...] = HEADLINE_INDICA
              ) -> pd.DataFrame:
     """National phase targets of the headline indicators with their results, in that order.
 
+    Two sources may give the same national target (the VWU review and the project's ebook
+    both give 9,000 groups): one row per indicator is kept, the first that compares with a
+    result, else the first.
+
     Parameters
     ----------
     attain : DataFrame
@@ -79,8 +83,10 @@ def headline(attain: pd.DataFrame, indicators: tuple[str, ...] = HEADLINE_INDICA
     """
     national = attain[(attain[Figure.level] == "national")
                       & attain["indicator_id"].isin(indicators) & attain["target"].notna()]
-    order = {ind: i for i, ind in enumerate(indicators)}
-    return national.sort_values("indicator_id", key=lambda s: s.map(order)).reset_index(drop=True)
+    order = national["indicator_id"].map({ind: i for i, ind in enumerate(indicators)})
+    ranked = national.assign(_o=order, _missing=national["attainment_pct"].isna())
+    ranked = ranked.sort_values(["_o", "_missing"], kind="stable").drop_duplicates("indicator_id")
+    return ranked.drop(columns=["_o", "_missing"]).reset_index(drop=True)
 
 
 def reach_metrics(counts: Mapping[str, int], lang: str) -> list[Tile]:

@@ -1,7 +1,8 @@
 """Names people read in place of codes: places, indicators and periods, in either language.
 
-Codes are 2021-vintage GSO codes (:data:`p8lib.units.OLD`); an unknown code or indicator id
-is shown as itself rather than dropped.
+Codes are 2021-vintage GSO codes (:data:`p8lib.units.OLD`) unless a row's ``vintage`` says
+2025, whose units are named from the 2025 tables and marked as such; an unknown code or
+indicator id is shown as itself rather than dropped.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ _LEVEL_BY_LENGTH = {2: "province", 3: "district", 5: "commune"}
 
 
 @cache
-def _level_names(level: str, lang: str) -> dict[str, str]:
-    """Code → name in ``lang`` of one level's 2021 units, loaded when first needed (naming a
-    province must not wait for 10,000 commune names)."""
-    table = {"province": lambda: units.provinces(units.OLD), "district": units.districts,
-             "commune": lambda: units.commune_names(units.OLD)}[level]()
+def _level_names(level: str, lang: str, vintage: str = units.OLD) -> dict[str, str]:
+    """Code → name in ``lang`` of one level's units of ``vintage``, loaded when first needed
+    (naming a province must not wait for 10,000 commune names)."""
+    table = {"province": lambda: units.provinces(vintage), "district": units.districts,
+             "commune": lambda: units.commune_names(vintage)}[level]()
     return dict(zip(table[f"{level}_code"], table["name_en" if lang == "en" else "name_vi"],
                     strict=True))
 
@@ -71,7 +72,9 @@ def place_names(frame: pd.DataFrame, lang: str) -> pd.Series:
     Parameters
     ----------
     frame : DataFrame
-        Has ``commune_code``, ``district_code`` and ``province_code`` (2021 codes).
+        Has ``commune_code``, ``district_code`` and ``province_code``, of the 2021 units
+        unless its ``vintage`` column says 2025 (such a unit's name says so: "Xã Lam Vỹ
+        (đơn vị từ 7/2025)").
     lang : {"vi", "en"}
 
     Returns
@@ -81,7 +84,21 @@ def place_names(frame: pd.DataFrame, lang: str) -> pd.Series:
     """
     codes = frame[[Figure.commune_code, Figure.district_code, Figure.province_code]]
     code = codes.astype(object).bfill(axis=1).iloc[:, 0]
-    return code.map(lambda c: unit_name(c, lang))
+    names = code.map(lambda c: unit_name(c, lang))
+    if Figure.vintage in frame.columns:
+        new = (frame[Figure.vintage] == units.NEW).to_numpy(dtype=bool, na_value=False)
+        if new.any():
+            names[new] = [_name_2025(c, lang) for c in code[new]]
+    return names
+
+
+def _name_2025(code: object, lang: str) -> str:
+    """Name of a 2025 unit code (province 2 digits, commune 5), marked as of the 2025 units."""
+    if not isinstance(code, str) or not code:
+        return t("national", lang)
+    level = {2: "province", 5: "commune"}.get(len(code))
+    name = _level_names(level, i18n.check_lang(lang), units.NEW).get(code, code) if level else code
+    return t("unit_2025", lang, name=name)
 
 
 def indicator_labels(catalogue: pd.DataFrame, lang: str) -> dict[str, str]:

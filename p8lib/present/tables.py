@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from p8lib.analysis import indicator_options, metrics
-from p8lib.contract import Coverage, Figure, Source, i18n, t
+from p8lib.analysis import indicator_options, is_2025, metrics
+from p8lib.contract import Coverage, Figure, i18n, t
 from p8lib.ingest import row_groups
 from p8lib.present.labels import indicator_names_and_units, period_label, place_names, unit_name
 
@@ -28,6 +28,9 @@ def _plain(column: pd.Series) -> pd.Series:
     and compare by value, which a categorical would do by category order.
     """
     if isinstance(column.dtype, pd.CategoricalDtype):
+        if not len(column.cat.categories):  # all missing: None, as the plain column holds
+            return pd.Series([None] * len(column), index=column.index, name=column.name,
+                             dtype=object)
         # A take from the categories: far faster than astype for arrow-backed text
         # (docs/benchmarks.md, "Measurements behind the code").
         values = column.cat.categories.take(column.cat.codes.to_numpy(), allow_fill=True,
@@ -39,12 +42,18 @@ def _plain(column: pd.Series) -> pd.Series:
 _PLACE_CODES = [Figure.commune_code, Figure.district_code, Figure.province_code]
 
 
+def _place_keys(frame: pd.DataFrame) -> list[str]:
+    """The columns naming a row's unit: its codes, and their vintage when the frame has one
+    (the same codes in the 2021 and the 2025 units are different places)."""
+    return [*_PLACE_CODES, Figure.vintage] if Figure.vintage in frame.columns else _PLACE_CODES
+
+
 def _place_names(frame: pd.DataFrame, lang: str) -> pd.Series:
     """:func:`p8lib.present.labels.place_names`, worked out once per distinct place: a large table
     names few places many times (1M figures, 10,035 communes)."""
     if len(frame) < 1_000:
         return place_names(frame, lang)
-    unit, first = row_groups(frame, _PLACE_CODES)
+    unit, first = row_groups(frame, _place_keys(frame))
     names = place_names(frame.iloc[first], lang).to_numpy()
     return pd.Series(names[unit], index=frame.index, dtype=object)
 
@@ -55,7 +64,8 @@ def _measure_text(measures: pd.Series, lang: str) -> pd.Series:
 
 
 def figure_table(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Figures for people: place, indicator, measure, period, value, unit, source, quote.
+    """Figures for people: place, indicator, measure, period, value, unit, source, quote and
+    note (what the source leaves open: "more than", an inferred year…).
 
     Parameters
     ----------
@@ -81,6 +91,7 @@ def figure_table(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> p
         t("unit", lang): _plain(unit).fillna(_plain(figures[Figure.unit])),
         t("source", lang): _plain(figures[Figure.source_id]),
         t("quote", lang): _plain(figures[Figure.quote]),
+        t("note", lang): _plain(figures[Figure.note]),
     }).reset_index(drop=True)
 
 
@@ -124,7 +135,7 @@ def reported_where(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str) ->
     """
     if figures.empty:
         return pd.DataFrame(columns=[t("unit_name", lang), t("level", lang)])
-    unit, first = row_groups(figures, [*_PLACE_CODES, Figure.level])
+    unit, first = row_groups(figures, [*_place_keys(figures), Figure.level])
     ids, distinct_ids = pd.factorize(figures[Figure.indicator_id], use_na_sentinel=True)
     # Content area per distinct indicator; 0 for cross-cutting ones (no area) and unknown ids.
     area_of = pd.Series(distinct_ids).map(
@@ -158,32 +169,6 @@ def coverage_table(coverage: pd.DataFrame, lang: str, province: str | None = Non
         t("count_of", lang): rows[Coverage.count_of],
         t("source", lang): rows[Coverage.source_id],
         t("quote", lang): rows[Coverage.quote],
-    }).reset_index(drop=True)
-
-
-def sources_used(figures: pd.DataFrame, coverage: pd.DataFrame, sources: pd.DataFrame,
-                 lang: str) -> pd.DataFrame:
-    """The sources cited by these figures and coverage rows, each with its quotes (once each)."""
-    # Each table's distinct pairs first: a large table repeats a few quotes many times.
-    cited = figures[[Figure.source_id, Figure.quote]].drop_duplicates()
-    cited = pd.DataFrame({col: _plain(cited[col]) for col in cited.columns})
-    quotes = pd.concat([cited, coverage[[Coverage.source_id, Coverage.quote]]])
-    quotes = quotes.dropna().drop_duplicates()
-    merged = quotes.merge(sources[[Source.source_id, Source.title, Source.url]],
-                          on=Source.source_id, how="left")
-    return merged.rename(columns={Source.source_id: t("source", lang),
-                                  Source.title: t("title", lang), Source.url: t("link", lang),
-                                  Figure.quote: t("quote", lang)}).reset_index(drop=True)
-
-
-def sources_table(sources: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Every source: id, title, publisher, date and where to read it (URL, else file)."""
-    return pd.DataFrame({
-        t("source", lang): sources[Source.source_id],
-        t("title", lang): sources[Source.title],
-        t("publisher", lang): sources[Source.publisher].fillna(sources[Source.author]),
-        t("date", lang): sources[Source.date],
-        t("link", lang): sources[Source.url].fillna(sources[Source.file]),
     }).reset_index(drop=True)
 
 
@@ -323,7 +308,7 @@ def _units_in(rows: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> pd.Seri
 def _place_count(rows: pd.DataFrame) -> int:
     """How many places the rows name (each row's own unit; national rows are one place).
     Codes nest, so distinct (commune, district, province) codes are distinct own units."""
-    return len(row_groups(rows, _PLACE_CODES)[1])
+    return len(row_groups(rows, _place_keys(rows))[1])
 
 
 def _across_rows(rows: pd.DataFrame, lang: str, place: pd.Series | None = None
@@ -350,7 +335,9 @@ def _summed_up(rows: pd.DataFrame, to: str, lang: str, max_places: int | None = 
     level, period, measure and unit; other rows as they are. None when that still makes
     more than ``max_places`` places."""
     code = _LEVEL_CODE[to]
-    lower = (rows[Figure.level].isin(_SUMMED_INTO[to]) & rows[code].notna()).to_numpy()
+    # Units of 2025 stay as they are: their codes name other places than 2021's.
+    lower = (rows[Figure.level].isin(_SUMMED_INTO[to]) & rows[code].notna()).to_numpy() & (
+        ~is_2025(rows))
     low, kept = rows[lower], rows[~lower]
     group, first = row_groups(low, [code, Figure.level])  # a label per unit of ``to``, level
     if max_places is not None and _place_count(kept) + len(first) > max_places:

@@ -12,6 +12,7 @@ import pytest
 
 from app.data import has_synthetic, read_figures
 from bench import synthetic
+from p8lib.contract import catalogue
 from p8lib.contract.schema import FIGURE_COLUMNS, KEY_COLUMNS, Figure
 from p8lib.ingest.importer import ImportOptions, import_report
 
@@ -139,3 +140,10 @@ def test_cached_reported_where_equals_the_direct_table(monkeypatch):
     shown = metrics.filter_figures(catalogue.figures(), province="94")
     expected = tables.reported_where(shown, catalogue.indicators(), "en")
     pd.testing.assert_frame_equal(views.reported_where("94", None, None, None, "en"), expected)
+
+
+def test_a_parquet_file_without_vintage_reads_as_2021(tmp_path):
+    path = tmp_path / "old.parquet"
+    frame = catalogue.figures().query("vintage == '2021'").drop(columns="vintage")
+    frame.to_parquet(path)
+    assert set(read_figures(path)["vintage"]) == {"2021"}

@@ -42,8 +42,9 @@ def test_every_status_has_text_in_both_languages():
         assert i18n.status_text(status, "vi") != i18n.status_text(status, "en")
 
 
-@pytest.mark.parametrize(("area", "expected"), [(2, "Content area 2"), (None, "Finance"),
-                                                (math.nan, "Finance")])
+@pytest.mark.parametrize(("area", "expected"), [(2, "Content area 2"),
+                                                (None, "Programme management"),
+                                                (math.nan, "Programme management")])
 def test_area_label(area, expected):
     assert i18n.area_label(area, "en", short=True).startswith(expected)
 

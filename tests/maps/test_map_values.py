@@ -55,3 +55,12 @@ def test_shipped_coverage_has_the_eight_pilot_provinces():
     assert len(map_values.pilot_codes(cov, "2021")) == 8
     assert set(map_values.pilot_codes(cov, "2025")) <= set(
         units.provinces("2025")["province_code"])
+
+
+def test_a_2025_figure_is_on_the_2021_map_only_inside_one_2021_province():
+    rows = [{**ROWS[1], "province_code": "19", "commune_code": "05542", "level": "commune",
+             "vintage": "2025"},  # Lam Vỹ: formed from 2021 Thái Nguyên communes
+            {**ROWS[1], "province_code": "15", "vintage": "2025"}]  # Lào Cai 2025: two 2021
+    frame = figures(rows)
+    assert map_values.figures_per_province(frame, "2021").to_dict() == {"19": 1.0}
+    assert map_values.figures_per_province(frame, "2025").to_dict() == {"15": 1.0, "19": 1.0}

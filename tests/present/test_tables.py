@@ -14,7 +14,7 @@ from tests.frames import ROWS, figures
 
 @pytest.mark.parametrize(("lang", "column", "expected"), [
     ("en", "Place", ["National", "Soc Trang", "Thanh Tri"]),
-    ("en", "Indicator", ["Community communication groups"] * 2 + ["Project 8 budget"]),
+    ("en", "Indicator", ["Community communication groups"] * 2 + ["Project 8 budget allocated"]),
     ("en", "Measure", ["target", "result", "result"]),
     ("en", "Period", ["2021–2025", "2023", "2022–2024"]),
     ("en", "Unit", ["groups", "groups", "VND billion"]),
@@ -57,8 +57,8 @@ def test_attainment_table_puts_the_attainment_before_the_numbers_behind_it(
 
 @pytest.mark.parametrize(("lang", "place", "area", "count"), [
     ("en", "Soc Trang", "Content area 1", 1),
-    ("en", "Soc Trang", "Finance and cross-cutting", 0),
-    ("en", "Thanh Tri", "Finance and cross-cutting", 1),
+    ("en", "Soc Trang", "Programme management and cross-cutting", 0),
+    ("en", "Thanh Tri", "Programme management and cross-cutting", 1),
     ("vi", "Toàn quốc", "Nội dung 1", 1),
 ])
 def test_reported_where_counts_figures_per_content_area(indicator_catalogue, lang, place, area,
@@ -99,26 +99,6 @@ def test_coverage_table(province, places, roles, counts):
     assert [None if pd.isna(c) else c for c in table["Count"]] == counts
 
 
-SOURCES = pd.DataFrame({"source_id": ["s1", "s2"], "title": ["T1", "T2"],
-                        "publisher": ["VWU", None], "author": ["A", "B"],
-                        "date": ["2025-05-01", "2024"], "url": [None, "https://x"],
-                        "file": ["sources/a.md", None]})
-
-
-def test_sources_table_falls_back_on_author_and_file():
-    table = tables.sources_table(SOURCES, "en")
-    assert table["Publisher"].tolist() == ["VWU", "B"]
-    assert table["Link / file"].tolist() == ["sources/a.md", "https://x"]
-
-
-def test_sources_used_lists_each_quote_once():
-    used = tables.sources_used(figures(ROWS), COVERAGE, SOURCES, "en")
-    pairs = set(zip(used["Source"], used["Quote"], strict=True))
-    assert pairs == {("s2", "60 groups"), ("s1", "q1"), ("s2", "q2")}
-    assert len(used) == 3
-    assert set(used["Title"]) == {"T1", "T2"}
-
-
 @pytest.mark.parametrize(("lang", "first", "code", "meaning"), [
     ("en", "whole period reported", "Status code", "Meaning"),
     ("vi", "đủ giai đoạn", "Mã tình trạng", "Ý nghĩa"),
@@ -136,9 +116,9 @@ def test_catalogue_table_groups_by_area_cross_cutting_last(indicator_catalogue):
     table = tables.catalogue_table(indicator_catalogue, "en")
     assert len(table) == len(indicator_catalogue)
     assert table["Content area"].iloc[0] == "Content area 1"
-    assert table["Content area"].iloc[-1] == "Finance and cross-cutting"
+    assert table["Content area"].iloc[-1] == "Programme management and cross-cutting"
     areas = table["Content area"].tolist()
-    assert areas == sorted(areas, key=lambda a: (a.startswith("Finance"), a))
+    assert areas == sorted(areas, key=lambda a: (a.startswith("Programme management"), a))
 
 
 @pytest.mark.parametrize(("lang", "heads"), [
@@ -231,7 +211,6 @@ CATEGORICAL_CASES = {
     "indicator_across": lambda f, cat, lang: tables.indicator_across(
         f, "comm_groups", lang, cat, max_places=3),
     "target_actual_frame": lambda f, cat, lang: tables.target_actual_frame(f, cat, lang),
-    "sources_used": lambda f, cat, lang: tables.sources_used(f, COVERAGE, SOURCES, lang),
 }
 
 
@@ -291,7 +270,7 @@ def test_target_actual_frame_keeps_province_rows_sorted_by_area(indicator_catalo
     frame = tables.target_actual_frame(figures(rows), indicator_catalogue, "en")
     assert frame["label"].tolist() == ["Community communication groups",
                                        "Trusted addresses in the community",
-                                       "Project 8 budget"]
+                                       "Project 8 budget allocated"]
     assert frame["measure"].tolist() == ["target", "actual", "actual"]
     assert frame["period"].tolist() == ["2021–2025", "2023", "2023"]
 
