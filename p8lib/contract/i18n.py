@@ -223,6 +223,72 @@ STRINGS: dict[str, dict[str, str]] = {
     "severity_info": {"vi": "ghi chú", "en": "info"},
     "name": {"vi": "Tên", "en": "Name"},
     "code": {"vi": "Mã", "en": "Code"},
+    # The store: batches, publish, history, "data as of" (#13)
+    "store_duplicate": {
+        "vi": "Tệp này đã được công bố: lô {batch} ({file}, {when}). Không công bố lại.",
+        "en": "This file was published before: batch {batch} ({file}, {when}). Not published "
+              "again."},
+    "store_no_batch": {"vi": "Không có lô {batch}.", "en": "There is no batch {batch}."},
+    "store_replace_inactive": {
+        "vi": "Lô {batch} đang ở trạng thái \u201c{status}\u201d: chỉ thay thế được lô đang dùng.",
+        "en": "Batch {batch} is {status}: only an active batch can be replaced."},
+    "store_not_active": {
+        "vi": "Lô {batch} đang ở trạng thái \u201c{status}\u201d: chỉ rút được lô đang dùng.",
+        "en": "Batch {batch} is {status}: only an active batch can be withdrawn."},
+    "store_not_withdrawn": {
+        "vi": "Lô {batch} đang ở trạng thái \u201c{status}\u201d: chỉ khôi phục được lô đã rút.",
+        "en": "Batch {batch} is {status}: only a withdrawn batch can be restored."},
+    "store_reason_needed": {"vi": "Hãy ghi lý do rút lô.",
+                            "en": "Say why the batch is withdrawn."},
+    "store_no_actor": {"vi": "Không rõ ai thực hiện thay đổi này.",
+                       "en": "Who makes this change is not known."},
+    "data_as_of": {"vi": "Số liệu tính đến {when} (lô {batch})",
+                   "en": "Data as of {when} (batch {batch})"},
+    "publish": {"vi": "Công bố", "en": "Publish"},
+    "publish_hint": {
+        "vi": "Công bố đưa các số liệu này vào kho chung: mọi người xem sẽ thấy chúng.",
+        "en": "Publishing puts these figures in the shared store: everyone will see them."},
+    "publish_note": {"vi": "Ghi chú cho lô (tuỳ chọn)", "en": "Note for the batch (optional)"},
+    "publish_replaces": {"vi": "Thay thế lô", "en": "Replaces batch"},
+    "publish_replaces_none": {"vi": "Không thay thế lô nào", "en": "Replaces no batch"},
+    "published": {"vi": "Đã công bố lô {batch}: {n} số liệu.",
+                  "en": "Published batch {batch}: {n} figures."},
+    "page_history": {"vi": "Lịch sử dữ liệu", "en": "Data history"},
+    "history_intro": {
+        "vi": "Mỗi lần công bố là một lô. Lô có thể bị rút (có lý do) và khôi phục; không gì "
+              "bị xoá.",
+        "en": "Every publish is a batch. A batch can be withdrawn (with a reason) and "
+              "restored; nothing is deleted."},
+    "batches": {"vi": "Các lô", "en": "Batches"},
+    "events": {"vi": "Nhật ký thay đổi", "en": "Change log"},
+    "batch": {"vi": "Lô", "en": "Batch"},
+    "batch_choose": {"vi": "Chọn lô", "en": "Choose a batch"},
+    "status_active": {"vi": "đang dùng", "en": "active"},
+    "status_superseded": {"vi": "đã được thay thế", "en": "superseded"},
+    "status_withdrawn": {"vi": "đã rút", "en": "withdrawn"},
+    "kind": {"vi": "Loại", "en": "Kind"},
+    "kind_shipped": {"vi": "bảng kèm ứng dụng", "en": "shipped tables"},
+    "kind_report": {"vi": "báo cáo", "en": "report"},
+    "who": {"vi": "Người thực hiện", "en": "By"},
+    "when": {"vi": "Thời điểm (UTC)", "en": "When (UTC)"},
+    "action": {"vi": "Việc", "en": "Action"},
+    "reason": {"vi": "Lý do", "en": "Reason"},
+    "warnings_count": {"vi": "Cảnh báo", "en": "Warnings"},
+    "withdraw": {"vi": "Rút lô", "en": "Withdraw"},
+    "withdraw_reason": {"vi": "Lý do rút", "en": "Why it is withdrawn"},
+    "restore": {"vi": "Khôi phục lô", "en": "Restore"},
+    "withdrawn_done": {"vi": "Đã rút lô {batch}.", "en": "Batch {batch} withdrawn."},
+    "restored_done": {"vi": "Đã khôi phục lô {batch}.", "en": "Batch {batch} restored."},
+    "batch_download": {"vi": "Tải số liệu của lô", "en": "Download the batch's figures"},
+    "shipped_newer": {
+        "vi": "Ứng dụng có bảng số liệu mới hơn lô {batch}. Công bố chúng thành một lô mới?",
+        "en": "The app ships newer tables than batch {batch}. Publish them as a new batch?"},
+    "publish_shipped": {"vi": "Công bố bảng kèm ứng dụng", "en": "Publish the shipped tables"},
+    "action_published": {"vi": "công bố", "en": "published"},
+    "action_superseded": {"vi": "bị thay thế", "en": "superseded"},
+    "action_withdrawn": {"vi": "rút", "en": "withdrawn"},
+    "action_restored": {"vi": "khôi phục", "en": "restored"},
+    "action_reinstated": {"vi": "dùng lại", "en": "reinstated"},
 }
 
 STATUS_TEXT: dict[str, dict[str, str]] = {
