@@ -1,7 +1,8 @@
 """Command line: ``python -m p8lib <command>``, on top of every package.
 
 Each module registers its sub-commands (``register``), each sub-command the function that
-runs it (``run``): :mod:`~p8lib.cli.reports` — ``match``, ``import``, ``validate``.
+runs it (``run``): :mod:`~p8lib.cli.reports` — ``match``, ``import``, ``validate``;
+:mod:`~p8lib.cli.db` — ``db init|publish|batches|withdraw|restore|export`` (the store).
 
 May import every package.
 """
@@ -10,10 +11,10 @@ from __future__ import annotations
 
 import argparse
 
-from p8lib.cli import reports
+from p8lib.cli import db, reports
 from p8lib.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
-_COMMANDS = (reports,)
+_COMMANDS = (reports, db)
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "main"]
 
@@ -21,7 +22,8 @@ __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "main"]
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m p8lib",
                                      description="Project 8 data tools: match unit names, "
-                                                 "import and validate reports.")
+                                                 "import and validate reports, publish them to the "
+                                                 "shared store.")
     sub = parser.add_subparsers(dest="command", required=True)
     for module in _COMMANDS:
         module.register(sub)

@@ -172,7 +172,8 @@ def write_batch(store: Store, info: BatchInfo, tables: dict[sa.Table, pd.DataFra
 def _info(name: str, data: bytes, options: ImportOptions, result: ImportResult,
           note: str | None) -> BatchInfo:
     read = result.figures
-    sheets = sorted({str(s) for s in pd.unique(read["src_sheet"].dropna())}) if len(read) else []
+    named = pd.unique(read["src_sheet"].dropna()) if len(read) else []
+    sheets = sorted({str(s) for s in named} - {""})  # a CSV has no sheet
     rows = len(read[["src_sheet", "src_row"]].drop_duplicates()) if len(read) else 0
     return BatchInfo(file_name=name, sha256=sha256(data), size_bytes=len(data), sheets=sheets,
                      rows_read=rows, warnings=[str(p) for p in result.problems
