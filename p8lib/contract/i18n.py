@@ -159,11 +159,6 @@ STRINGS: dict[str, dict[str, str]] = {
                    "en": "Errors found: fix the file as listed above and upload it again. "
                          "No figures were used."},
     "preview": {"vi": "Xem trước số liệu đã làm sạch", "en": "Preview of the cleaned figures"},
-    "use_figures": {"vi": "Dùng số liệu này trong phiên làm việc",
-                    "en": "Use these figures in this session"},
-    "used_figures": {"vi": "Đang dùng {n} số liệu tải lên cùng số liệu có sẵn.",
-                     "en": "Using {n} uploaded figures alongside the shipped ones."},
-    "clear_uploaded": {"vi": "Bỏ số liệu đã tải lên", "en": "Remove uploaded figures"},
     "templates": {"vi": "Mẫu báo cáo trống", "en": "Empty report templates"},
     "template_long": {"vi": "Mẫu dạng dài (mỗi dòng một số liệu)",
                       "en": "Long template (one figure per row)"},
@@ -387,3 +382,23 @@ def fmt_pct(value: object, lang: str) -> str:
     """A percentage with one decimal and a narrow space before ``%``; missing → en dash."""
     text = fmt_number(value, lang, 1)
     return text if text == "–" else f"{text} %"
+
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def fmt_datetime(moment: object, lang: str) -> str:
+    """A UTC time the way each language writes a date: ``01/12/2026 09:20 UTC`` (vi),
+    ``1 Dec 2026, 09:20 UTC`` (en); missing → an en dash.
+
+    >>> from datetime import datetime, UTC
+    >>> fmt_datetime(datetime(2026, 12, 1, 9, 20, tzinfo=UTC), "en")
+    '1 Dec 2026, 09:20 UTC'
+    """
+    if moment is None:
+        return "–"
+    utc = pd.Timestamp(moment).tz_convert("UTC") if pd.Timestamp(moment).tzinfo else (
+        pd.Timestamp(moment))
+    if check_lang(lang) == "vi":
+        return f"{utc:%d/%m/%Y %H:%M} UTC"
+    return f"{utc.day} {_MONTHS_EN[utc.month - 1]} {utc.year}, {utc:%H:%M} UTC"
