@@ -2,7 +2,8 @@
 
 Each module registers its sub-commands (``register``), each sub-command the function that
 runs it (``run``): :mod:`~p8lib.cli.reports` — ``match``, ``import``, ``validate``;
-:mod:`~p8lib.cli.db` — ``db init|publish|batches|withdraw|restore|export`` (the store).
+:mod:`~p8lib.cli.db` — ``db init|publish|batches|withdraw|restore|export`` (the store);
+:mod:`~p8lib.cli.users` — ``users add|list|set-role|disable|set-password`` (accounts).
 
 May import every package.
 """
@@ -11,10 +12,10 @@ from __future__ import annotations
 
 import argparse
 
-from p8lib.cli import db, reports
+from p8lib.cli import db, reports, users
 from p8lib.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
-_COMMANDS = (reports, db)
+_COMMANDS = (reports, db, users)
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "main"]
 

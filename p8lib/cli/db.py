@@ -1,8 +1,10 @@
 """``python -m p8lib db init|publish|batches|withdraw|restore|export``: the store.
 
 The store is at ``--url``, else ``$P8_DATABASE_URL``, else the embedded SQLite file
-(:func:`p8lib.store.database_url`). Writes act as ``cli:<OS user>``. A refused write or a
-report with errors prints why and exits 1 with nothing written.
+(:func:`p8lib.store.database_url`). Writes act as ``cli:<OS user>`` while the store has no
+accounts; once it has, as ``--as EMAIL`` — an analyst's or admin's account, whose role the
+store checks. A refused write or a report with errors prints why and exits 1 with nothing
+written.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     db = sub.add_parser("db", help="the shared store of figures: publish, history, export")
     db.add_argument("--url", help=f"store URL (default: ${p8store.URL_ENV}, else "
                                   "var/p8.sqlite)")
+    db.add_argument("--as", dest="as_user", metavar="EMAIL",
+                    help="act as this analyst's account (needed once the store has users)")
     commands = db.add_subparsers(dest="db_command", required=True)
     commands.add_parser("init", help="create or upgrade the store; seed the shipped tables"
                         ).set_defaults(run=_run_init)
@@ -71,12 +75,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.set_defaults(run=_run_export)
 
 
+def _actor(args: argparse.Namespace) -> str:
+    return args.as_user.strip().lower() if args.as_user else cli_actor()
+
+
 def _open(args: argparse.Namespace) -> p8store.Store:
     return p8store.open_store(args.url)
 
 
 def _refused(exc: p8store.StoreError) -> int:
-    print(f"ERROR: {exc}", file=sys.stderr)
+    hint = " (give --as EMAIL of an analyst)" if exc.key == "store_role_needed" else ""
+    print(f"ERROR: {exc}{hint}", file=sys.stderr)
     return EXIT_PROBLEMS
 
 
@@ -101,14 +110,14 @@ def _run_publish(args: argparse.Namespace) -> int:
     store = _open(args)
     try:
         if args.shipped:
-            batch = p8store.publish_shipped(store, actor=cli_actor())
+            batch = p8store.publish_shipped(store, actor=_actor(args))
             print(f"batch {batch}: {p8store.history(store)[0].iloc[0]['figures']} figures")
             return EXIT_OK
         if not args.input.is_file():
             print(f"ERROR: {args.input}: no such file", file=sys.stderr)
             return EXIT_PROBLEMS
         done = p8store.publish(store, args.input.name, args.input.read_bytes(),
-                               import_options(args), actor=cli_actor(), note=args.note,
+                               import_options(args), actor=_actor(args), note=args.note,
                                replaces=args.replaces)
     except p8store.StoreError as exc:
         return _refused(exc)
@@ -138,7 +147,7 @@ def _run_batches(args: argparse.Namespace) -> int:
 
 def _run_withdraw(args: argparse.Namespace) -> int:
     try:
-        p8store.withdraw(_open(args), args.batch, actor=cli_actor(), reason=args.why)
+        p8store.withdraw(_open(args), args.batch, actor=_actor(args), reason=args.why)
     except p8store.StoreError as exc:
         return _refused(exc)
     print(f"batch {args.batch} withdrawn")
@@ -147,7 +156,7 @@ def _run_withdraw(args: argparse.Namespace) -> int:
 
 def _run_restore(args: argparse.Namespace) -> int:
     try:
-        p8store.restore(_open(args), args.batch, actor=cli_actor())
+        p8store.restore(_open(args), args.batch, actor=_actor(args))
     except p8store.StoreError as exc:
         return _refused(exc)
     print(f"batch {args.batch} restored")

@@ -284,6 +284,48 @@ STRINGS: dict[str, dict[str, str]] = {
     "action_withdrawn": {"vi": "rút", "en": "withdrawn"},
     "action_restored": {"vi": "khôi phục", "en": "restored"},
     "action_reinstated": {"vi": "dùng lại", "en": "reinstated"},
+    # Sign-in and roles (#14)
+    "store_role_needed": {
+        "vi": "{actor} (vai trò {role}) không được phép: cần vai trò {needed}.",
+        "en": "{actor} ({role}) may not {action}: it needs the role {needed}."},
+    "user_bad_role": {"vi": "Vai trò {role!r} không có; các vai trò: {roles}.",
+                      "en": "There is no role {role!r}; the roles are {roles}."},
+    "user_short_password": {"vi": "Mật khẩu cần ít nhất {n} ký tự.",
+                            "en": "A password needs at least {n} characters."},
+    "user_bad_email": {"vi": "{email!r} không phải là địa chỉ e-mail.",
+                       "en": "{email!r} is not an e-mail address."},
+    "user_exists": {"vi": "Đã có tài khoản {email}.", "en": "{email} already has an account."},
+    "user_password_mismatch": {"vi": "Hai lần nhập mật khẩu không khớp.",
+                               "en": "The two passwords differ."},
+    "user_unknown": {"vi": "Không có tài khoản {email}.", "en": "There is no account {email}."},
+    "signin_failed": {"vi": "E-mail hoặc mật khẩu không đúng.",
+                      "en": "Wrong e-mail or password."},
+    "signin_locked": {
+        "vi": "Đăng nhập sai quá nhiều lần: tài khoản bị khoá {minutes} phút.",
+        "en": "Too many failed sign-ins: the account is locked for {minutes} minutes."},
+    "sign_in": {"vi": "Đăng nhập", "en": "Sign in"},
+    "sign_out": {"vi": "Đăng xuất", "en": "Sign out"},
+    "signed_in_as": {"vi": "Đăng nhập: {email} ({role})", "en": "Signed in: {email} ({role})"},
+    "not_signed_in": {"vi": "Chưa đăng nhập: chỉ xem", "en": "Not signed in: viewing only"},
+    "email": {"vi": "E-mail", "en": "E-mail"},
+    "password": {"vi": "Mật khẩu", "en": "Password"},
+    "sign_in_to_publish": {"vi": "Đăng nhập (vai trò phân tích) để công bố.",
+                           "en": "Sign in (as an analyst) to publish."},
+    "sign_in_to_change": {"vi": "Đăng nhập (vai trò phân tích) để rút hoặc khôi phục lô.",
+                          "en": "Sign in (as an analyst) to withdraw or restore batches."},
+    "open_store": {
+        "vi": "Chưa có tài khoản nào: ai cũng công bố được. Tạo tài khoản bằng "
+              "`python -m p8lib users add`.",
+        "en": "No accounts yet: anyone may publish. Create them with "
+              "`python -m p8lib users add`."},
+    "role_viewer": {"vi": "người xem", "en": "viewer"},
+    "role_analyst": {"vi": "phân tích", "en": "analyst"},
+    "role_admin": {"vi": "quản trị", "en": "admin"},
+    "oidc_no_cookie_secret": {
+        "vi": "Đăng nhập OIDC đã bật ([auth] trong .streamlit/secrets.toml) nhưng thiếu "
+              "cookie_secret: thêm một chuỗi ngẫu nhiên dài rồi khởi động lại.",
+        "en": "OIDC sign-in is on ([auth] in .streamlit/secrets.toml) but has no "
+              "cookie_secret: add a long random string and restart."},
 }
 
 STATUS_TEXT: dict[str, dict[str, str]] = {

@@ -12,13 +12,26 @@ and Alembic migrations.
   column at a time;
 * :mod:`~p8lib.store.batches` — the writes; :mod:`~p8lib.store.reads` — what is active;
   :mod:`~p8lib.store.shipped` — the shipped tables as a batch;
-  :mod:`~p8lib.store.access` — who may write (checked inside every write).
+  :mod:`~p8lib.store.access` — who may write (checked inside every write);
+  :mod:`~p8lib.store.accounts` — users, roles, built-in passwords (argon2id), sign-in.
 
 May import :mod:`p8lib.units`, :mod:`p8lib.contract` and :mod:`p8lib.ingest`.
 """
 
 from __future__ import annotations
 
+from p8lib.store.accounts import (
+    MAX_FAILURES,
+    SignedIn,
+    accounts_exist,
+    add_user,
+    disable,
+    list_users,
+    role,
+    set_password,
+    set_role,
+    sign_in,
+)
 from p8lib.store.batches import BATCH_COLUMNS, Publication, history, publish, restore, withdraw
 from p8lib.store.engine import URL_ENV, Store, create_engine, database_url, migrate
 from p8lib.store.errors import StoreError
@@ -31,14 +44,25 @@ from p8lib.store.reads import (
     store_state,
     store_version,
 )
-from p8lib.store.schema import ACTIVE, STATUSES, SUPERSEDED, WITHDRAWN
+from p8lib.store.schema import (
+    ACTIVE,
+    ADMIN,
+    ANALYST,
+    ROLES,
+    STATUSES,
+    SUPERSEDED,
+    VIEWER,
+    WITHDRAWN,
+)
 from p8lib.store.shipped import ShippedUpdate, publish_shipped, seed_if_empty, shipped_update
 
 __all__ = [
-    "ACTIVE", "BATCH_COLUMNS", "STATUSES", "SUPERSEDED", "URL_ENV", "WITHDRAWN", "Publication",
-    "ShippedUpdate", "Store", "StoreError", "StoreState", "active_figures", "active_table",
-    "batch_figures", "database_url", "every_figure", "history", "open_store", "publish",
-    "publish_shipped", "restore", "shipped_update", "store_state", "store_version",
+    "ACTIVE", "ADMIN", "ANALYST", "BATCH_COLUMNS", "MAX_FAILURES", "ROLES", "STATUSES",
+    "SUPERSEDED", "URL_ENV", "VIEWER", "WITHDRAWN", "Publication", "ShippedUpdate",
+    "SignedIn", "Store", "StoreError", "StoreState", "accounts_exist", "active_figures",
+    "active_table", "add_user", "batch_figures", "database_url", "disable", "every_figure",
+    "history", "list_users", "open_store", "publish", "publish_shipped", "restore", "role",
+    "set_password", "set_role", "shipped_update", "sign_in", "store_state", "store_version",
     "withdraw",
 ]
 

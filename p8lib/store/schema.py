@@ -111,3 +111,31 @@ sources = _rows_of_batches("sources", Source)
 coverage = _rows_of_batches("coverage", Coverage)
 # The tables a shipped batch fills, by the shipped file they come from.
 SHIPPED_TABLES = {"figures.csv": figures, "sources.csv": sources, "coverage.csv": coverage}
+
+# Accounts (revision 0002). A user is known by a lower-case e-mail; the password hash is
+# empty for users who sign in through an identity provider (OIDC). Changes to users are
+# rows of ``user_events``, like changes to batches.
+VIEWER, ANALYST, ADMIN = "viewer", "analyst", "admin"
+ROLES = (VIEWER, ANALYST, ADMIN)
+
+users = sa.Table(
+    "users", METADATA,
+    sa.Column("email", sa.Text, primary_key=True),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("password_hash", sa.Text),
+    sa.Column("disabled", sa.Boolean, nullable=False),
+    sa.Column("failed_attempts", sa.Integer, nullable=False),
+    sa.Column("locked_until", _utc()),
+    sa.Column("created_by", sa.Text, nullable=False),
+    sa.Column("created_at", _utc(), nullable=False),
+)
+
+user_events = sa.Table(
+    "user_events", METADATA,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("email", sa.Text, sa.ForeignKey("users.email"), nullable=False, index=True),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("role", sa.String(16)),
+    sa.Column("acted_by", sa.Text, nullable=False),
+    sa.Column("acted_at", _utc(), nullable=False),
+)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from p8lib.contract import DATA, catalogue
+from p8lib.store.access import SYSTEM
 from p8lib.store.batches import BatchInfo, write_batch
 from p8lib.store.engine import Store, reading
 from p8lib.store.errors import StoreError
@@ -23,7 +24,7 @@ from p8lib.store.schema import figures as figures_table
 from p8lib.store.schema import sources as sources_table
 
 SHIPPED_NOTE = "shipped curated figures"
-SYSTEM = "system"  # the acting user of the seeding of an empty store
+
 
 
 def shipped_digest() -> tuple[str, int]:
