@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import data, state, widgets
+from app import auth, data, state, widgets
 from p8lib.analysis import filters
 from p8lib.contract import i18n, t
 from p8lib.present import labels
@@ -67,6 +67,7 @@ with st.sidebar:
                  else indicator_names.get(i, i))
     st.toggle(t("presenter", lang), key="present")
     st.caption(data.as_of_text(lang))
+    auth.sidebar(lang)
     st.caption(t("app_subtitle", lang))
 
 state.sync_url()

@@ -3,7 +3,7 @@ the shared store; the figures in use; templates."""
 
 import streamlit as st
 
-from app import data, publishing, state, widgets
+from app import auth, data, publishing, state, widgets
 from p8lib.contract import MEASURES, t
 from p8lib.ingest import ImportOptions
 from p8lib.present import tables, uploads
@@ -45,15 +45,17 @@ if upload is not None:
 # Publish: below the dry run's result, for a file without errors.
 if upload is not None and ok:
     st.subheader(t("publish", lang))
-    st.caption(t("publish_hint", lang))
+    may_publish = auth.may_write()
+    st.caption(t("publish_hint", lang) if may_publish else t("sign_in_to_publish", lang))
     note_col, replaces_col = st.columns(2)
     note_col.text_input(t("publish_note", lang), key="data_publish_note")
     replaces_col.selectbox(t("publish_replaces", lang), [None, *publishing.active_batches()],
                            key="data_publish_replaces",
                            format_func=lambda b: t("publish_replaces_none", lang) if b is None
                            else f"{t('batch', lang)} {b}")
+    # Drawn disabled for a viewer; were it clicked anyway, the store refuses the write.
     st.button(t("publish", lang), key="data_publish", type="primary",
-              on_click=publishing.publish_upload,
+              disabled=not may_publish, on_click=publishing.publish_upload,
               args=(upload.name, upload.getvalue(),
                     ImportOptions(period=period, measure=measure,
                                   source_id=source_id.strip() or None),

@@ -3,7 +3,7 @@ download a batch."""
 
 import streamlit as st
 
-from app import data, publishing, state, widgets
+from app import auth, data, publishing, state, widgets
 from p8lib import store as p8store
 from p8lib.contract import t
 
@@ -16,7 +16,8 @@ st.caption(data.as_of_text(lang))
 publishing.show_outcome(lang)
 batches, events = publishing.history()
 update = p8store.shipped_update(data.store())
-if update is not None:
+may_change = auth.may_write()
+if update is not None and may_change:
     st.info(t("shipped_newer", lang, batch=update.replaces or "–"))
     st.button(t("publish_shipped", lang), key="history_publish_shipped",
               on_click=publishing.publish_shipped)
@@ -33,13 +34,15 @@ if chosen is not None:
     st.write(t("batch_download", lang))
     widgets.downloads(publishing.batch_figures(chosen), f"batch_{chosen}", lang,
                       key="history_download")
+    if not may_change:
+        st.caption(t("sign_in_to_change", lang))
     if status == p8store.ACTIVE:
-        st.text_input(t("withdraw_reason", lang), key="history_reason")
+        st.text_input(t("withdraw_reason", lang), key="history_reason", disabled=not may_change)
         st.button(t("withdraw", lang), key="history_withdraw", on_click=publishing.withdraw,
-                  args=("history_batch", "history_reason"))
+                  args=("history_batch", "history_reason"), disabled=not may_change)
     elif status == p8store.WITHDRAWN:
         st.button(t("restore", lang), key="history_restore", on_click=publishing.restore,
-                  args=("history_batch",))
+                  args=("history_batch",), disabled=not may_change)
 
 st.subheader(t("events", lang))
 logged = publishing.event_table(events, lang)
