@@ -43,11 +43,13 @@ class StreamlitServer:
     """
 
     def __init__(self, app: Path = ENTRY, python: Path = PYTHON,
-                 env: dict[str, str] | None = None) -> None:
-        """``env`` is added to the server's environment. Unless it names a store
+                 env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> None:
+        """``env`` is added to the server's environment, ``args`` to its command line
+        (``--secrets.files …``). Unless ``env`` names a store
         (``P8_DATABASE_URL``), the server gets its own SQLite store in a temporary folder
         (removed by :meth:`stop`), never the developer's ``var/p8.sqlite``."""
         self.app = app
+        self.args = list(args)
         self._store_dir = None if "P8_DATABASE_URL" in (env or {}) else tempfile.mkdtemp(
             prefix="p8-store-")
         self.env = {**os.environ, **({"P8_DATABASE_URL": f"sqlite:///{self._store_dir}/p8.sqlite"}
@@ -65,7 +67,8 @@ class StreamlitServer:
         """Start the process (returns at once; see :meth:`wait_healthy`)."""
         cmd = [str(self.python), "-m", "streamlit", "run", str(self.app.relative_to(ROOT)),
                "--server.headless", "true", "--server.port", str(self.port),
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+               *self.args]
         self.started_at = time.perf_counter()
         with self._log.open("wb") as log:  # the child keeps its own copy of the handle
             self.process = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
