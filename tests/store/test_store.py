@@ -67,13 +67,14 @@ def test_opening_again_neither_migrates_nor_seeds_twice(store):
     assert engine.current_revision(again) == engine.head_revision()
 
 
-@pytest.mark.parametrize(("name", "data", "options", "expected_figures"), [
-    ("good.csv", GOOD, ImportOptions(), 2),
+@pytest.mark.parametrize(("name", "data", "options", "expected_figures", "sheets"), [
+    ("good.csv", GOOD, ImportOptions(), 2, []),
     ("soc_trang_2023.xlsx", wide_xlsx(), ImportOptions(period=(2023, 2023), measure="actual",
-                                                       source_id="soc_trang_2023"), 9),
+                                                       source_id="soc_trang_2023"), 9,
+     ["Báo cáo 2023"]),
 ])
 def test_a_publish_is_one_batch_with_what_it_came_from(store, name, data, options,
-                                                       expected_figures):
+                                                       expected_figures, sheets):
     version = p8store.store_version(store)
     done = p8store.publish(store, name, data, options, actor=ACTOR, note="Q2 report")
     assert done.ok and done.batch_id == 2 and done.figures == expected_figures
@@ -83,7 +84,7 @@ def test_a_publish_is_one_batch_with_what_it_came_from(store, name, data, option
     assert batch["sha256"] == p8store.batches.sha256(data) and batch["size_bytes"] == len(data)
     assert batch["figures"] == expected_figures and batch["note"] == "Q2 report"
     assert batch["source_id"] == options.source_id and batch["measure"] == options.measure
-    assert batch["rows_read"] >= 1 and batch["sheets"]
+    assert batch["rows_read"] >= 1 and batch["sheets"] == sheets
     assert batch["created_at"].tzinfo is not None
     assert len(active(store)) == len(shipped_figures()) + expected_figures
     assert p8store.store_version(store) > version
