@@ -20,6 +20,7 @@ May import :mod:`p8lib.units`, :mod:`p8lib.contract` and :mod:`p8lib.ingest`.
 
 from __future__ import annotations
 
+from p8lib.store import bulk, engine, schema
 from p8lib.store.accounts import (
     MAX_FAILURES,
     SignedIn,
@@ -64,6 +65,8 @@ __all__ = [
     "history", "list_users", "open_store", "publish", "publish_shipped", "restore", "role",
     "set_password", "set_role", "shipped_update", "sign_in", "store_state", "store_version",
     "withdraw",
+    # the modules themselves, for the benchmark of the bulk paths
+    "bulk", "engine", "schema",
 ]
 
 
