@@ -47,3 +47,8 @@ if chosen is not None:
 st.subheader(t("events", lang))
 logged = publishing.event_table(events, lang)
 widgets.table(logged, logged, "events", lang, key="history_events")
+
+if auth.role() == p8store.ADMIN:  # who changed which account: for administrators
+    st.subheader(t("account_changes", lang))
+    accounts = p8store.user_history(data.store())
+    widgets.table(accounts, accounts, "account_changes", lang, key="history_accounts")

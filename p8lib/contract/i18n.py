@@ -318,6 +318,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "`python -m p8lib users add`.",
         "en": "No accounts yet: anyone may publish. Create them with "
               "`python -m p8lib users add`."},
+    "account_changes": {"vi": "Thay đổi tài khoản", "en": "Account changes"},
     "role_viewer": {"vi": "người xem", "en": "viewer"},
     "role_analyst": {"vi": "phân tích", "en": "analyst"},
     "role_admin": {"vi": "quản trị", "en": "admin"},

@@ -32,6 +32,7 @@ from p8lib.store.accounts import (
     set_password,
     set_role,
     sign_in,
+    user_history,
 )
 from p8lib.store.batches import BATCH_COLUMNS, Publication, history, publish, restore, withdraw
 from p8lib.store.engine import URL_ENV, Store, create_engine, database_url, migrate
@@ -64,7 +65,7 @@ __all__ = [
     "active_table", "add_user", "batch_figures", "database_url", "disable", "every_figure",
     "history", "list_users", "open_store", "publish", "publish_shipped", "restore", "role",
     "set_password", "set_role", "shipped_update", "sign_in", "store_state", "store_version",
-    "withdraw",
+    "user_history", "withdraw",
     # the modules themselves, for the benchmark of the bulk paths
     "bulk", "engine", "schema",
 ]

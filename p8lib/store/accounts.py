@@ -131,6 +131,16 @@ def list_users(store: Store) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=USER_COLUMNS)
 
 
+def user_history(store: Store) -> pd.DataFrame:
+    """Every change to an account, newest first: ``email``, ``action`` (added, role,
+    disabled, password, locked), ``role``, ``acted_by``, ``acted_at``."""
+    with reading(store) as conn:
+        rows = conn.execute(sa.select(user_events).order_by(user_events.c.id.desc())).all()
+    logged = pd.DataFrame(rows, columns=[c.name for c in user_events.columns])
+    logged["acted_at"] = [as_utc(v) for v in logged["acted_at"]]
+    return logged.drop(columns="id")
+
+
 def role(store: Store, email: str | None) -> str:
     """The role of ``email`` now (``viewer`` for anyone unknown or disabled)."""
     if not email:

@@ -133,3 +133,24 @@ def test_an_open_store_lets_anyone_publish(fresh):
     assert t("open_store", "en") in texts(at)
     at.button(key="data_publish").click().run()
     assert t("published", "en", batch=2, n=1) in texts(at)
+
+
+def test_oidc_without_its_cookie_secret_says_so_on_every_page(fresh):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["auth"] = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+                          "client_id": "x", "client_secret": "y",
+                          "server_metadata_url": "http://127.0.0.1:1/.well-known/x"}
+    at.query_params["lang"] = "en"
+    at.run()
+    assert t("oidc_no_cookie_secret", "en") in [e.value for e in at.error]
+
+
+def test_an_admin_sees_the_account_changes(accounts):
+    p8store.add_user(accounts, "admin@example.org", "admin", PASSWORD, actor="cli:test")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.switch_page("pages/history.py")
+    at = sign_in(at.run(), "admin@example.org", PASSWORD)
+    changes = [d.value for d in at.dataframe if "acted_by" in d.value.columns]
+    assert len(changes) == 1 and set(changes[0]["acted_by"]) == {"cli:test"}
+    assert "analyst@example.org" in set(changes[0]["email"])
