@@ -1,9 +1,9 @@
 """What the pages show per filter, cached by the filter values and the figures in use.
 
-Each result is keyed by the filters and :func:`app.data.figures_token` (which figures file,
-which upload), never by hashing the large figures frame. Results are small tables and charts;
-those shared across sessions (``st.cache_resource``) are never modified by their callers
-(``st.plotly_chart`` serialises a copy of a figure).
+Each result is keyed by the filters and :func:`app.data.figures_token` (the store and its
+version, or the ``P8_FIGURES`` file), never by hashing the large figures frame. Results are
+small tables and charts; those shared across sessions (``st.cache_resource``) are never
+modified by their callers (``st.plotly_chart`` serialises a copy of a figure).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def filtered(province: str | None = None, year: int | None = None,
 
     A page, its chart and its attainment ask for the same selection in one rerun: the last
     few are shared (``st.cache_resource``, no copy of the rows;
-    a shallow copy is handed out, as for :func:`shipped_figures`).
+    a shallow copy is handed out, as for :func:`app.data.figures`).
     """
     return _filtered(figures_token(), province, year, content, indicator, level).copy(
         deep=False)
