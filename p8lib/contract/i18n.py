@@ -286,7 +286,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "action_reinstated": {"vi": "dùng lại", "en": "reinstated"},
     # Sign-in and roles (#14)
     "store_role_needed": {
-        "vi": "{actor} (vai trò {role}) không được phép: cần vai trò {needed}.",
+        "vi": "{actor} (vai trò {role}) không được phép {action}: cần vai trò {needed}.",
         "en": "{actor} ({role}) may not {action}: it needs the role {needed}."},
     "user_bad_role": {"vi": "Vai trò {role!r} không có; các vai trò: {roles}.",
                       "en": "There is no role {role!r}; the roles are {roles}."},

@@ -3,15 +3,21 @@ the migrated schema is the declared one (so a contract column costs one migratio
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+import pandas as pd
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from p8lib import store as p8store
-from p8lib.store import engine, schema
+from p8lib.contract import catalogue
+from p8lib.store import bulk, engine, schema
+from p8lib.store.batches import with_row_keys
 from tests.store.test_store import ACTOR, GOOD
 
 FIRST = "0001"
+NOW = datetime(2026, 5, 1, tzinfo=UTC)
 
 
 def differences(store: p8store.Store, metadata: sa.MetaData) -> list:
@@ -23,16 +29,24 @@ def test_a_store_at_the_first_revision_upgrades_in_place(store_url):
     old = p8store.Store(store_url, engine.create_engine(store_url))
     engine.migrate(old, FIRST)
     assert engine.current_revision(old) == FIRST
-    p8store.seed_if_empty(old)
-    done = p8store.publish(old, "good.csv", GOOD, actor=ACTOR)
-    before = p8store.active_figures(old)[1]
+    # Written as the code of that revision wrote it: the tables it had, nothing newer.
+    figures = catalogue.figures()
+    with engine.writing(old) as conn:
+        conn.execute(sa.insert(schema.batches).values(
+            kind="shipped", file_name="data/figures.csv", sha256="0" * 64,
+            size_bytes=1, sheets="[]", rows_read=len(figures), figures=len(figures),
+            warnings="[]", status="active", created_by="system", created_at=NOW))
+        bulk.insert_frame(conn, schema.figures, with_row_keys(figures, 1))
+        conn.execute(sa.insert(schema.batch_events).values(
+            batch_id=1, action="published", acted_by="system", acted_at=NOW))
     old.engine.dispose()
 
     upgraded = p8store.open_store(store_url)
     assert engine.current_revision(upgraded) == engine.head_revision()
-    batches, _ = p8store.history(upgraded)
-    assert batches["id"].tolist() == [done.batch_id, 1]
-    assert p8store.active_figures(upgraded)[1].astype(str).equals(before.astype(str))
+    assert p8store.history(upgraded)[0]["id"].tolist() == [1]  # kept, and not seeded again
+    pd.testing.assert_frame_equal(p8store.active_figures(upgraded)[1].astype(str),
+                                  figures.astype(str))
+    assert p8store.publish(upgraded, "good.csv", GOOD, actor=ACTOR).ok  # the new schema works
     p8store.open_store(store_url)  # again: nothing to do
     assert engine.current_revision(upgraded) == engine.head_revision()
 
