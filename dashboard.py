@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import data, state, widgets
+from app import auth, data, state, widgets
 from p8lib.analysis import filters
 from p8lib.contract import i18n, t
 from p8lib.present import labels
 
 st.set_page_config(page_title="Dự án 8 / Project 8", page_icon="🌸", layout="wide")
+data.refresh_store_state()  # the store's version: every cache of this run is keyed by it
 
 catalogue = data.indicators()
 province_codes = data.province_options()
@@ -32,6 +33,7 @@ pages = [
     st.Page("pages/province.py", title=t("page_province", lang), url_path="province"),
     st.Page("pages/indicators.py", title=t("page_indicators", lang), url_path="indicators"),
     st.Page("pages/data.py", title=t("page_data", lang), url_path="data"),
+    st.Page("pages/history.py", title=t("page_history", lang), url_path="history"),
     st.Page("pages/sources.py", title=t("page_sources", lang), url_path="sources"),
 ]
 state.serve_default_page_at("overview")
@@ -64,6 +66,8 @@ with st.sidebar:
                  format_func=lambda i: t("all_indicators", lang) if i is None
                  else indicator_names.get(i, i))
     st.toggle(t("presenter", lang), key="present")
+    st.caption(data.as_of_text(lang))
+    auth.sidebar(lang)
     st.caption(t("app_subtitle", lang))
 
 state.sync_url()

@@ -2,7 +2,7 @@
 """Set up and run the Project 8 dashboard or its tests, from a fresh machine with Python 3.11+.
 
     python3 dev.py app     # create .venv, install, start the dashboard on the shipped data
-    python3 dev.py test    # create .venv, install test tools (and Chromium), run every test
+    python3 dev.py test    # create .venv, install test tools (Chromium, PostgreSQL), run every test
 
 Installation is skipped when requirements have not changed since the last run.
 Only the standard library is used here, so this runs before anything is installed.
@@ -23,6 +23,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 CHROMIUM = Path("/usr/bin/chromium")
+POSTGRES_BIN = Path("/usr/lib/postgresql")  # Debian's postgresql: <version>/bin/pg_ctl
 
 
 def _run(*cmd: str | Path, **kwargs) -> None:
@@ -48,18 +49,29 @@ def _install(requirements: str) -> None:
     stamp.write_text(digest)
 
 
-def _ensure_chromium() -> None:
-    """Browser tests drive Debian's Chromium; install it with apt when it is missing."""
-    if CHROMIUM.exists() or shutil.which("chromium"):
-        return
+def _apt_install(package: str, purpose: str) -> None:
+    """Install a Debian package with apt (as root), or say which tests will be skipped."""
     apt = shutil.which("apt-get")
     if apt is None or os.geteuid() != 0:
-        print("chromium not found and cannot be installed here: browser tests will be skipped",
+        print(f"{package} not found and cannot be installed here: {purpose} will be skipped",
               flush=True)
         return
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     _run(apt, "-qq", "update", env=env)
-    _run(apt, "-qq", "install", "-y", "--no-install-recommends", "chromium", env=env)
+    _run(apt, "-qq", "install", "-y", "--no-install-recommends", package, env=env)
+
+
+def _ensure_chromium() -> None:
+    """Browser tests drive Debian's Chromium; install it with apt when it is missing."""
+    if not (CHROMIUM.exists() or shutil.which("chromium")):
+        _apt_install("chromium", "browser tests")
+
+
+def _ensure_postgresql() -> None:
+    """The store's tests start a throwaway PostgreSQL server (tests/support/postgres.py)
+    from Debian's binaries; install them with apt when they are missing."""
+    if not any(POSTGRES_BIN.glob("*/bin/pg_ctl")):
+        _apt_install("postgresql", "the store's PostgreSQL tests")
 
 
 def app(extra: list[str]) -> None:
@@ -72,6 +84,7 @@ def app(extra: list[str]) -> None:
 def test(extra: list[str]) -> None:
     _install("requirements-dev.txt")
     _ensure_chromium()
+    _ensure_postgresql()
     os.chdir(ROOT)
     os.execv(PYTHON, [str(PYTHON), "-m", "pytest", *extra])
 

@@ -1,28 +1,31 @@
-"""The one caching module: p8lib loaders wrapped in ``st.cache_data``.
+"""The one caching module: p8lib loaders wrapped in ``st.cache_data`` / ``st.cache_resource``.
 
-Pages import tables from here. Figures uploaded on the Data page live in the session
-(``st.session_state``) and are merged with the shipped ones by :func:`figures`.
+Pages import tables from here. The figures, sources and coverage are those of the shared
+store (:mod:`p8lib.store`: the embedded SQLite file, or ``P8_DATABASE_URL``), cached by the
+**store's version**: :func:`refresh_store_state` (called by the router at the top of every
+run) reads the version — one small query — and every cache below is keyed by it, so after a
+publish every open session shows the new figures on its next rerun, and no large frame is
+ever hashed.
 
 The environment variable ``P8_FIGURES`` (a ``.parquet`` or ``.csv`` file in the data
-contract) replaces ``data/figures.csv``: the benchmarks point it at the synthetic national
+contract) replaces the store's figures: the benchmarks point it at the synthetic national
 table (``bench/synthetic.py``). Whenever it is set, or any figure's source is synthetic,
 :func:`is_synthetic` is True and the app says so on every page.
 
 The figures table is the one large object (1,000,000 rows in the benchmarks). It is read
-and validated once per process, its text columns made categoricals, and shared
+once per process and store version, its text columns categoricals, and shared
 (``st.cache_resource``); every caller gets a shallow copy, which pandas' copy-on-write keeps
 apart from the shared frame, so a session can never change another's figures.
 ``st.cache_data`` would unpickle a full copy on every rerun instead.
 
 What the pages compute per filter is in :mod:`app.views`, cached by the filter values and
-:func:`figures_token` — which figures file, which upload — never by hashing the large
-frame's content; so are the figures per province of the map here.
+:func:`figures_token` (which store and version, or which figures file); so are the figures
+per province of the map here.
 """
 
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 from functools import cache
 from pathlib import Path
@@ -31,16 +34,61 @@ import pandas as pd
 import pyarrow.parquet as pq
 import streamlit as st
 
+from p8lib import store as p8store
 from p8lib.analysis import filters, metrics
-from p8lib.contract import FIGURE_COLUMNS, Figure, catalogue
+from p8lib.contract import FIGURE_COLUMNS, Figure, catalogue, i18n, t
 from p8lib.ingest import ImportOptions, import_report, problems_frame
 from p8lib.maps import map_values
-from p8lib.present import uploads
 
-UPLOADED_KEY = "uploaded_figures"
-_UPLOADED_DIGEST_KEY = "_uploaded_figures_digest"
 FIGURES_ENV = "P8_FIGURES"
 SYNTHETIC_PREFIX = "synthetic"
+_STATE_KEY = "_store_state"
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str) -> p8store.Store:
+    """The store at ``url``, opened once per process (schema created or upgraded, an empty
+    store seeded with the shipped tables)."""
+    return p8store.open_store(url)
+
+
+def store() -> p8store.Store:
+    """The store this app reads and writes (``P8_DATABASE_URL``, else ``var/p8.sqlite``)."""
+    return _store(p8store.database_url())
+
+
+def refresh_store_state() -> p8store.StoreState:
+    """Read the store's version and "data as of" time for this run (call once, at the top
+    of the router): every cache of this run is keyed by what it read."""
+    state = p8store.store_state(store())
+    st.session_state[_STATE_KEY] = state
+    return state
+
+
+def store_state() -> p8store.StoreState:
+    """The store state this run read (:func:`refresh_store_state`; read now if it has not)."""
+    state = st.session_state.get(_STATE_KEY)
+    return state if state is not None else refresh_store_state()
+
+
+def as_of_text(lang: str) -> str:
+    """"Data as of <the newest active batch's time> (batch N)" in ``lang``."""
+    state = store_state()
+    return t("data_as_of", lang, when=i18n.fmt_datetime(state.as_of, lang),
+             batch=state.latest_batch if state.latest_batch is not None else "–")
+
+
+def figures_path() -> Path | None:
+    """The figures file named by ``P8_FIGURES``, or None for the store's figures."""
+    value = os.environ.get(FIGURES_ENV, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def figures_token() -> tuple[str, int]:
+    """What names the figures in use: (the store's URL, its version), or (the
+    ``P8_FIGURES`` file, the store's version). The per-filter caches are keyed by it."""
+    path = figures_path()
+    return (f"file:{path}" if path else store().url), store_state().version
 
 
 @st.cache_data(show_spinner=False)
@@ -49,10 +97,15 @@ def indicators() -> pd.DataFrame:
     return catalogue.indicators()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=4)
+def _active_table(url: str, version: int, name: str) -> pd.DataFrame:
+    del version  # the cache key only
+    return p8store.active_table(_store(url), name)
+
+
 def sources() -> pd.DataFrame:
-    """The sources table."""
-    return catalogue.sources()
+    """The active sources of the store."""
+    return _active_table(store().url, store_state().version, "sources")
 
 
 @st.cache_data(show_spinner=False)
@@ -67,29 +120,20 @@ def source_text(file: str | None) -> str | None:
     return catalogue.source_text(file)
 
 
-@st.cache_data(show_spinner=False)
 def coverage() -> pd.DataFrame:
-    """The coverage table."""
-    return catalogue.coverage()
+    """The active coverage rows of the store."""
+    return _active_table(store().url, store_state().version, "coverage")
 
 
-def figures_path() -> Path | None:
-    """The figures file named by ``P8_FIGURES``, or None for the shipped ``data/figures.csv``."""
-    value = os.environ.get(FIGURES_ENV, "").strip()
-    return Path(value).expanduser() if value else None
-
-
-def read_figures(path: Path | None) -> pd.DataFrame:
-    """Figures from ``path`` (``.parquet`` or ``.csv``; None: the shipped table), validated
-    by :class:`p8lib.contract.schema.Figure`.
+def read_figures(path: Path) -> pd.DataFrame:
+    """Figures from ``path`` (``.parquet`` or ``.csv``), validated by
+    :class:`p8lib.contract.schema.Figure`.
 
     Raises
     ------
     ValueError
         ``path`` is neither ``.parquet`` nor ``.csv``.
     """
-    if path is None:
-        return catalogue.figures()
     if path.suffix.lower() == ".parquet":
         # Files written before the vintage column existed hold 2021 figures: validation adds it.
         present = set(pq.read_schema(path).names)
@@ -125,79 +169,30 @@ def _freeze_long_lived() -> None:
     gc.freeze()
 
 
-@st.cache_resource(show_spinner=False)
-def _shared_figures(path: str | None) -> pd.DataFrame:
-    """The figures of ``path`` (None: ``data/figures.csv``), read once per process, text
-    columns held as categoricals (:func:`categorical_text`).
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _shared_figures(source: str, version: int) -> pd.DataFrame:
+    """The figures named by (``source``, ``version``) (:func:`figures_token`), read once
+    per process: the ``P8_FIGURES`` file, or the store's active figures at that version
+    (text columns categorical either way).
 
-    Shared by every session: never modify it; :func:`shipped_figures` hands out copies.
+    Shared by every session: never modify it; :func:`figures` hands out copies. Two
+    versions are kept: sessions still finishing a run on the previous one keep theirs.
     """
-    shared = categorical_text(read_figures(Path(path) if path else None))
+    if source.startswith("file:"):
+        shared = categorical_text(read_figures(Path(source.removeprefix("file:"))))
+    else:
+        _, shared = p8store.active_figures(_store(source))
     _freeze_long_lived()
     return shared
 
 
-def shipped_figures() -> pd.DataFrame:
-    """The figures shipped in ``data/figures.csv``, or those of the ``P8_FIGURES`` file.
-
-    A shallow copy of the shared frame: cheap, and changes to it stay in it.
-    """
-    path = figures_path()
-    return _shared_figures(str(path) if path else None).copy(deep=False)
-
-
-def uploaded_figures() -> pd.DataFrame | None:
-    """Figures this session chose to use from an upload (None when there are none)."""
-    return st.session_state.get(UPLOADED_KEY)
-
-
-def _digest(frame: pd.DataFrame) -> str:
-    """A digest of a frame's content (row order included)."""
-    hashed = pd.util.hash_pandas_object(frame, index=False).to_numpy()
-    return hashlib.sha1(hashed.tobytes()).hexdigest()
-
-
-def _figures_key() -> str:
-    path = figures_path()
-    return str(path) if path else ""
-
-
-def figures_token() -> tuple[str, str]:
-    """What names the figures in use: (the figures file, a digest of this session's
-    uploaded figures, "" for none).
-
-    The per-filter caches below are keyed by it, so sessions with the same figures share
-    their entries and an upload gets its own. The digest is taken once per uploaded frame.
-    """
-    uploaded = uploaded_figures()
-    if uploaded is None or uploaded.empty:
-        return _figures_key(), ""
-    known = st.session_state.get(_UPLOADED_DIGEST_KEY)
-    if known is None or known[0] is not uploaded:
-        known = (uploaded, _digest(uploaded))
-        st.session_state[_UPLOADED_DIGEST_KEY] = known
-    return _figures_key(), known[1]
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _shared_merged(key: str, upload: str, _uploaded: pd.DataFrame) -> pd.DataFrame:
-    """Shipped plus uploaded figures, once per (figures file, upload digest): merging a
-    large table copies and de-duplicates every row."""
-    del key, upload  # the cache key only; ``_uploaded`` is what the digest names
-    return categorical_text(uploads.merge_figures(shipped_figures(), _uploaded))
-
-
 def figures() -> pd.DataFrame:
-    """Shipped figures plus this session's uploaded ones (a shallow copy of a shared frame;
-    text columns are categoricals)."""
-    key, upload = figures_token()
-    if not upload:
-        return shipped_figures()
-    return _shared_merged(key, upload, uploaded_figures()).copy(deep=False)
+    """The figures in use (a shallow copy of a shared frame; text columns categorical)."""
+    return _shared_figures(*figures_token()).copy(deep=False)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _summary(token: tuple[str, str]) -> tuple[list[str], list[int], dict[str, int]]:
+def _summary(token: tuple[str, int]) -> tuple[list[str], list[int], dict[str, int]]:
     """Filter choices and reach counts of the figures named by ``token``."""
     del token  # the cache key only: which figures are in use
     figures_ = figures()
@@ -230,20 +225,17 @@ def has_synthetic(frame: pd.DataFrame) -> bool:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _shipped_is_synthetic(key: str) -> bool:
-    """:func:`has_synthetic` of the shipped figures, once per figures file (``key``), not
-    on every rerun (it scans every row's source)."""
-    del key  # the cache key only: which figures file is in use
-    return has_synthetic(shipped_figures())
+def _is_synthetic(token: tuple[str, int]) -> bool:
+    """:func:`has_synthetic` of the figures in use, once per figures (``token``), not on
+    every rerun (it scans every row's source)."""
+    del token  # the cache key only: which figures are in use
+    return has_synthetic(figures())
 
 
 def is_synthetic() -> bool:
-    """True when the figures in use are synthetic: ``P8_FIGURES`` is set, or a shipped or
-    uploaded figure cites a synthetic source. The app then shows the synthetic-data banner."""
-    if figures_path() is not None or _shipped_is_synthetic(_figures_key()):
-        return True
-    uploaded = uploaded_figures()
-    return uploaded is not None and has_synthetic(uploaded)
+    """True when the figures in use are synthetic: ``P8_FIGURES`` is set, or a figure cites
+    a synthetic source. The app then shows the synthetic-data banner."""
+    return figures_path() is not None or _is_synthetic(figures_token())
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -256,14 +248,6 @@ def import_upload(name: str, data: bytes, period: tuple[int, int] | None, measur
     return figures_, problems_frame(result.problems), result.ok
 
 
-def use_uploaded(figures_: pd.DataFrame | None) -> None:
-    """Callback: use these figures alongside the shipped ones for this session (None: stop)."""
-    if figures_ is None:
-        st.session_state.pop(UPLOADED_KEY, None)
-    else:
-        st.session_state[UPLOADED_KEY] = figures_
-
-
 @st.cache_data(show_spinner=False)
 def boundaries(level: str, vintage: str):
     """Approximate boundaries of one layer (:func:`p8lib.maps.geo.load_boundaries`)."""
@@ -273,7 +257,7 @@ def boundaries(level: str, vintage: str):
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _figures_per_province(token: tuple[str, str], vintage: str) -> pd.Series:
+def _figures_per_province(token: tuple[str, int], vintage: str) -> pd.Series:
     """:func:`p8lib.maps.map_values.figures_per_province` of the figures named by ``token``."""
     del token  # the cache key only: which figures are in use
     return map_values.figures_per_province(figures(), vintage)

@@ -1,9 +1,9 @@
 """What the pages show per filter, cached by the filter values and the figures in use.
 
-Each result is keyed by the filters and :func:`app.data.figures_token` (which figures file,
-which upload), never by hashing the large figures frame. Results are small tables and charts;
-those shared across sessions (``st.cache_resource``) are never modified by their callers
-(``st.plotly_chart`` serialises a copy of a figure).
+Each result is keyed by the filters and :func:`app.data.figures_token` (the store and its
+version, or the ``P8_FIGURES`` file), never by hashing the large figures frame. Results are
+small tables and charts; those shared across sessions (``st.cache_resource``) are never
+modified by their callers (``st.plotly_chart`` serialises a copy of a figure).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from p8lib.present import charts, display, tables
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _filtered(token: tuple[str, str], province: str | None, year: int | None,
+def _filtered(token: tuple[str, int], province: str | None, year: int | None,
               content: int | None, indicator: str | None, level: str | None) -> pd.DataFrame:
     del token  # the cache key only: which figures are in use
     return metrics.filter_figures(figures(), province=province, year=year,
@@ -33,21 +33,21 @@ def filtered(province: str | None = None, year: int | None = None,
 
     A page, its chart and its attainment ask for the same selection in one rerun: the last
     few are shared (``st.cache_resource``, no copy of the rows;
-    a shallow copy is handed out, as for :func:`shipped_figures`).
+    a shallow copy is handed out, as for :func:`app.data.figures`).
     """
     return _filtered(figures_token(), province, year, content, indicator, level).copy(
         deep=False)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def _attainment(token: tuple[str, str], province: str | None, year: int | None,
+def _attainment(token: tuple[str, int], province: str | None, year: int | None,
                 content: int | None, indicator: str | None) -> pd.DataFrame:
     del token  # the cache key only: which figures are in use
     return metrics.attainment(filtered(province, year, content, indicator), indicators())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _level_attainment(token: tuple[str, str], year: int | None, level: str) -> pd.DataFrame:
+def _level_attainment(token: tuple[str, int], year: int | None, level: str) -> pd.DataFrame:
     del token  # the cache key only: which figures are in use
     return metrics.attainment(filtered(year=year, level=level), indicators())
 
@@ -81,7 +81,7 @@ def catalogue_table(lang: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _headline_metrics(token: tuple[str, str], lang: str) -> list[tuple[str, str, str | None]]:
+def _headline_metrics(token: tuple[str, int], lang: str) -> list[tuple[str, str, str | None]]:
     del token  # the cache key only: which figures are in use
     return display.headline_metrics(attainment(level="national"), indicators(), lang)
 
@@ -121,7 +121,7 @@ def attainment_chart(province: str | None, year: int | None, content: int | None
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _reported_where(token: tuple[str, str], province: str | None, year: int | None,
+def _reported_where(token: tuple[str, int], province: str | None, year: int | None,
                     content: int | None, indicator: str | None, lang: str) -> pd.DataFrame:
     del token  # the cache key only: which figures are in use
     return tables.reported_where(filtered(province, year, content, indicator), indicators(),
@@ -136,7 +136,7 @@ def reported_where(province: str | None, year: int | None, content: int | None,
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _indicator_across(token: tuple[str, str], province: str | None, year: int | None,
+def _indicator_across(token: tuple[str, int], province: str | None, year: int | None,
                       indicator: str, lang: str) -> pd.DataFrame:
     del token  # the cache key only: which figures are in use
     return tables.indicator_across(filtered(province, year, indicator=indicator), indicator,
@@ -152,7 +152,7 @@ def indicator_across(province: str | None, year: int | None, indicator: str,
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _target_actual_chart(token: tuple[str, str], province: str, year: int | None,
+def _target_actual_chart(token: tuple[str, int], province: str, year: int | None,
                          content: int | None, indicator: str | None, lang: str, title: str,
                          large: bool) -> go.Figure | None:
     del token  # the cache key only: which figures are in use
@@ -173,7 +173,7 @@ def target_actual_chart(province: str, year: int | None, content: int | None,
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _indicator_chart(token: tuple[str, str], province: str | None, year: int | None,
+def _indicator_chart(token: tuple[str, int], province: str | None, year: int | None,
                      indicator: str, lang: str, title: str, large: bool) -> go.Figure:
     del token  # the cache key only: which figures are in use
     return charts.indicator_bar(indicator_across(province, year, indicator, lang), lang, title,

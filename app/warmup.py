@@ -21,10 +21,13 @@ def warm() -> None:
     """
     import app.sections  # noqa: F401, PLC0415 - imports plotly, pandera, geopandas, pydeck
     import app.views  # noqa: F401, PLC0415
+    from app import auth, data  # noqa: PLC0415 - the store (opened, migrated, seeded)
     from p8lib import units  # noqa: PLC0415
     from p8lib.contract import catalogue  # noqa: PLC0415
     from p8lib.maps import builders  # noqa: F401, PLC0415 - pydeck, geopandas
 
+    auth.report_config_problem()  # the start-up message of a sign-in set up wrong
+    data.store()
     catalogue.indicators()
     catalogue.sources()
     catalogue.coverage()

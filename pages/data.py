@@ -1,9 +1,11 @@
-"""Data: import a report, check it, preview it, use it for this session; templates."""
+"""Data: import a report, check it (a dry run, open to everyone), preview it, publish it to
+the shared store; the figures in use; templates."""
 
 import streamlit as st
 
-from app import data, state, widgets
+from app import auth, data, publishing, state, widgets
 from p8lib.contract import MEASURES, t
+from p8lib.ingest import ImportOptions
 from p8lib.present import tables, uploads
 
 state.require_router()
@@ -39,13 +41,26 @@ if upload is not None:
     else:
         st.subheader(t("preview", lang))
         widgets.figures_table(figures, catalogue, lang, "figures_cleaned", key="data_preview")
-        st.button(t("use_figures", lang), key="data_use", type="primary",
-                  on_click=data.use_uploaded, args=(figures,))
 
-if data.uploaded_figures() is not None:
-    st.success(t("used_figures", lang, n=len(data.uploaded_figures())))
-    st.button(t("clear_uploaded", lang), key="data_clear", on_click=data.use_uploaded,
-              args=(None,))
+# Publish: below the dry run's result, for a file without errors.
+if upload is not None and ok:
+    st.subheader(t("publish", lang))
+    may_publish = auth.may_write()
+    st.caption(t("publish_hint", lang) if may_publish else t("sign_in_to_publish", lang))
+    note_col, replaces_col = st.columns(2)
+    note_col.text_input(t("publish_note", lang), key="data_publish_note")
+    replaces_col.selectbox(t("publish_replaces", lang), [None, *publishing.active_batches()],
+                           key="data_publish_replaces",
+                           format_func=lambda b: t("publish_replaces_none", lang) if b is None
+                           else f"{t('batch', lang)} {b}")
+    # Drawn disabled for a viewer; were it clicked anyway, the store refuses the write.
+    st.button(t("publish", lang), key="data_publish", type="primary",
+              disabled=not may_publish, on_click=publishing.publish_upload,
+              args=(upload.name, upload.getvalue(),
+                    ImportOptions(period=period, measure=measure,
+                                  source_id=source_id.strip() or None),
+                    "data_publish_note", "data_publish_replaces"))
+publishing.show_outcome(lang)
 
 st.subheader(t("shipped_figures", lang))
 widgets.figures_table(data.figures(), catalogue, lang, "figures", key="data_current")

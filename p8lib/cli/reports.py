@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
 
-from p8lib.cli.common import EXIT_OK, EXIT_PROBLEMS, print_problems
+from p8lib.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    add_import_options,
+    import_options,
+    print_problems,
+)
 from p8lib.ingest import (
-    ImportOptions,
     ImportResult,
     Problem,
     ReportError,
@@ -27,19 +31,6 @@ from p8lib.ingest import (
 )
 from p8lib.present import write_csv_atomic
 from p8lib.units import match_units
-
-
-def _period(text: str) -> tuple[int, int]:
-    match = re.fullmatch(r"(\d{4})\s*[-–]\s*(\d{4})", text)
-    if not match or int(match[2]) < int(match[1]):
-        raise argparse.ArgumentTypeError(f"period {text!r} must look like 2021-2025")
-    return int(match[1]), int(match[2])
-
-
-def _year(text: str) -> int:
-    if not re.fullmatch(r"\d{4}", text):
-        raise argparse.ArgumentTypeError(f"year {text!r} must have 4 digits, e.g. 2023")
-    return int(text)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,11 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                            ("validate", "check a report without writing anything")):
         cmd = sub.add_parser(name, help=helptext)
         cmd.add_argument("input", type=Path, help="report: .csv or .xlsx, long or wide layout")
-        when = cmd.add_mutually_exclusive_group()
-        when.add_argument("--year", type=_year, help="year of figures without their own")
-        when.add_argument("--period", type=_period, help="YYYY-YYYY, e.g. a phase 2021-2025")
-        cmd.add_argument("--measure", choices=("actual", "target"))
-        cmd.add_argument("--source-id", help="source id for rows without one (default: file name)")
+        add_import_options(cmd)
         if name == "import":
             cmd.add_argument("-o", "--output", type=Path, required=True)
         else:
@@ -87,9 +74,7 @@ def _run_match(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> ImportResult:
-    period = args.period or ((args.year, args.year) if args.year else None)
-    options = ImportOptions(period=period, measure=args.measure, source_id=args.source_id)
-    return import_report(args.input, options)
+    return import_report(args.input, import_options(args))
 
 
 def _run_import(args: argparse.Namespace) -> int:

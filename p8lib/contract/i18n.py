@@ -160,11 +160,6 @@ STRINGS: dict[str, dict[str, str]] = {
                    "en": "Errors found: fix the file as listed above and upload it again. "
                          "No figures were used."},
     "preview": {"vi": "Xem trước số liệu đã làm sạch", "en": "Preview of the cleaned figures"},
-    "use_figures": {"vi": "Dùng số liệu này trong phiên làm việc",
-                    "en": "Use these figures in this session"},
-    "used_figures": {"vi": "Đang dùng {n} số liệu tải lên cùng số liệu có sẵn.",
-                     "en": "Using {n} uploaded figures alongside the shipped ones."},
-    "clear_uploaded": {"vi": "Bỏ số liệu đã tải lên", "en": "Remove uploaded figures"},
     "templates": {"vi": "Mẫu báo cáo trống", "en": "Empty report templates"},
     "template_long": {"vi": "Mẫu dạng dài (mỗi dòng một số liệu)",
                       "en": "Long template (one figure per row)"},
@@ -262,6 +257,114 @@ STRINGS: dict[str, dict[str, str]] = {
                         "en": "The quote was not found in the source text."},
     "unused_sources": {"vi": "Trích đoạn không dùng và lý do", "en": "Excerpts not used, and why"},
     "reason": {"vi": "Lý do", "en": "Reason"},
+    # The store: batches, publish, history, "data as of" (#13)
+    "store_duplicate": {
+        "vi": "Tệp này đã được công bố: lô {batch} ({file}, {when}). Không công bố lại.",
+        "en": "This file was published before: batch {batch} ({file}, {when}). Not published "
+              "again."},
+    "store_no_batch": {"vi": "Không có lô {batch}.", "en": "There is no batch {batch}."},
+    "store_replace_inactive": {
+        "vi": "Lô {batch} đang ở trạng thái \u201c{status}\u201d: chỉ thay thế được lô đang dùng.",
+        "en": "Batch {batch} is {status}: only an active batch can be replaced."},
+    "store_not_active": {
+        "vi": "Lô {batch} đang ở trạng thái \u201c{status}\u201d: chỉ rút được lô đang dùng.",
+        "en": "Batch {batch} is {status}: only an active batch can be withdrawn."},
+    "store_not_withdrawn": {
+        "vi": "Lô {batch} đang ở trạng thái \u201c{status}\u201d: chỉ khôi phục được lô đã rút.",
+        "en": "Batch {batch} is {status}: only a withdrawn batch can be restored."},
+    "store_reason_needed": {"vi": "Hãy ghi lý do rút lô.",
+                            "en": "Say why the batch is withdrawn."},
+    "store_no_actor": {"vi": "Không rõ ai thực hiện thay đổi này.",
+                       "en": "Who makes this change is not known."},
+    "data_as_of": {"vi": "Số liệu tính đến {when} (lô {batch})",
+                   "en": "Data as of {when} (batch {batch})"},
+    "publish": {"vi": "Công bố", "en": "Publish"},
+    "publish_hint": {
+        "vi": "Công bố đưa các số liệu này vào kho chung: mọi người xem sẽ thấy chúng.",
+        "en": "Publishing puts these figures in the shared store: everyone will see them."},
+    "publish_note": {"vi": "Ghi chú cho lô (tuỳ chọn)", "en": "Note for the batch (optional)"},
+    "publish_replaces": {"vi": "Thay thế lô", "en": "Replaces batch"},
+    "publish_replaces_none": {"vi": "Không thay thế lô nào", "en": "Replaces no batch"},
+    "published": {"vi": "Đã công bố lô {batch}: {n} số liệu.",
+                  "en": "Published batch {batch}: {n} figures."},
+    "page_history": {"vi": "Lịch sử dữ liệu", "en": "Data history"},
+    "history_intro": {
+        "vi": "Mỗi lần công bố là một lô. Lô có thể bị rút (có lý do) và khôi phục; không gì "
+              "bị xoá.",
+        "en": "Every publish is a batch. A batch can be withdrawn (with a reason) and "
+              "restored; nothing is deleted."},
+    "batches": {"vi": "Các lô", "en": "Batches"},
+    "events": {"vi": "Nhật ký thay đổi", "en": "Change log"},
+    "batch": {"vi": "Lô", "en": "Batch"},
+    "batch_choose": {"vi": "Chọn lô", "en": "Choose a batch"},
+    "status_active": {"vi": "đang dùng", "en": "active"},
+    "status_superseded": {"vi": "đã được thay thế", "en": "superseded"},
+    "status_withdrawn": {"vi": "đã rút", "en": "withdrawn"},
+    "kind": {"vi": "Loại", "en": "Kind"},
+    "kind_shipped": {"vi": "bảng kèm ứng dụng", "en": "shipped tables"},
+    "kind_report": {"vi": "báo cáo", "en": "report"},
+    "who": {"vi": "Người thực hiện", "en": "By"},
+    "when": {"vi": "Thời điểm (UTC)", "en": "When (UTC)"},
+    "action": {"vi": "Việc", "en": "Action"},
+    "warnings_count": {"vi": "Cảnh báo", "en": "Warnings"},
+    "withdraw": {"vi": "Rút lô", "en": "Withdraw"},
+    "withdraw_reason": {"vi": "Lý do rút", "en": "Why it is withdrawn"},
+    "restore": {"vi": "Khôi phục lô", "en": "Restore"},
+    "withdrawn_done": {"vi": "Đã rút lô {batch}.", "en": "Batch {batch} withdrawn."},
+    "restored_done": {"vi": "Đã khôi phục lô {batch}.", "en": "Batch {batch} restored."},
+    "batch_download": {"vi": "Tải số liệu của lô", "en": "Download the batch's figures"},
+    "shipped_newer": {
+        "vi": "Ứng dụng có bảng số liệu mới hơn lô {batch}. Công bố chúng thành một lô mới?",
+        "en": "The app ships newer tables than batch {batch}. Publish them as a new batch?"},
+    "publish_shipped": {"vi": "Công bố bảng kèm ứng dụng", "en": "Publish the shipped tables"},
+    "action_published": {"vi": "công bố", "en": "published"},
+    "action_superseded": {"vi": "bị thay thế", "en": "superseded"},
+    "action_withdrawn": {"vi": "rút", "en": "withdrawn"},
+    "action_restored": {"vi": "khôi phục", "en": "restored"},
+    "action_reinstated": {"vi": "dùng lại", "en": "reinstated"},
+    # Sign-in and roles (#14)
+    "store_role_needed": {
+        "vi": "{actor} (vai trò {role}) không được phép {action}: cần vai trò {needed}.",
+        "en": "{actor} ({role}) may not {action}: it needs the role {needed}."},
+    "user_bad_role": {"vi": "Vai trò {role!r} không có; các vai trò: {roles}.",
+                      "en": "There is no role {role!r}; the roles are {roles}."},
+    "user_short_password": {"vi": "Mật khẩu cần ít nhất {n} ký tự.",
+                            "en": "A password needs at least {n} characters."},
+    "user_bad_email": {"vi": "{email!r} không phải là địa chỉ e-mail.",
+                       "en": "{email!r} is not an e-mail address."},
+    "user_exists": {"vi": "Đã có tài khoản {email}.", "en": "{email} already has an account."},
+    "user_password_mismatch": {"vi": "Hai lần nhập mật khẩu không khớp.",
+                               "en": "The two passwords differ."},
+    "user_unknown": {"vi": "Không có tài khoản {email}.", "en": "There is no account {email}."},
+    "signin_failed": {"vi": "E-mail hoặc mật khẩu không đúng.",
+                      "en": "Wrong e-mail or password."},
+    "signin_locked": {
+        "vi": "Đăng nhập sai quá nhiều lần: tài khoản bị khoá {minutes} phút.",
+        "en": "Too many failed sign-ins: the account is locked for {minutes} minutes."},
+    "sign_in": {"vi": "Đăng nhập", "en": "Sign in"},
+    "sign_out": {"vi": "Đăng xuất", "en": "Sign out"},
+    "signed_in_as": {"vi": "Đăng nhập: {email} ({role})", "en": "Signed in: {email} ({role})"},
+    "not_signed_in": {"vi": "Chưa đăng nhập: chỉ xem", "en": "Not signed in: viewing only"},
+    "email": {"vi": "E-mail", "en": "E-mail"},
+    "password": {"vi": "Mật khẩu", "en": "Password"},
+    "sign_in_to_publish": {"vi": "Đăng nhập (vai trò phân tích) để công bố.",
+                           "en": "Sign in (as an analyst) to publish."},
+    "sign_in_to_change": {"vi": "Đăng nhập (vai trò phân tích) để rút hoặc khôi phục lô.",
+                          "en": "Sign in (as an analyst) to withdraw or restore batches."},
+    "open_store": {
+        "vi": "Chưa có tài khoản nào: ai cũng công bố được. Tạo tài khoản bằng "
+              "`python -m p8lib users add`.",
+        "en": "No accounts yet: anyone may publish. Create them with "
+              "`python -m p8lib users add`."},
+    "account_changes": {"vi": "Thay đổi tài khoản", "en": "Account changes"},
+    "role_viewer": {"vi": "người xem", "en": "viewer"},
+    "role_analyst": {"vi": "phân tích", "en": "analyst"},
+    "role_admin": {"vi": "quản trị", "en": "admin"},
+    "oidc_no_cookie_secret": {
+        "vi": "Đăng nhập OIDC đã bật ([auth] trong .streamlit/secrets.toml) nhưng thiếu "
+              "cookie_secret: thêm một chuỗi ngẫu nhiên dài rồi khởi động lại.",
+        "en": "OIDC sign-in is on ([auth] in .streamlit/secrets.toml) but has no "
+              "cookie_secret: add a long random string and restart."},
 }
 
 STATUS_TEXT: dict[str, dict[str, str]] = {
@@ -360,3 +463,23 @@ def fmt_pct(value: object, lang: str) -> str:
     """A percentage with one decimal and a narrow space before ``%``; missing → en dash."""
     text = fmt_number(value, lang, 1)
     return text if text == "–" else f"{text} %"
+
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def fmt_datetime(moment: object, lang: str) -> str:
+    """A UTC time the way each language writes a date: ``01/12/2026 09:20 UTC`` (vi),
+    ``1 Dec 2026, 09:20 UTC`` (en); missing → an en dash.
+
+    >>> from datetime import datetime, UTC
+    >>> fmt_datetime(datetime(2026, 12, 1, 9, 20, tzinfo=UTC), "en")
+    '1 Dec 2026, 09:20 UTC'
+    """
+    if moment is None:
+        return "–"
+    utc = pd.Timestamp(moment).tz_convert("UTC") if pd.Timestamp(moment).tzinfo else (
+        pd.Timestamp(moment))
+    if check_lang(lang) == "vi":
+        return f"{utc:%d/%m/%Y %H:%M} UTC"
+    return f"{utc.day} {_MONTHS_EN[utc.month - 1]} {utc.year}, {utc:%H:%M} UTC"

@@ -1,4 +1,4 @@
-"""A user's own reports: blank templates to fill in, and uploaded figures merged with the shipped.
+"""A user's own reports: blank templates to fill in.
 
 The templates are read back by :func:`p8lib.ingest.importer.import_report` (long layout: the data
 contract's columns; wide layout: one column per indicator, as provincial reports are kept).
@@ -11,27 +11,6 @@ import pandas as pd
 from p8lib.analysis import indicator_options
 from p8lib.contract import FIGURE_COLUMNS, Figure
 from p8lib.present.labels import indicator_label
-
-
-def merge_figures(shipped: pd.DataFrame, uploaded: pd.DataFrame | None) -> pd.DataFrame:
-    """Shipped figures plus a session's uploaded ones.
-
-    Parameters
-    ----------
-    shipped : DataFrame
-        The shipped figures (contract columns).
-    uploaded : DataFrame or None
-        Imported figures; columns beyond the contract are dropped.
-
-    Returns
-    -------
-    DataFrame
-        ``shipped`` itself when nothing is uploaded; otherwise both, an exact repeat once.
-    """
-    if uploaded is None or uploaded.empty:
-        return shipped
-    both = pd.concat([shipped, uploaded[FIGURE_COLUMNS]], ignore_index=True)
-    return both.drop_duplicates(ignore_index=True)
 
 
 def template_long() -> pd.DataFrame:

@@ -18,7 +18,6 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from app import data, views, widgets
-from app.data import UPLOADED_KEY
 from p8lib.analysis import metrics
 from p8lib.contract import catalogue
 from p8lib.contract.i18n import t
@@ -26,12 +25,13 @@ from p8lib.present import tables
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 PAGES = ["pages/overview.py", "pages/coverage_map.py", "pages/province.py",
-         "pages/indicators.py", "pages/data.py", "pages/sources.py"]
+         "pages/indicators.py", "pages/data.py", "pages/history.py", "pages/sources.py"]
 PAGE_TITLES = {"pages/overview.py": ("Tổng quan", "Project 8 — Gender equality"),
                "pages/coverage_map.py": ("Bản đồ phạm vi", "Coverage map"),
                "pages/province.py": ("Hồ sơ tỉnh", "Province profile"),
                "pages/indicators.py": ("Chỉ tiêu", "Indicators"),
                "pages/data.py": ("Dữ liệu (nhập & kiểm tra)", "Data (import & validate)"),
+               "pages/history.py": ("Lịch sử dữ liệu", "Data history"),
                "pages/sources.py": ("Nguồn & phương pháp", "Sources & method")}
 GOOD_CSV = (b"province_code,indicator_id,measure,period_start,period_end,value,unit,source_id\n"
             b"94,comm_groups,actual,2024,2024,77,groups,test_upload\n")
@@ -240,7 +240,7 @@ def test_every_table_has_csv_and_xlsx_downloads():
     assert {"sources_all_csv", "sources_all_xlsx"} <= keys
 
 
-def test_upload_good_file_then_use_it():
+def test_upload_good_file_previews_it_and_offers_publish():
     at = run("pages/data.py", lang="en")
     at.file_uploader(key="data_upload").upload("good.csv", GOOD_CSV, "text/csv").run()
     assert not at.exception, [e.message for e in at.exception]
@@ -248,9 +248,7 @@ def test_upload_good_file_then_use_it():
                 and set(d.value["Source"]) == {"test_upload"}]
     assert len(previews) == 1 and previews[0].shape[0] == 1
     assert "77" in set(previews[0]["Value"])
-    at.button(key="data_use").click().run()
-    assert len(at.session_state[UPLOADED_KEY]) == 1
-    assert "Using 1 uploaded figures" in texts(at)
+    assert at.button(key="data_publish").label == "Publish"
 
 
 def test_upload_bad_file_lists_problems_with_row_and_column_and_uses_nothing():
@@ -263,8 +261,7 @@ def test_upload_bad_file_lists_problems_with_row_and_column_and_uses_nothing():
     assert not bad.empty and "bad.csv" in set(bad["File"])
     assert bad["Row"].notna().any()
     assert "Errors found" in texts(at)
-    assert not [b for b in at.button if b.key == "data_use"]
-    assert UPLOADED_KEY not in at.session_state
+    assert not [b for b in at.button if b.key == "data_publish"]
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -312,7 +309,7 @@ def test_upload_notes_are_listed_apart_from_problems():
     notes = frame_with(at, "Severity")  # the only table with severities: the notes
     assert set(notes["Severity"]) == {"info"}
     assert "total row" in notes["Message"].iloc[0]
-    assert at.button(key="data_use") is not None
+    assert at.button(key="data_publish") is not None
 
 
 def test_indicators_page_says_when_places_are_summed(monkeypatch):
@@ -351,19 +348,6 @@ def test_the_shared_figures_hold_text_as_categoricals(monkeypatch):
     assert isinstance(held["province_code"].dtype, pd.CategoricalDtype)
     assert pd.api.types.is_float_dtype(held["value"])
     pd.testing.assert_frame_equal(held.astype(str), catalogue.figures().astype(str))
-
-
-def test_an_upload_is_merged_once_and_names_its_own_cache_entries():
-    at = run("pages/overview.py", lang="en")
-    before = at.metric
-    reach = {m.label: m.value for m in before}["Provinces reported"]
-    uploaded = catalogue.figures().iloc[:1].assign(province_code="01", district_code=None,
-                                                   commune_code=None, level="province")
-    at.session_state[UPLOADED_KEY] = uploaded
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    after = {m.label: m.value for m in at.metric}["Provinces reported"]
-    assert int(after) == int(reach) + 1  # Hà Nội now reports a figure
 
 
 @pytest.mark.parametrize(("lang", "unit"), [("vi", "tổ"), ("en", "groups")])

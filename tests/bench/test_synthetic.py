@@ -111,7 +111,9 @@ def test_has_synthetic(sources, expected):
 
 
 def test_shipped_figures_are_not_synthetic():
-    assert not has_synthetic(read_figures(None))
+    from p8lib.contract import catalogue
+
+    assert not has_synthetic(catalogue.figures())
 
 
 def test_cached_summaries_equal_the_direct_ones(monkeypatch):

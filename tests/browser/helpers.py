@@ -23,6 +23,7 @@ PAGES = {
     "province": ("page_province", "page_province"),
     "indicators": ("page_indicators", "page_indicators"),
     "data": ("page_data", "page_data"),
+    "history": ("page_history", "page_history"),
     "sources": ("page_sources", "page_sources"),
 }
 LOAD_TIMEOUT = 60_000  # ms: a cold server's first run imports pandas, geopandas, plotly

@@ -6,6 +6,7 @@ Shared by the browser tests and ``bench/bench_browser.py``. No pytest here.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -41,8 +42,18 @@ class StreamlitServer:
     it started. Output goes to a temporary log, quoted when the server does not come up.
     """
 
-    def __init__(self, app: Path = ENTRY, python: Path = PYTHON) -> None:
+    def __init__(self, app: Path = ENTRY, python: Path = PYTHON,
+                 env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> None:
+        """``env`` is added to the server's environment, ``args`` to its command line
+        (``--secrets.files …``). Unless ``env`` names a store
+        (``P8_DATABASE_URL``), the server gets its own SQLite store in a temporary folder
+        (removed by :meth:`stop`), never the developer's ``var/p8.sqlite``."""
         self.app = app
+        self.args = list(args)
+        self._store_dir = None if "P8_DATABASE_URL" in (env or {}) else tempfile.mkdtemp(
+            prefix="p8-store-")
+        self.env = {**os.environ, **({"P8_DATABASE_URL": f"sqlite:///{self._store_dir}/p8.sqlite"}
+                                     if self._store_dir else {}), **(env or {})}
         self.python = python if python.exists() else Path(sys.executable)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -56,11 +67,13 @@ class StreamlitServer:
         """Start the process (returns at once; see :meth:`wait_healthy`)."""
         cmd = [str(self.python), "-m", "streamlit", "run", str(self.app.relative_to(ROOT)),
                "--server.headless", "true", "--server.port", str(self.port),
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+               *self.args]
         self.started_at = time.perf_counter()
         with self._log.open("wb") as log:  # the child keeps its own copy of the handle
             self.process = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                                            stdin=subprocess.DEVNULL, start_new_session=True)
+                                            stdin=subprocess.DEVNULL, start_new_session=True,
+                                            env=self.env)
         return self
 
     def wait_healthy(self, timeout: float = 60.0) -> StreamlitServer:
@@ -97,3 +110,5 @@ class StreamlitServer:
                 except subprocess.TimeoutExpired:
                     continue
         self._log.unlink(missing_ok=True)
+        if self._store_dir:
+            shutil.rmtree(self._store_dir, ignore_errors=True)

@@ -1,5 +1,6 @@
-"""The Data page in the browser: bad files get a clear message, a good report can be used,
-and text from a file is shown as text (never run as HTML)."""
+"""The Data page in the browser: bad files get a clear message, a good report is previewed
+and offered for publishing (published in tests/browser/test_publish.py), and text from a
+file is shown as text (never run as HTML)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,9 @@ import pytest
 from playwright.sync_api import expect
 
 from p8lib.contract.i18n import t
-from p8lib.present import labels
 from tests.browser.helpers import (
     open_app,
     save_screenshot,
-    sidebar_select,
     table_texts,
     upload,
     wait_idle,
@@ -46,7 +45,7 @@ def test_bad_file_gets_a_message_naming_the_problem(page, server, name, data, ex
     assert name in cells
     assert any(expected in cell for cell in cells), cells
     expect(page.get_by_test_id("stAlertContentError")).to_contain_text(t("has_errors", "en"))
-    expect(page.get_by_role("button", name=t("use_figures", "en"))).to_have_count(0)
+    expect(page.get_by_role("button", name=t("publish", "en"), exact=True)).to_have_count(0)
     if name == "broken.xlsx":
         save_screenshot(page, "data-upload-bad-en")
 
@@ -69,20 +68,7 @@ def test_good_report_shows_problems_and_preview_and_can_be_used(page, server):
     assert text.splitlines()[0].startswith("province_code,district_code,commune_code"), text[:80]
     assert ",950," in text and "comm_groups" in text, text[:400]  # TX. Vĩnh Châu, by code
 
-    page.get_by_role("button", name=t("use_figures", "en")).click()
-    expect(page.get_by_test_id("stAlertContentSuccess").filter(
-        has_text=t("used_figures", "en", n=9))).to_be_visible()
-    wait_idle(page)
-    # the uploaded figures now reach the other pages of this session
-    sidebar_select(page, t("province", "en"), f"{labels.unit_name('94', 'en')} (94)")
-    wait_idle(page)
-    sidebar_select(page, t("year", "en"), "2024")
-    wait_idle(page)
-    page.get_by_test_id("stSidebarNav").get_by_text(t("page_province", "en")).click()
-    expect(page.locator("h1").first).to_have_text(t("page_province", "en"))
-    wait_idle(page)
-    figures = " ".join(table_texts(page, t("targets_results", "en")))
-    assert "Vinh Chau" in figures and "2024" in figures, figures
+    expect(page.get_by_role("button", name=t("publish", "en"), exact=True)).to_be_visible()
 
 
 def test_unit_name_with_html_is_shown_as_text(page, server, recorder):
@@ -106,9 +92,6 @@ def test_file_name_and_source_id_with_html_are_shown_as_text(page, server, recor
     assert name in cells, cells
     expect(page.get_by_role("button", name=f"Remove {name}", exact=True)).to_be_attached()
     assert XSS in table_texts(page, t("preview", "en"))
-    page.get_by_role("button", name=t("use_figures", "en")).click()
-    expect(page.get_by_test_id("stAlertContentSuccess").first).to_be_visible()
-    wait_idle(page)
     page.wait_for_timeout(500)
     assert recorder.dialogs == []
     expect(page.locator("img[src=x]")).to_have_count(0)

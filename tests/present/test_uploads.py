@@ -1,4 +1,4 @@
-"""Report templates and uploaded figures merged with the shipped ones."""
+"""Report templates, read back by the importer."""
 
 from __future__ import annotations
 
@@ -10,26 +10,6 @@ import pytest
 from p8lib.contract.schema import FIGURE_COLUMNS
 from p8lib.ingest.importer import ImportOptions, import_report
 from p8lib.present import uploads
-from tests.frames import ROWS, figures
-
-
-@pytest.mark.parametrize(("shipped", "uploaded", "rows"), [
-    (ROWS[:1], ROWS[:2], 2),  # an exact repeat counts once
-    (ROWS[:1], ROWS[1:], 3),
-    (ROWS, [{**ROWS[0], "value": 1.0}], 4),  # same key, other value: both kept, for validation
-])
-def test_merge_figures_keeps_shipped_and_adds_uploaded_once(shipped, uploaded, rows):
-    extra = figures(uploaded).assign(matched_name="x")  # columns beyond the contract
-    merged = uploads.merge_figures(figures(shipped), extra)
-    assert len(merged) == rows
-    assert merged.columns.tolist() == FIGURE_COLUMNS
-    assert merged.index.tolist() == list(range(rows))
-
-
-@pytest.mark.parametrize("uploaded", [None, figures([])])
-def test_merge_figures_without_an_upload_is_the_shipped_frame(uploaded):
-    shipped = figures(ROWS)
-    assert uploads.merge_figures(shipped, uploaded) is shipped
 
 
 def test_long_template_is_read_back_by_the_importer():
