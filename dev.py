@@ -23,6 +23,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 CHROMIUM = Path("/usr/bin/chromium")
+NGINX = Path("/usr/sbin/nginx")
 
 
 def _run(*cmd: str | Path, **kwargs) -> None:
@@ -62,6 +63,22 @@ def _ensure_chromium() -> None:
     _run(apt, "-qq", "install", "-y", "--no-install-recommends", "chromium", env=env)
 
 
+def _ensure_nginx() -> None:
+    """The replica tests (tests/deploy/) run Debian's nginx in front of several Streamlit
+    servers; install it with apt when it is missing. Only the binary is used: the tests start
+    their own nginx on 127.0.0.1 (deploy/run_replicas.py), never the system's service."""
+    if NGINX.exists() or shutil.which("nginx"):
+        return
+    apt = shutil.which("apt-get")
+    if apt is None or os.geteuid() != 0:
+        print("nginx not found and cannot be installed here: replica tests will be skipped",
+              flush=True)
+        return
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    _run(apt, "-qq", "update", env=env)
+    _run(apt, "-qq", "install", "-y", "--no-install-recommends", "nginx", env=env)
+
+
 def app(extra: list[str]) -> None:
     _install("requirements.txt")
     os.chdir(ROOT)
@@ -72,6 +89,7 @@ def app(extra: list[str]) -> None:
 def test(extra: list[str]) -> None:
     _install("requirements-dev.txt")
     _ensure_chromium()
+    _ensure_nginx()
     os.chdir(ROOT)
     os.execv(PYTHON, [str(PYTHON), "-m", "pytest", *extra])
 

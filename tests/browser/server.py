@@ -14,6 +14,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,9 +42,12 @@ class StreamlitServer:
     it started. Output goes to a temporary log, quoted when the server does not come up.
     """
 
-    def __init__(self, app: Path = ENTRY, python: Path = PYTHON) -> None:
+    def __init__(self, app: Path = ENTRY, python: Path = PYTHON, args: Sequence[str] = (),
+                 env: Mapping[str, str] | None = None) -> None:
         self.app = app
         self.python = python if python.exists() else Path(sys.executable)
+        self.args = list(args)  # more ``--section.option value`` pairs for streamlit run
+        self.env = None if env is None else {**os.environ, **env}
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
@@ -56,11 +60,13 @@ class StreamlitServer:
         """Start the process (returns at once; see :meth:`wait_healthy`)."""
         cmd = [str(self.python), "-m", "streamlit", "run", str(self.app.relative_to(ROOT)),
                "--server.headless", "true", "--server.port", str(self.port),
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+               *self.args]
         self.started_at = time.perf_counter()
         with self._log.open("wb") as log:  # the child keeps its own copy of the handle
             self.process = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                                            stdin=subprocess.DEVNULL, start_new_session=True)
+                                            stdin=subprocess.DEVNULL, start_new_session=True,
+                                            env=self.env)
         return self
 
     def wait_healthy(self, timeout: float = 60.0) -> StreamlitServer:
