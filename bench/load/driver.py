@@ -142,7 +142,6 @@ async def _reconnect(session: Session, log: SessionLog, deadline: float) -> bool
     """Reconnect a dropped session until ``deadline``, as the browser does (it reopens the
     WebSocket at the same URL and reruns with its query string and widget values); record
     how long it took and whether the view came back."""
-    before_view = {w.key: w.value for w in session.widgets.values()}
     before_query, before_upstream = session.query, session.upstream
     start = time.perf_counter()
     while time.perf_counter() < deadline:
@@ -152,10 +151,11 @@ async def _reconnect(session: Session, log: SessionLog, deadline: float) -> bool
         except (OSError, ProtocolError, TimeoutError, websockets.WebSocketException):
             await asyncio.sleep(0.25)
             continue
-        view = {w.key: w.value for w in session.widgets.values()}
-        kept = session.query == before_query and all(
-            view.get(k) == v for k, v in before_view.items() if k in ("province", "year",
-                                                                     "content"))
+        # The URL holds the view: the new server's first run takes the filters from it and
+        # writes them back, so the same query string means the same view. (A change in
+        # flight when the connection dropped is sent again, as the browser does, but the
+        # filters in the URL win on a new server.)
+        kept = session.query == before_query
         log.reconnects.append(Reconnect(time.perf_counter() - start, before_upstream,
                                         session.upstream, kept))
         log.upstream = session.upstream
@@ -163,19 +163,23 @@ async def _reconnect(session: Session, log: SessionLog, deadline: float) -> bool
     return False
 
 
-async def _viewer(index: int, base_url: str, page: str, query: str, start_at: float,
+async def _viewer(log: SessionLog, base_url: str, page: str, query: str, start_at: float,
                   interval: float, end_at: float, timeout: float, seed: int) -> SessionLog:
     """One viewer: open the page at ``start_at``, then change a filter every ``interval``."""
-    log = SessionLog(index)
+    index = log.index
     rng = random.Random(seed * 100_003 + index)
     session = Session(base_url, page, query, timeout=timeout)
     await asyncio.sleep(max(0.0, start_at - time.perf_counter()))
-    try:
-        log.open = await session.open()
-        log.upstream = session.upstream
-    except (OSError, ProtocolError, TimeoutError, websockets.WebSocketException) as exc:
-        log.errors.append(f"open: {type(exc).__name__}: {exc}")
-        return log
+    while log.open is None:
+        try:
+            log.open = await session.open()
+            log.upstream = session.upstream
+        except (OSError, ProtocolError, TimeoutError, websockets.WebSocketException) as exc:
+            log.errors.append(f"open: {type(exc).__name__}: {exc}")
+            if time.perf_counter() > min(end_at, start_at + timeout):
+                return log
+            await session.close()  # the browser retries too (a replica may have gone)
+            await asyncio.sleep(0.25)
     next_at = time.perf_counter() + rng.uniform(0, interval)
     step = index
     while True:
@@ -204,7 +208,8 @@ async def _viewer(index: int, base_url: str, page: str, query: str, start_at: fl
 
 async def drive(base_url: str, sessions: int, page: str = "overview", query: str = "",
                 interval: float = 5.0, duration: float = 30.0, ramp: float = 10.0,
-                timeout: float = 30.0, seed: int = 19) -> list[SessionLog]:
+                timeout: float = 30.0, seed: int = 19,
+                live: list[SessionLog] | None = None) -> list[SessionLog]:
     """Run ``sessions`` viewers against ``base_url`` and return what each one did.
 
     Parameters
@@ -225,6 +230,8 @@ async def drive(base_url: str, sessions: int, page: str = "overview", query: str
         Seconds one run may take before it counts as failed.
     seed : int
         Seeds which filters and options each viewer picks.
+    live : list[SessionLog] | None
+        Filled with the viewers' logs as they run (to see, mid-run, where they are).
 
     Raises
     ------
@@ -238,8 +245,11 @@ async def drive(base_url: str, sessions: int, page: str = "overview", query: str
         raise ValueError(f"ramp + duration must be <= {MAX_SECONDS} s, got {ramp + duration}")
     start = time.perf_counter()
     end_at = start + ramp + duration
-    viewers = [_viewer(i, base_url, page, query, start + ramp * i / sessions, interval,
-                       end_at, timeout, seed) for i in range(sessions)]
+    logs = [SessionLog(i) for i in range(sessions)]
+    if live is not None:
+        live.extend(logs)
+    viewers = [_viewer(log, base_url, page, query, start + ramp * log.index / sessions,
+                       interval, end_at, timeout, seed) for log in logs]
     return await asyncio.wait_for(asyncio.gather(*viewers), ramp + duration + 2 * timeout + 60)
 
 
