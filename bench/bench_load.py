@@ -15,6 +15,10 @@ arrived, errors; CPU (cores used) of the replicas and nginx, and of this driver 
 steps go up until one fails the budget (p95 ≤ 1 s, no errors, every session held): that is
 where it breaks.
 
+The peer, ``bench/bare_page_app.py`` (the same sidebar widgets and one plotly chart), is
+stepped up the same way on one replica: the floor of Streamlit itself on this machine as
+loaded as it is during the run.
+
 ``--kill`` adds a run of 2 replicas where the replica holding the most viewers is killed a
 third of the way in: its
 viewers reconnect through nginx to the other one, with the view their URL holds.
@@ -38,16 +42,20 @@ from bench.load import driver  # noqa: E402
 from bench.load.client import Session  # noqa: E402
 from bench.scale_common import OUT, write_json  # noqa: E402
 from deploy.run_replicas import Replicas  # noqa: E402
+from tests.browser.server import ENTRY  # noqa: E402
 
 RESULT = OUT / "load.json"
+# app → (entry, page, query): the dashboard on --page, and the bare peer page (its plotly chart)
+APPS = {"dashboard": (ENTRY, None, ""),
+        "peer": (ROOT / "bench" / "bare_page_app.py", "", "chart=plotly")}
 BUDGET_P95 = 1.0
 BUDGET_RSS_BASE_MB, BUDGET_RSS_PER_SESSION_MB = 600, 5
 BUDGET_SCALE = 1.7
 
 
-async def _warm(url: str, page: str) -> None:
+async def _warm(url: str, page: str, query: str) -> None:
     """Open the page once and change every filter once: imports and shipped tables loaded."""
-    session = Session(url, page, timeout=120)
+    session = Session(url, page, query, timeout=120)
     await session.open()
     for key in driver.FILTER_KEYS:
         await session.change(key, session.options(key)[1])
@@ -60,11 +68,14 @@ def _rss(replicas: Replicas) -> float:
                if s.process and s.process.poll() is None)
 
 
-def step(count: int, sessions: int, args, kill_at: float | None = None) -> dict:
-    """``sessions`` viewers on ``count`` fresh replicas; the figures of :func:`driver.summary`
-    plus CPU, RSS and the verdict."""
-    with Replicas(count) as replicas:
-        asyncio.run(_warm(replicas.url, args.page))
+def step(count: int, sessions: int, args, kill_at: float | None = None,
+         app: str = "dashboard") -> dict:
+    """``sessions`` viewers on ``count`` fresh replicas of ``app`` (``"dashboard"`` or
+    ``"peer"``); the figures of :func:`driver.summary` plus CPU, RSS and the verdict."""
+    entry, page, query = APPS[app]
+    page = page if page is not None else args.page
+    with Replicas(count, app=entry) as replicas:
+        asyncio.run(_warm(replicas.url, page, query))
         rss_before = _rss(replicas)
         ramp = max(5.0, sessions / 10)
         with driver.ProcSampler(replicas.pids, every=0.5) as sampler:
@@ -74,7 +85,7 @@ def step(count: int, sessions: int, args, kill_at: float | None = None) -> dict:
             async def run():
                 live: list[driver.SessionLog] = []
                 drive = asyncio.create_task(driver.drive(
-                    replicas.url, sessions, page=args.page, interval=args.interval,
+                    replicas.url, sessions, page=page, query=query, interval=args.interval,
                     duration=args.duration, ramp=ramp, timeout=30.0, seed=sessions,
                     live=live))
                 if kill_at is not None:  # the replica that holds the most viewers
@@ -88,10 +99,15 @@ def step(count: int, sessions: int, args, kill_at: float | None = None) -> dict:
             driver_cpu = (time.process_time() - cpu_start) / (end - start)
             rss_after = _rss(replicas)
     result = driver.summary(logs, steady_from=start + ramp)
+    steady = end - (start + ramp)
+    cores = sampler.cpu_between(start + ramp, end)
     result.update({
-        "replicas": count, "ramp_s": ramp, "duration_s": args.duration,
+        "app": app, "replicas": count, "ramp_s": ramp, "duration_s": args.duration,
+        # CPU a filter change costs the servers: what the machine's load does not change much
+        "server_cpu_ms_per_change": (cores * steady / result["changes"] * 1000
+                                     if result["changes"] else None),
         "interval_s": args.interval,
-        "server_cores": sampler.cpu_between(start + ramp, end),
+        "server_cores": cores,
         "driver_cores": driver_cpu,
         "rss_before_mb": rss_before, "rss_after_mb": rss_after,
         "rss_per_session_mb": (rss_after - rss_before) / sessions,
@@ -113,6 +129,8 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=30.0)
     parser.add_argument("--interval", type=float, default=5.0)
     parser.add_argument("--page", default="overview")
+    parser.add_argument("--apps", nargs="*", choices=list(APPS), default=list(APPS),
+                        help="the peer runs on one replica, as the floor of one server")
     parser.add_argument("--kill", action="store_true", help="also kill a replica mid-run")
     args = parser.parse_args()
     results: dict = {"machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M"),
@@ -120,26 +138,29 @@ def main() -> None:
                      "budgets": {"p95_s": BUDGET_P95, "rss_base_mb": BUDGET_RSS_BASE_MB,
                                  "rss_per_session_mb": BUDGET_RSS_PER_SESSION_MB,
                                  "scale": BUDGET_SCALE}}
-    for count in args.replicas:
-        results["steps"][str(count)] = []
+    for app, count in [(app, n) for app in args.apps for n in args.replicas
+                       if app == "dashboard" or n == 1]:
+        label = str(count) if app == "dashboard" else f"peer {count}"
+        results["steps"][label] = []
         for sessions in args.steps:
-            item = step(count, sessions, args)
+            item = step(count, sessions, args, app=app)
             item["sessions"] = sessions
-            results["steps"][str(count)].append(item)
+            results["steps"][label].append(item)
             write_json(RESULT, results)
             change = item["change"] or {}
-            print(f"{count} replica(s), {sessions} viewers: held {item['held']}, p50 "
+            print(f"{label} replica(s), {sessions} viewers: held {item['held']}, p50 "
                   f"{change.get('p50', 0):.2f} s, p95 {change.get('p95', 0):.2f} s, server "
                   f"{item['server_cores']:.2f} cores, driver {item['driver_cores']:.2f}, "
                   f"RSS {item['rss_after_mb']:.0f} MB; {item['fails'] or 'ok'}", flush=True)
             if item["fails"]:
                 break
-        passed = [i["sessions"] for i in results["steps"][str(count)] if not i["fails"]]
-        results["held"][str(count)] = max(passed, default=0)
+        passed = [i["sessions"] for i in results["steps"][label] if not i["fails"]]
+        results["held"][label] = max(passed, default=0)
         write_json(RESULT, results)
     if args.kill:
-        kill = step(2, args.steps[min(2, len(args.steps) - 1)], args,
-                    kill_at=args.duration / 3)
+        viewers = args.steps[min(2, len(args.steps) - 1)]
+        kill = step(2, viewers, args, kill_at=args.duration / 3)
+        kill["sessions"] = viewers
         results["kill"] = kill
         write_json(RESULT, results)
         print(f"kill: {kill['reconnects']} reconnected, {kill['views_kept']} with their view, "
