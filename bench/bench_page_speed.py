@@ -97,8 +97,12 @@ class Tab:
     def close(self) -> None:
         self.context.close()
 
-    def open(self, url: str) -> dict:
-        """Go to ``url``; the breakdown of navigation start → fully drawn (ms)."""
+    def open(self, url: str, profile: bool = False) -> dict:
+        """Go to ``url``; the breakdown of navigation start → fully drawn (ms); with
+        ``profile``, self time (ms) per script file as for :meth:`change`."""
+        if profile:
+            self.cdp.send("Profiler.enable")
+            self.cdp.send("Profiler.start")
         self.page.goto(url, wait_until="commit")
         drawn = fully_drawn(self.page, 0.0)
         record = timeline(self.page)
@@ -107,6 +111,8 @@ class Tab:
         result.update(_metrics(self.cdp))
         for key in ("LayoutDuration", "RecalcStyleDuration", "ScriptDuration", "TaskDuration"):
             result[key] *= 1000
+        if profile:
+            result["profile"] = _self_time_by_file(self.cdp.send("Profiler.stop")["profile"])
         return result
 
     def change(self, label: str, text: str, profile: bool = False) -> dict:
@@ -191,7 +197,8 @@ def main() -> None:
     parser.add_argument("--cycles", type=int, default=3, help="filter cycles per page and app")
     parser.add_argument("--pages", nargs="*", choices=list(PAGES), default=list(PAGES))
     parser.add_argument("--profile", action="store_true",
-                        help="CPU profile of the first cycle's changes, by script file")
+                        help="CPU profile of the first open and the first cycle's changes, by "
+                             "script file (those runs are slowed by the profiler)")
     args = parser.parse_args()
     if not CHROMIUM.exists():
         sys.exit(f"{CHROMIUM} not found: install Debian's chromium")
@@ -234,13 +241,17 @@ def measure_page(browser, servers: dict[str, StreamlitServer], name: str, args) 
         for app in (list(servers) if run % 2 == 0 else list(reversed(servers))):
             tab = Tab(browser)
             try:
-                opens[app].append(tab.open(_url(servers, app, name)))
+                opens[app].append(tab.open(_url(servers, app, name),
+                                           profile=args.profile and run == 0))
             except TimeoutError as exc:
                 errors.append(f"open {app}: {exc}")
             finally:
                 tab.close()
     result: dict = {"open": {app: _summary(items) for app, items in opens.items() if items},
                     "errors": errors}
+    if args.profile:
+        result["open_profile"] = {app: items[0].get("profile", {})
+                                  for app, items in opens.items() if items}
     if all(opens.values()):
         result["open_ratio"] = (result["open"]["dashboard"]["seconds"]["p50"]
                                 / result["open"]["peer"]["seconds"]["p50"])
