@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import signal
 import sys
 import time
 from collections import Counter
@@ -133,6 +134,8 @@ def main() -> None:
                         help="the peer runs on one replica, as the floor of one server")
     parser.add_argument("--kill", action="store_true", help="also kill a replica mid-run")
     args = parser.parse_args()
+    # A TERM (a timeout, a kill) unwinds like Ctrl-C: the replicas and nginx are stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     results: dict = {"machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M"),
                      "page": args.page, "steps": {}, "held": {},
                      "budgets": {"p95_s": BUDGET_P95, "rss_base_mb": BUDGET_RSS_BASE_MB,

@@ -197,6 +197,8 @@ def main() -> None:
     parser.add_argument("--database-url", default=os.environ.get(DATABASE_ENV),
                         help=f"the shared store for every replica (default: ${DATABASE_ENV})")
     args = parser.parse_args()
+    # A TERM (a timeout, a kill) unwinds like Ctrl-C: the replicas and nginx are stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     with Replicas(args.replicas, args.port, database_url=args.database_url) as replicas:
         print(f"{args.replicas} replicas ({', '.join(replicas.upstreams)}) behind nginx: "
               f"open {replicas.url}  (Ctrl-C stops everything)", flush=True)
