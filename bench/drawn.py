@@ -12,8 +12,8 @@ change in the page, or the last WebGL draw call of a deck.gl canvas — provided
    whose ``_fullLayout`` plotly has set and whose ``.main-svg`` holds its plot area;
 4. every deck.gl map is drawn: each ``[data-testid=stDeckGlJsonChart]`` ``canvas`` has had at
    least one WebGL draw call (``drawArrays``/``drawElements`` and their instanced forms —
-   clearing the canvas draws nothing). A screenshot of the canvas (the older benchmark's
-   signal) costs 50–200 ms a poll; a counter on the draw calls is read in microseconds;
+   clearing the canvas draws nothing). A counter is read at once, where a screenshot of
+   the canvas (the older benchmark's signal) is slow to poll (docs/benchmarks.md);
 5. nothing has changed for :data:`QUIET_MS` — plotly redraws its SVG, deck.gl its canvas,
    and Streamlit inserts elements over several frames after the last message.
 
