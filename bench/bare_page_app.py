@@ -3,9 +3,11 @@ sidebar widgets and one element of the kind a dashboard page shows.
 
 ``?chart=plotly`` a plotly bar chart (four bars, by content area), ``?chart=deck`` a pydeck
 map of the 63 provinces (a ``GeoJsonLayer``, drawn offline), ``?chart=table`` a 50-row
-``st.dataframe``. The chart and the table change with the filters, as the dashboard's do;
-the map does not (nor does the dashboard's coverage map). No p8lib, no
-caching of anything but the boundary file: what is left is Streamlit's own cost.
+``st.dataframe``, ``?chart=plain`` the same rows as ``st.table``; several, comma-separated
+(``?chart=plotly,table``), are drawn in that order. The chart and the tables change with the
+filters, as the dashboard's do; the map does not (nor does the dashboard's coverage map). No
+p8lib; cached are only what the dashboard caches too (the boundary file, the chart per
+filters): what is left is Streamlit's own cost.
 
 Run: ``streamlit run bench/bare_page_app.py``, open ``/?chart=plotly``.
 """
@@ -67,19 +69,22 @@ with st.sidebar:
     st.toggle("Chế độ trình chiếu", key="present")
 
 seed = zlib.crc32(repr((province, year, content)).encode())
-kind = st.query_params.get("chart", "plotly")
+kinds = st.query_params.get("chart", "plotly").split(",")
 st.title("Bare page")
-if kind == "deck":
-    # Like the dashboard's coverage map, the map itself does not change with the filters.
-    st.pydeck_chart(pdk.Deck(
-        layers=[pdk.Layer("GeoJsonLayer", provinces(), id="provinces", stroked=True,
-                          filled=True, pickable=True, get_fill_color=[181, 0, 79, 120],
-                          get_line_color=[255, 255, 255], line_width_min_pixels=1)],
-        initial_view_state=pdk.ViewState(latitude=16.0, longitude=106.0, zoom=4.3),
-        map_provider=None,
-    ), height=620, key="bare_deck")
-elif kind == "table":
-    st.dataframe([{"row": i, "value": (seed >> (i % 24)) % 1000} for i in range(50)],
-                 hide_index=True, key="bare_table")
-else:
-    st.plotly_chart(bar_chart(seed), config={"displaylogo": False}, key="bare_chart")
+rows = [{"row": i, "value": (seed >> (i % 24)) % 1000} for i in range(50)]
+for kind in kinds:
+    if kind == "deck":
+        # Like the dashboard's coverage map, the map itself does not change with the filters.
+        st.pydeck_chart(pdk.Deck(
+            layers=[pdk.Layer("GeoJsonLayer", provinces(), id="provinces", stroked=True,
+                              filled=True, pickable=True, get_fill_color=[181, 0, 79, 120],
+                              get_line_color=[255, 255, 255], line_width_min_pixels=1)],
+            initial_view_state=pdk.ViewState(latitude=16.0, longitude=106.0, zoom=4.3),
+            map_provider=None,
+        ), height=620, key="bare_deck")
+    elif kind == "table":
+        st.dataframe(rows, hide_index=True, key="bare_table")
+    elif kind == "plain":
+        st.table(rows)
+    else:
+        st.plotly_chart(bar_chart(seed), config={"displaylogo": False}, key="bare_chart")
