@@ -76,7 +76,7 @@ def step(count: int, sessions: int, args, kill_at: float | None = None,
     entry, page, query = APPS[app]
     page = page if page is not None else args.page
     with Replicas(count, app=entry) as replicas:
-        asyncio.run(_warm(replicas.url, page, query))
+        driver.run(_warm(replicas.url, page, query))
         rss_before = _rss(replicas)
         ramp = max(5.0, sessions / 10)
         with driver.ProcSampler(replicas.pids, every=0.5) as sampler:
@@ -95,7 +95,7 @@ def step(count: int, sessions: int, args, kill_at: float | None = None,
                     replicas.stop_replica(replicas.replica_at(on.most_common(1)[0][0]))
                 return await drive
 
-            logs = asyncio.run(run())
+            logs = driver.run(run())
             end = time.perf_counter()
             driver_cpu = (time.process_time() - cpu_start) / (end - start)
             rss_after = _rss(replicas)

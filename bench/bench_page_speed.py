@@ -23,12 +23,10 @@ counts and durations, script and task time).
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import statistics
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +36,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from bench.common import machine  # noqa: E402
 from bench.drawn import INIT_SCRIPT, breakdown, fully_drawn, timeline  # noqa: E402
+from bench.load import driver  # noqa: E402
 from bench.load.client import Session  # noqa: E402
 from bench.scale_common import OUT, percentiles, write_json  # noqa: E402
 from p8lib.contract import t  # noqa: E402
@@ -286,10 +285,7 @@ def measure_page(browser, servers: dict[str, StreamlitServer], name: str, args) 
                              for app, by in changes.items()}
     for app in servers:
         path = PAGES[name][0] if app == "dashboard" else f"/?chart={PAGES[name][1]}"
-        # Playwright's sync API holds this thread's event loop: the session runs in another.
-        with ThreadPoolExecutor(1) as pool:
-            runs = pool.submit(asyncio.run, _server_runs(servers[app].url, path,
-                                                         args.cycles)).result()
+        runs = driver.run(_server_runs(servers[app].url, path, args.cycles))
         for change, times in runs.items():
             if change in result["change"][app]:
                 result["change"][app][change]["server_ms"] = statistics.median(times) * 1000

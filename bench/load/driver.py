@@ -21,15 +21,18 @@ import statistics
 import threading
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import websockets
 
 from bench.load.client import ProtocolError, Run, Session, check_loopback
 from bench.scale_common import percentiles
 
+T = TypeVar("T")
 MAX_SESSIONS = 400
 MAX_SECONDS = 600.0
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -251,6 +254,14 @@ async def drive(base_url: str, sessions: int, page: str = "overview", query: str
     viewers = [_viewer(log, base_url, page, query, start + ramp * log.index / sessions,
                        interval, end_at, timeout, seed) for log in logs]
     return await asyncio.wait_for(asyncio.gather(*viewers), ramp + duration + 2 * timeout + 60)
+
+
+def run(coroutine: Coroutine[object, object, T]) -> T:
+    """Run ``coroutine`` to its end from synchronous code, in a thread of its own: the
+    caller's thread may already hold a running event loop (Playwright's sync API does),
+    where :func:`asyncio.run` refuses to start."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def summary(logs: list[SessionLog], steady_from: float | None = None) -> dict:

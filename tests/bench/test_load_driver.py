@@ -8,7 +8,7 @@ change reruns the script and the URL follows it. Timings are only checked to be 
 
 from __future__ import annotations
 
-import asyncio
+import time
 from urllib.parse import parse_qs
 
 import pytest
@@ -38,7 +38,7 @@ def test_sends_nothing_off_this_machine(url):
                                                 (2, driver.MAX_SECONDS + 1)])
 def test_bounded(sessions, duration):
     with pytest.raises(ValueError, match="must be"):
-        asyncio.run(driver.drive("http://127.0.0.1:1", sessions, duration=duration, ramp=0))
+        driver.run(driver.drive("http://127.0.0.1:1", sessions, duration=duration, ramp=0))
 
 
 @pytest.mark.parametrize("key, option_index, param", [("year", 2, "year"),
@@ -53,7 +53,7 @@ def test_a_filter_change_reruns_and_the_url_follows(server, key, option_index, p
         await session.close()
         return session, opened, changed, option
 
-    session, opened, changed, option = asyncio.run(scenario())
+    session, opened, changed, option = driver.run(scenario())
     assert opened.exceptions == [] and changed.exceptions == []
     assert session.page_script_hash  # the page resolved by st.navigation
     assert session.value(key) == option
@@ -64,7 +64,7 @@ def test_a_filter_change_reruns_and_the_url_follows(server, key, option_index, p
 
 
 def test_drive_a_few_sessions(server):
-    logs = asyncio.run(driver.drive(server.url, sessions=3, page="overview", interval=1.0,
+    logs = driver.run(driver.drive(server.url, sessions=3, page="overview", interval=1.0,
                                     duration=4.0, ramp=1.0, timeout=30.0))
     result = driver.summary(logs)
     assert result["error_examples"] == []
@@ -77,7 +77,7 @@ def test_drive_a_few_sessions(server):
 
 def test_sampler_reads_the_server(server):
     with driver.ProcSampler([server.process.pid], every=0.1) as sampler:
-        asyncio.run(asyncio.sleep(0.3))
+        time.sleep(0.3)
     cpu, rss = sampler.sample()
     assert cpu > 0 and rss > 50  # a Streamlit process with pandas loaded
     assert len(sampler.samples) >= 3

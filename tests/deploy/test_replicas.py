@@ -8,7 +8,6 @@ every replica gets the store's URL.
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import re
 import subprocess
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.load import driver
 from bench.load.client import Session
 from deploy.run_replicas import DATABASE_ENV, Replicas, nginx_binary, nginx_config
 
@@ -100,7 +100,7 @@ def test_killed_replica_viewers_come_back_with_their_view(replicas):
             await session.close()
         return len(sessions), on_victim, views, after, upstreams, victim
 
-    count, on_victim, views, after, upstreams, victim = asyncio.run(scenario())
+    count, on_victim, views, after, upstreams, victim = driver.run(scenario())
     assert count < 20, "every viewer landed on one replica: the cookie does not spread them"
     assert on_victim
     assert upstreams == {replicas.upstreams[1 - victim]}

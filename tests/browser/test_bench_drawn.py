@@ -1,4 +1,4 @@
-"""The "fully drawn" signal of the browser benchmarks (bench/drawn.py) on the bare peer page.
+"""The "fully drawn" signal of the browser benchmarks (bench/drawn.py) on their bare peer page.
 
 It must see a plotly chart and a deck.gl map drawn, wait for a filter change's run to
 finish, and read the page's timeline (frames, script_finished, draws, plotly redraws).
@@ -11,9 +11,7 @@ import pytest
 
 from bench.drawn import INIT_SCRIPT, breakdown, fully_drawn, timeline
 from tests.browser.helpers import is_local, sidebar_select
-from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, ROOT, StreamlitServer
-
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} not found")
+from tests.browser.server import ROOT, StreamlitServer
 
 
 @pytest.fixture(scope="module")
@@ -25,18 +23,8 @@ def peer():
         running.stop()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415 - skipped without chromium
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def page(browser):
+def page(browser):  # the browser fixture of tests/browser/conftest.py; a context of its own
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     context.add_init_script(INIT_SCRIPT)
     context.route(lambda url: not is_local(url), lambda route: route.abort())
