@@ -2,7 +2,8 @@
 """Set up and run the Project 8 dashboard or its tests, from a fresh machine with Python 3.11+.
 
     python3 dev.py app     # create .venv, install, start the dashboard on the shipped data
-    python3 dev.py test    # create .venv, install test tools (Chromium, PostgreSQL), run every test
+    python3 dev.py test    # create .venv, install test tools (Chromium, PostgreSQL, nginx),
+                           # run every test
 
 Installation is skipped when requirements have not changed since the last run.
 Only the standard library is used here, so this runs before anything is installed.
@@ -24,6 +25,7 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 CHROMIUM = Path("/usr/bin/chromium")
 POSTGRES_BIN = Path("/usr/lib/postgresql")  # Debian's postgresql: <version>/bin/pg_ctl
+NGINX = Path("/usr/sbin/nginx")
 
 
 def _run(*cmd: str | Path, **kwargs) -> None:
@@ -49,29 +51,39 @@ def _install(requirements: str) -> None:
     stamp.write_text(digest)
 
 
-def _apt_install(package: str, purpose: str) -> None:
-    """Install a Debian package with apt (as root), or say which tests will be skipped."""
+def _apt_install(packages: dict[str, str]) -> None:
+    """Install Debian packages (name → the tests that need it) with one apt run, as root;
+    elsewhere say which tests will be skipped."""
+    if not packages:
+        return
     apt = shutil.which("apt-get")
     if apt is None or os.geteuid() != 0:
-        print(f"{package} not found and cannot be installed here: {purpose} will be skipped",
-              flush=True)
+        for package, purpose in packages.items():
+            print(f"{package} not found and cannot be installed here: {purpose} will be "
+                  "skipped", flush=True)
         return
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     _run(apt, "-qq", "update", env=env)
-    _run(apt, "-qq", "install", "-y", "--no-install-recommends", package, env=env)
+    _run(apt, "-qq", "install", "-y", "--no-install-recommends", *packages, env=env)
 
 
-def _ensure_chromium() -> None:
-    """Browser tests drive Debian's Chromium; install it with apt when it is missing."""
+def _missing_test_packages() -> dict[str, str]:
+    """The Debian packages the tests drive that this machine lacks:
+
+    * ``chromium`` — the browser tests (Playwright drives Debian's Chromium);
+    * ``postgresql`` — the store's tests start a throwaway server from its binaries
+      (tests/support/postgres.py);
+    * ``nginx`` — the replica tests (tests/deploy/) run it in front of several Streamlit
+      servers; only the binary is used (deploy/run_replicas.py starts its own on 127.0.0.1).
+    """
+    missing = {}
     if not (CHROMIUM.exists() or shutil.which("chromium")):
-        _apt_install("chromium", "browser tests")
-
-
-def _ensure_postgresql() -> None:
-    """The store's tests start a throwaway PostgreSQL server (tests/support/postgres.py)
-    from Debian's binaries; install them with apt when they are missing."""
+        missing["chromium"] = "browser tests"
     if not any(POSTGRES_BIN.glob("*/bin/pg_ctl")):
-        _apt_install("postgresql", "the store's PostgreSQL tests")
+        missing["postgresql"] = "the store's PostgreSQL tests"
+    if not (NGINX.exists() or shutil.which("nginx")):
+        missing["nginx"] = "the replica tests"
+    return missing
 
 
 def app(extra: list[str]) -> None:
@@ -83,8 +95,7 @@ def app(extra: list[str]) -> None:
 
 def test(extra: list[str]) -> None:
     _install("requirements-dev.txt")
-    _ensure_chromium()
-    _ensure_postgresql()
+    _apt_install(_missing_test_packages())
     os.chdir(ROOT)
     os.execv(PYTHON, [str(PYTHON), "-m", "pytest", *extra])
 

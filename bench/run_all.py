@@ -26,17 +26,20 @@ sys.path.insert(0, str(ROOT))
 from bench import synthetic  # noqa: E402
 from bench.common import machine  # noqa: E402
 from bench.scale_common import OUT, write_json  # noqa: E402
+from bench.tables_speed import table_load, table_page_speed  # noqa: E402
 
 DOC = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- bench:results:start -->", "<!-- bench:results:end -->"
-# name → (script, time limit in seconds). bench_browser.py runs only when it exists.
+# name → (script and its arguments, time limit in seconds).
 BENCHES = {
-    "import": ("bench_import.py", 2400),
-    "aggregations": ("bench_aggregations.py", 1200),
-    "app": ("bench_app.py", 2400),
-    "data": ("bench_data.py", 900),
-    "maps": ("bench_maps.py", 900),
-    "browser": ("bench_browser.py", 1200),
+    "import": (["bench_import.py"], 2400),
+    "aggregations": (["bench_aggregations.py"], 1200),
+    "app": (["bench_app.py"], 2400),
+    "data": (["bench_data.py"], 900),
+    "maps": (["bench_maps.py"], 900),
+    "browser": (["bench_browser.py"], 1200),
+    "page_speed": (["bench_page_speed.py"], 2400),
+    "load": (["bench_load.py", "--kill"], 2400),
 }
 MAP_BUDGET = {"national": 1_500_000, "province": 300_000}
 
@@ -51,7 +54,8 @@ def ensure_synthetic() -> None:
                    check=True)
 
 
-def run_bench(name: str, script: str, limit: int) -> dict:
+def run_bench(name: str, command: list[str], limit: int) -> dict:
+    script, *args = command
     path = ROOT / "bench" / script
     if not path.exists():
         return {"status": "absent"}
@@ -60,7 +64,7 @@ def run_bench(name: str, script: str, limit: int) -> dict:
     start = time.perf_counter()
     with log.open("w", encoding="utf-8") as out:
         try:
-            done = subprocess.run([sys.executable, str(path)], stdout=out,
+            done = subprocess.run([sys.executable, str(path), *args], stdout=out,
                                   stderr=subprocess.STDOUT, timeout=limit, cwd=ROOT,
                                   check=False)
             status = "ok" if done.returncode == 0 else f"exit {done.returncode}"
@@ -194,7 +198,11 @@ def render(status: dict) -> str:
                 ("aggregations", "Aggregations behind the pages, 1M rows", table_aggregations),
                 ("app", "The app: filter-change reruns and server memory", table_app),
                 ("maps", "Map payloads", table_maps),
-                ("browser", "Browser cold start", table_browser)]
+                ("browser", "Browser cold start", table_browser),
+                ("page_speed", "In the browser: page open and filter change to fully drawn",
+                 table_page_speed),
+                ("load", "Many viewers: sessions held, reruns under load, replicas",
+                 table_load)]
     for name, title, table in sections:
         parts.append(f"### {title}")
         parts.append("")

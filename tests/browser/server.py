@@ -15,6 +15,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,12 +43,13 @@ class StreamlitServer:
     it started. Output goes to a temporary log, quoted when the server does not come up.
     """
 
-    def __init__(self, app: Path = ENTRY, python: Path = PYTHON,
-                 env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> None:
+    def __init__(self, app: Path = ENTRY, python: Path = PYTHON, args: Sequence[str] = (),
+                 env: Mapping[str, str] | None = None) -> None:
         """``env`` is added to the server's environment, ``args`` to its command line
-        (``--secrets.files …``). Unless ``env`` names a store
-        (``P8_DATABASE_URL``), the server gets its own SQLite store in a temporary folder
-        (removed by :meth:`stop`), never the developer's ``var/p8.sqlite``."""
+        (more ``--section.option value`` pairs, e.g. ``--secrets.files …``). Unless ``env``
+        names a store (``P8_DATABASE_URL``), the server gets its own SQLite store in a
+        temporary folder (removed by :meth:`stop`), never the developer's
+        ``var/p8.sqlite``."""
         self.app = app
         self.args = list(args)
         self._store_dir = None if "P8_DATABASE_URL" in (env or {}) else tempfile.mkdtemp(

@@ -1,0 +1,62 @@
+"""The "fully drawn" signal of the browser benchmarks (bench/drawn.py) on their bare peer page.
+
+It must see a plotly chart and a deck.gl map drawn, wait for a filter change's run to
+finish, and read the page's timeline (frames, script_finished, draws, plotly redraws).
+Timings are only checked to be in order; their size is for docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.drawn import INIT_SCRIPT, breakdown, fully_drawn, timeline
+from tests.browser.helpers import is_local, sidebar_select
+from tests.browser.server import ROOT, StreamlitServer
+
+
+@pytest.fixture(scope="module")
+def peer():
+    running = StreamlitServer(ROOT / "bench" / "bare_page_app.py").start()
+    try:
+        yield running.wait_healthy()
+    finally:
+        running.stop()
+
+
+@pytest.fixture
+def page(browser):  # the browser fixture of tests/browser/conftest.py; a context of its own
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    context.add_init_script(INIT_SCRIPT)
+    context.route(lambda url: not is_local(url), lambda route: route.abort())
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("chart, drawn_by", [("plotly", "afterplot"), ("deck", "draws")])
+def test_open_waits_for_the_chart(peer, page, chart, drawn_by):
+    page.goto(f"{peer.url}/?chart={chart}", wait_until="commit")
+    drawn = fully_drawn(page, 0.0)
+    record = timeline(page)
+    if drawn_by == "draws":
+        assert page.evaluate("document.querySelector("
+                             "'[data-testid=stDeckGlJsonChart] canvas').__p8Draws") > 0
+    else:
+        assert record["afterplot"] and min(record["afterplot"]) <= drawn
+    parts = breakdown(record, 0.0, drawn)
+    assert parts["runs"] == 1 and parts["early_reruns"] == 0
+    assert parts["bytes"] > 0 and parts["messages"] > 1
+    assert 0 < parts["to_send"] <= parts["total"]
+    assert parts["after_finished"] >= 0
+
+
+def test_a_filter_change_is_timed_from_its_click(peer, page):
+    page.goto(f"{peer.url}/?chart=plotly", wait_until="commit")
+    fully_drawn(page, 0.0)
+    sidebar_select(page, "Năm", "2023")
+    click = timeline(page)["clicks"][-1]
+    drawn = fully_drawn(page, click)
+    parts = breakdown(timeline(page), click, drawn)
+    assert drawn > click
+    assert parts["runs"] == 1  # one new_session: the rerun the change asked for
+    assert parts["to_send"] >= 0 and parts["bytes"] > 0
+    assert parts["afterplot"] >= 1  # the chart was redrawn with the new year's bars
