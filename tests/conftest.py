@@ -6,6 +6,11 @@ import pandas as pd
 import pytest
 
 from p8lib.contract import catalogue
+from tests.support.postgres import postgres_fixture
+
+# One throwaway PostgreSQL server per test run (started when a test first asks for it),
+# shared by the store's tests and the replica tests.
+postgres = postgres_fixture()
 
 
 @pytest.fixture(scope="session")

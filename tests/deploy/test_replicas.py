@@ -19,15 +19,29 @@ import pytest
 from bench.load import driver
 from bench.load.client import Session
 from deploy.run_replicas import DATABASE_ENV, Replicas, nginx_binary, nginx_config
+from p8lib import store as p8store
 
 pytestmark = pytest.mark.skipif(nginx_binary() is None,
                                 reason="nginx not installed (python3 dev.py test installs it)")
-STORE_URL = "postgresql://p8@127.0.0.1:1/not-used-by-this-test"
+# A year no shipped figure has: a batch that brings one shows in the year filter's options.
+NEW_YEAR = "2019"
+REPORT = ("level,indicator_id,measure,period_start,period_end,value,unit,source_id\n"
+          f"national,comm_groups,actual,{NEW_YEAR},{NEW_YEAR},1,groups,synthetic_replica_test\n"
+          ).encode()
 
 
 @pytest.fixture(scope="module")
-def replicas():
-    with Replicas(2, database_url=STORE_URL) as running:
+def store_url(postgres) -> str:
+    """One PostgreSQL store every replica reads and writes, seeded (batch 1) before they
+    start."""
+    url = postgres.create_database("replicas")
+    p8store.open_store(url).engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="module")
+def replicas(store_url):
+    with Replicas(2, database_url=store_url) as running:
         yield running
 
 
@@ -50,10 +64,10 @@ def test_config_is_valid_nginx(tmp_path, upstreams):
     assert all(f"server {u} " in conf.read_text() for u in upstreams)
 
 
-def test_every_replica_gets_the_store_url(replicas):
+def test_every_replica_gets_the_store_url(replicas, store_url):
     for server in replicas.servers:
         environ = Path(f"/proc/{server.process.pid}/environ").read_bytes().split(b"\0")
-        assert f"{DATABASE_ENV}={STORE_URL}".encode() in environ
+        assert f"{DATABASE_ENV}={store_url}".encode() in environ
 
 
 def test_a_viewer_stays_on_its_replica(replicas):
@@ -75,7 +89,10 @@ def test_scripts_are_compressed(replicas):
     assert gzip.decompress(body)[:1000].strip()
 
 
-def test_killed_replica_viewers_come_back_with_their_view(replicas):
+def test_killed_replica_viewers_come_back_with_their_view_and_nothing_published_is_lost(
+        replicas, store_url):
+    store = p8store.open_store(store_url, seed=False)
+
     async def scenario():
         sessions = []
         # Viewers from one address are spread by their cookies: open until both replicas
@@ -88,6 +105,14 @@ def test_killed_replica_viewers_come_back_with_their_view(replicas):
         victim = replicas.replica_at(sessions[0].upstream)
         on_victim = [s for s in sessions if s.upstream == sessions[0].upstream]
         views = {id(s): (s.query, s.value("province"), s.value("year")) for s in sessions}
+        # An analyst publishes (into the one store): every viewer's next rerun, on either
+        # replica, has the new year.
+        published = p8store.publish(store, "replica_test.csv", REPORT,
+                                    actor="analyst@example.org")
+        assert published.ok, published.problems
+        for session in sessions:
+            await session.rerun()
+        seen_before = [NEW_YEAR in map(str, s.options("year")) for s in sessions]
         replicas.stop_replica(victim)
         for session in on_victim:
             with pytest.raises(Exception):  # noqa: B017,PT011 - the connection is gone
@@ -96,12 +121,20 @@ def test_killed_replica_viewers_come_back_with_their_view(replicas):
             await session.connect()  # as the browser reconnects: same URL, same widgets
         after = {id(s): (s.query, s.value("province"), s.value("year")) for s in sessions}
         upstreams = {s.upstream for s in on_victim}
+        seen_after = [NEW_YEAR in map(str, s.options("year")) for s in on_victim]
         for session in sessions:
             await session.close()
-        return len(sessions), on_victim, views, after, upstreams, victim
+        return (len(sessions), on_victim, views, after, upstreams, victim, seen_before,
+                seen_after, published.batch_id)
 
-    count, on_victim, views, after, upstreams, victim = driver.run(scenario())
+    (count, on_victim, views, after, upstreams, victim, seen_before, seen_after,
+     batch) = driver.run(scenario())
     assert count < 20, "every viewer landed on one replica: the cookie does not spread them"
     assert on_victim
     assert upstreams == {replicas.upstreams[1 - victim]}
     assert after == views
+    assert all(seen_before), "a replica did not show what was published in the shared store"
+    assert all(seen_after), "the viewers moved to the other replica lost the published batch"
+    batches, _ = p8store.history(store)
+    assert batches.set_index("id").loc[batch, "status"] == "active"
+    store.engine.dispose()

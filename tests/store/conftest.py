@@ -16,9 +16,7 @@ import pytest
 import sqlalchemy as sa
 
 from p8lib import store as p8store
-from tests.support.postgres import postgres_fixture
 
-postgres = postgres_fixture()
 BACKENDS = ("sqlite", "postgresql")
 _names = itertools.count()
 
@@ -34,7 +32,7 @@ def new_url(request, backend, tmp_path_factory) -> Callable[[], str]:
     if backend == "sqlite":
         folder = tmp_path_factory.mktemp("stores")
         return lambda: f"sqlite:///{folder / f'p8_{next(_names)}.sqlite'}"
-    server = request.getfixturevalue("postgres")
+    server = request.getfixturevalue("postgres")  # tests/conftest.py
     return lambda: server.create_database(f"p8_{next(_names)}")
 
 
