@@ -43,31 +43,48 @@ TYPE = {False: {"base": 14, "title": 18, "bar": 18},
 WRAP_WIDTH = 36
 WRAP_LINES = 3
 BAND = 0.8  # share of a category's height its bars take, together
+# Characters per line of a chart title (titles name their scope and can be long): about the
+# width of the page's column beside the sidebar, or of a 1280 px projector at its type size.
+TITLE_WIDTH = {False: 80, True: 70}
+
+
+def _title_text(title: str, large: bool) -> str:
+    """``title`` wrapped to at most two lines of :data:`TITLE_WIDTH` characters."""
+    return wrap_label(title, TITLE_WIDTH[large], lines=2) if title else title
+
+
+def _title_lines(title: str, large: bool) -> int:
+    return _title_text(title, large).count("<br>") + 1 if title else 0
 
 
 def _text_layout(title: str, large: bool) -> dict:
-    """The layout every chart shares: title, template, and type sizes and colours on
-    everything that writes text (Streamlit's theme would otherwise set its own)."""
+    """The layout every chart shares: title (wrapped), template, and type sizes and colours
+    on everything that writes text (Streamlit's theme would otherwise set its own)."""
     size = TYPE[large]
     font = {"size": size["base"], "color": TEXT_COLOUR}
-    return {"title": {"text": title, "font": {"size": size["title"], "color": TEXT_COLOUR}},
+    extra = max(_title_lines(title, large) - 1, 0) * size["title"] * 1.2
+    return {"title": {"text": _title_text(title, large),
+                      "font": {"size": size["title"], "color": TEXT_COLOUR}},
             "template": "plotly_white", "font": font,
             "legend": {"font": font, "title": {"font": font}},
             "hoverlabel": {"font": {"size": size["base"]}},
-            "margin": {"l": 10, "r": 10, "t": 60 + size["base"]}}
+            "margin": {"l": 10, "r": 10, "t": round(60 + size["base"] + extra)}}
 
 
 def value_text(value: object, unit: object, lang: str) -> str:
-    """A value written in ``lang`` with its unit: "60 groups", "80 %"; missing → en dash.
+    """A value written in ``lang`` with its unit: "60 groups", "80%" (CLDR's percent format);
+    missing → en dash.
 
     Examples
     --------
     >>> value_text(2500, "people", "vi"), value_text(14.99, "percent", "en")
-    ('2.500 people', '14.99 %')
+    ('2.500 people', '14.99%')
     """
     number = i18n.fmt_number(value, lang)
     if number == "–" or unit is None or pd.isna(unit) or not str(unit).strip():
         return number
+    if unit_text(unit) == "%":
+        return i18n.fmt_pct(value, lang, decimals=None)
     return f"{number} {unit_text(unit)}"
 
 
@@ -90,7 +107,8 @@ def wrap_label(label: str, width: int, lines: int = WRAP_LINES) -> str:
     return "<br>".join(parts)
 
 
-def attainment_by_area_bar(by_area: pd.DataFrame, lang: str, large: bool = False) -> go.Figure:
+def attainment_by_area_bar(by_area: pd.DataFrame, lang: str, large: bool = False,
+                           title: str | None = None, height: int | None = None) -> go.Figure:
     """Bars of attainment per content area 1–4 with a dashed 100 % target line.
 
     Parameters
@@ -98,13 +116,21 @@ def attainment_by_area_bar(by_area: pd.DataFrame, lang: str, large: bool = False
     by_area : DataFrame
         :func:`p8lib.analysis.metrics.attainment_by_content_area` output (``content_area``,
         ``attainment_pct``, ``indicators``).
+    lang : {"vi", "en"}
+    large : bool
+        Presenter mode: larger type.
+    title : str, optional
+        The chart's title (it should name the scope: place and period); default the bare
+        "Attainment by content area".
+    height : int, optional
+        Height in px (default: the chart library's).
 
     Returns
     -------
     plotly.graph_objects.Figure
-        Areas without a comparable indicator have no bar but the words "not comparable" at
-        the base line, never a 0 % bar. The target line is explained in the legend (a text
-        on the line would sit on top of a bar).
+        Areas by number and short name; without a comparable indicator an area has no bar
+        but the words "not comparable" at the base line, never a 0 % bar. The target line
+        is explained in the legend (a text on the line would sit on top of a bar).
     """
     size = TYPE[large]
     font = {"size": size["base"], "color": TEXT_COLOUR}
@@ -123,12 +149,14 @@ def attainment_by_area_bar(by_area: pd.DataFrame, lang: str, large: bool = False
             "name": t("target_line", lang), "line": {"dash": "dash", "color": TARGET_COLOUR},
             "hoverinfo": "skip"}
     top = max([100.0, *pct.dropna().tolist()]) * 1.2
-    layout = _text_layout(t("attainment_by_area", lang), large)
+    layout = _text_layout(title or t("attainment_by_area", lang), large)
     layout["legend"].update(orientation="h", x=1, xanchor="right", y=1, yanchor="bottom")
+    if height:
+        layout["height"] = height
     layout.update(
         xaxis={"tickfont": font, "title": {"font": font}},
         yaxis={"title": {"text": t("attainment_pct", lang), "font": font},
-               "range": [0, top], "ticksuffix": " %", "tickfont": font},
+               "range": [0, top], "ticksuffix": "%", "tickfont": font},
         shapes=[{"type": "line", "x0": 0, "x1": 1, "xref": "x domain", "y0": 100, "y1": 100,
                  "yref": "y", "line": {"dash": "dash", "color": TARGET_COLOUR}}],
         annotations=[{"x": label, "y": 0, "text": words, "showarrow": False,
@@ -265,7 +293,7 @@ def _panel_bars(panels: list[tuple[str, pd.DataFrame]], lang: str, title: str, l
                 "text": f"<b>{name}</b>", "x": 0, "xanchor": "left", "xref": "paper",
                 "y": top, "yanchor": "bottom", "yref": "paper", "showarrow": False,
                 "font": {"size": size["base"] + 2, "color": TEXT_COLOUR}})
-    title_px = size["title"] * 2 if title else size["base"]
+    title_px = size["title"] * (0.8 + 1.2 * _title_lines(title, large)) if title else size["base"]
     legend_px = _legend_rows([name for name, _, _ in styles.values()], large) * size["base"] * 1.7
     top_px = title_px + legend_px + gap  # title, legend, first panel's title
     height = round(plot_px + top_px + 20)
@@ -370,3 +398,4 @@ def indicator_bar(frame: pd.DataFrame, lang: str, title: str = "",
         for unit, unit_rows in part.groupby(part["unit"].map(unit_text), sort=False):
             panels.append((f"{t(scope, lang)} · {unit}", unit_rows))
     return _panel_bars(panels, lang, title, large, wrap=None)
+

@@ -66,38 +66,54 @@ def _formatted(column: pd.Series, fmt) -> pd.Series:
     return pd.Series(texts[codes], index=column.index, dtype=object)
 
 
-def headline(attain: pd.DataFrame, indicators: tuple[str, ...] = HEADLINE_INDICATORS
-             ) -> pd.DataFrame:
-    """National phase targets of the headline indicators with their results, in that order.
+def headline(attain: pd.DataFrame, indicators: tuple[str, ...] = HEADLINE_INDICATORS,
+             level: str = "national") -> pd.DataFrame:
+    """Phase targets of the headline indicators at one level, with their results, in that
+    order.
 
     Parameters
     ----------
     attain : DataFrame
-        :func:`p8lib.analysis.metrics.attainment` output.
+        :func:`p8lib.analysis.metrics.attainment` output (one province's, for
+        ``level="province"``).
     indicators : tuple of str
         Indicator ids, in the order the tiles show them.
+    level : str
+        ``"national"`` (the country's targets) or ``"province"``.
     """
-    national = attain[(attain[Figure.level] == "national")
-                      & attain["indicator_id"].isin(indicators) & attain["target"].notna()]
+    rows = attain[(attain[Figure.level] == level)
+                  & attain["indicator_id"].isin(indicators) & attain["target"].notna()]
     order = {ind: i for i, ind in enumerate(indicators)}
-    return national.sort_values("indicator_id", key=lambda s: s.map(order)).reset_index(drop=True)
+    return rows.sort_values("indicator_id", key=lambda s: s.map(order)).reset_index(drop=True)
 
 
-def reach_metrics(counts: Mapping[str, int], lang: str) -> list[Tile]:
-    """Headline tiles (label, value, note) for :func:`p8lib.analysis.metrics.coverage_counts`."""
+# The reach tiles of a scope: the country counts provinces, a province what lies in it.
+REACH_KEYS = {"national": ("provinces", "districts", "communes"),
+              "province": ("districts", "communes", "figures")}
+
+
+def reach_metrics(counts: Mapping[str, int], lang: str, level: str = "national") -> list[Tile]:
+    """Headline tiles (label, value, note) for :func:`p8lib.analysis.metrics.coverage_counts`
+    (plus ``figures``, the number of figures, for a province) of a scope at ``level``."""
     return [(t(f"reached_{key}", lang), i18n.fmt_number(counts[key], lang), None)
-            for key in ("provinces", "districts", "communes")]
+            for key in REACH_KEYS[level]]
 
 
-def headline_metrics(attain: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> list[Tile]:
-    """Headline tiles (indicator, result, "attainment · target") of :func:`headline`.
+def headline_metrics(attain: pd.DataFrame, catalogue: pd.DataFrame, lang: str,
+                     level: str = "national",
+                     indicators: tuple[str, ...] = HEADLINE_INDICATORS) -> list[Tile]:
+    """Headline tiles (indicator, result, "attainment · target (period)") of :func:`headline`.
 
     An indicator without a comparable attainment gets its status in words as the note,
-    never "0 %".
+    with the target, never "0 %".
     """
-    return [(indicator_label(catalogue, row.indicator_id, lang),
-             i18n.fmt_number(row.actual, lang),
-             f"{i18n.fmt_pct(row.attainment_pct, lang)} · {t('target', lang)} "
-             f"{i18n.fmt_number(row.target, lang)}"
-             if pd.notna(row.attainment_pct) else i18n.status_text(row.status, lang))
-            for row in headline(attain).itertuples()]
+    tiles = []
+    for row in headline(attain, indicators, level).itertuples():
+        period = (str(row.period_start) if row.period_start == row.period_end
+                  else f"{row.period_start}–{row.period_end}")
+        target = f"{t('target', lang)} {i18n.fmt_number(row.target, lang)} ({period})"
+        head = (i18n.fmt_pct(row.attainment_pct, lang) if pd.notna(row.attainment_pct)
+                else i18n.status_text(row.status, lang))
+        tiles.append((indicator_label(catalogue, row.indicator_id, lang),
+                      i18n.fmt_number(row.actual, lang), f"{head} · {target}"))
+    return tiles
