@@ -255,6 +255,17 @@ STRINGS: dict[str, dict[str, str]] = {
                              "en": "What is reported where (number of figures per content "
                                    "area)"},
     "targets_results_title": {"vi": "Kế hoạch và kết quả", "en": "Targets and results"},
+    "attainment_by_indicator": {"vi": "Mức đạt theo chỉ tiêu", "en": "Attainment by indicator"},
+    "attainment_by_area_short": {"vi": "Mức đạt theo nội dung",
+                                 "en": "Attainment by content area"},
+    "lower_level_figures": {
+        "vi": "Số liệu của tỉnh này chỉ có ở cấp huyện, xã:",
+        "en": "This province's figures are reported for its districts and communes only:"},
+    "no_province_figures": {
+        "vi": "Các nguồn chưa nêu số liệu nào của tỉnh này; dưới đây là các địa bàn triển khai "
+              "mà nguồn nêu.",
+        "en": "The sources give no figure for this province yet; these are the places they "
+              "name where Project 8 works."},
     "indicator_across_title": {"vi": "{indicator} theo địa bàn", "en": "{indicator} by place"},
     "chart_rows_cut": {
         "vi": "Biểu đồ vẽ {shown} trong {n} chỉ tiêu cho vừa màn hình; bảng và tệp tải xuống có "
@@ -270,8 +281,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "slide_previous": {"vi": "◀ Trước", "en": "◀ Previous"},
     "slide_next": {"vi": "Tiếp ▶", "en": "Next ▶"},
     "slide_position": {"vi": "Trang {n}/{total}: {name}", "en": "Slide {n} of {total}: {name}"},
-    "slide_keys": {"vi": "Phím → ← PageDown PageUp Space: chuyển trang",
-                   "en": "Keys → ← PageDown PageUp Space: change slides"},
+    "slide_keys_next": {"vi": "Phím: → PageDown Space", "en": "Keys: → PageDown Space"},
+    "slide_keys_previous": {"vi": "Phím: ← PageUp", "en": "Keys: ← PageUp"},
     "slide_overview": {"vi": "Tổng quan toàn quốc", "en": "National overview"},
     "slide_map": {"vi": "Bản đồ phạm vi", "en": "Coverage map"},
     "rows_shown_presenting": {"vi": "{shown} trong {n} dòng (tất cả ở chế độ thường).",

@@ -4,6 +4,7 @@
 * :mod:`~p8lib.present.tables` — the tables the pages show; :mod:`~p8lib.present.display`
   — numbers written the way each language writes them;
 * :mod:`~p8lib.present.charts` — plotly figures (bars only: nothing fetched);
+  :mod:`~p8lib.present.attainment_charts` — attainment per content area and per indicator;
 * :mod:`~p8lib.present.columns` — columns the tables share, and the ids after them;
   :mod:`~p8lib.present.chart_frames` — figures shaped for the charts;
 * :mod:`~p8lib.present.exports` — CSV and XLSX files, formula-safe, written atomically;
@@ -18,7 +19,7 @@ package before it.
 from p8lib._lazy import lazy_exports
 
 _EXPORTS = {"write_csv_atomic": "exports", "unit_name": "labels"}
-_MODULES = ("chart_frames", "charts", "columns", "display", "exports", "labels", "slides",
-            "tables", "uploads")
+_MODULES = ("attainment_charts", "chart_frames", "charts", "columns", "display", "exports",
+            "labels", "slides", "tables", "uploads")
 __all__ = [*_MODULES, *_EXPORTS]
 __getattr__ = lazy_exports(__name__, _EXPORTS, _MODULES)

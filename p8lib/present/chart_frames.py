@@ -206,3 +206,31 @@ def fit_height(frame: pd.DataFrame, column: str, build: Callable[[pd.DataFrame],
     if best is None:
         best = (build(frame[frame[column].isin(keys[:1])]), 1)
     return best[0], best[1], len(keys)
+
+
+def attainment_frame(attain: pd.DataFrame, catalogue: pd.DataFrame, lang: str,
+                     level: str = "province") -> pd.DataFrame:
+    """The targets of one level's attainment rows shaped for
+    :func:`p8lib.present.charts.attainment_by_indicator_bar`: a row per indicator and
+    period that has a target.
+
+    Returns
+    -------
+    DataFrame
+        ``label`` (indicator name in ``lang``), ``period`` (label), ``attainment_pct``
+        (missing where not comparable), ``status`` (in words), ``target`` and ``actual``
+        (numbers), ``unit`` (in ``lang``); sorted by content area, then name. Results
+        without a target are not rows: there is nothing to attain.
+    """
+    rows = attain[(attain[Figure.level] == level) & attain["target"].notna()]
+    name, unit = indicator_names_and_units(catalogue, rows[Figure.indicator_id], lang)
+    frame = pd.DataFrame({
+        "label": plain(name),
+        "period": period_label(rows[Figure.period_start], rows[Figure.period_end]),
+        "attainment_pct": rows["attainment_pct"].astype(float),
+        "status": rows["status"].map(lambda s: i18n.status_text(s, lang)),
+        "target": rows["target"].astype(float), "actual": rows["actual"].astype(float),
+        "unit": plain(unit).fillna(rows[Figure.unit].map(lambda u: i18n.unit_text(u, lang))),
+        "_o": rows["content_area"].astype(float).fillna(99)})
+    return frame.sort_values(["_o", "label"], kind="stable").drop(columns="_o").reset_index(
+        drop=True)
