@@ -40,7 +40,7 @@ pages = {
 }
 state.serve_default_page_at("overview")
 page = st.navigation(list(pages.values()))
-page_name = slides.follow(pages, page)
+page_name = slides.follow(pages, page)  # a slide's page, before anything is drawn
 
 with st.sidebar:
     # Language and presenter mode first: at the bottom of a short sidebar they were cut off.

@@ -10,6 +10,7 @@ nothing drawn) listens to the keys and sends a step to Python.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from app import data, state
@@ -20,7 +21,7 @@ from p8lib.present import slides as talk
 
 # Heights in px of what a slide draws below its title, found by measuring each slide in
 # Chromium at 1280×720 (tests/browser/test_presenter.py checks that nothing ends below 720).
-OVERVIEW_CHART = 280
+OVERVIEW_CHART = 250
 PROVINCE_CHART = 500
 INDICATOR_CHART = 540
 MAP_HEIGHT = 440
@@ -41,18 +42,29 @@ export default function (component) {
     setTriggerValue("step", by);
   };
   document.addEventListener("keydown", onKey);
-  return () => document.removeEventListener("keydown", onKey);
+  // Says the keys are listened to (the browser tests wait for it after a slide change).
+  document.documentElement.dataset.slideKeys = "on";
+  return () => {
+    document.removeEventListener("keydown", onKey);
+    delete document.documentElement.dataset.slideKeys;
+  };
 }
 """
 _keys = st.components.v2.component("p8_slide_keys", js=_KEYS_JS)
 _KEYS = "slide_keys"
 
 
+def talk_of(coverage: pd.DataFrame) -> list[talk.Slide]:
+    """The talk of a coverage table: national overview → map → each VWU pilot province (in
+    code order) → each headline indicator."""
+    pilots = map_values.pilot_codes(coverage, "2021")
+    return talk.talk(pilots, display.HEADLINE_INDICATORS)
+
+
 @st.cache_data(show_spinner=False)
 def slides() -> list[talk.Slide]:
-    """The talk: national overview → map → each VWU pilot province → each headline indicator."""
-    pilots = map_values.pilot_codes(data.coverage(), "2021")
-    return talk.talk(pilots, display.HEADLINE_INDICATORS)
+    """The talk of the coverage in use (:func:`talk_of`)."""
+    return talk_of(data.coverage())
 
 
 def current() -> int | None:
@@ -67,6 +79,7 @@ def go(number: int) -> None:
     """Show slide ``number``: its page follows (:func:`follow`), and its province and
     indicator become the filters (the year and content area stay). Safe in a callback."""
     slide = slides()[number - 1]
+    state.hold_filters()  # the page switch that follows must not drop them
     st.session_state["slide"] = number
     st.session_state["province"] = slide.province
     st.session_state["indicator"] = slide.indicator
@@ -85,7 +98,8 @@ def seed() -> None:
 def follow(pages: dict[str, st.Page], shown: st.Page) -> str:
     """The name (``pages``' key: the url_path the page is registered with) of the page
     shown; first, switch to the page of the slide in force when another one is shown (a
-    slide change, or a prepared link). Call after ``st.navigation``, before the page runs.
+    slide change, or a prepared link). Call after ``st.navigation``, before anything is
+    drawn.
 
     Pages are told apart by identity: ``st.navigation`` returns one of the objects it was
     given, and the default page's ``url_path`` is "" whatever it was registered with.

@@ -73,6 +73,17 @@ def sync_url() -> None:
 # Filters whose widgets show a label in the language (a province's name, an area's, an
 # indicator's); the year shows a number, the same in both.
 _WORDED_FILTERS = ("province", "content", "indicator")
+# The shared filters that have a widget (``slide`` has none).
+_WIDGET_FILTERS = ("province", "year", "content", "indicator", "lang", "present")
+
+
+def _set_again(keys: tuple[str, ...]) -> None:
+    """Set these filters' values again from the script (in a callback: before the widgets
+    exist). Streamlit then holds them as the script's own values and sends them to the
+    browser with the next run, instead of keeping what the browser last sent."""
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def language_changed() -> None:
@@ -84,9 +95,17 @@ def language_changed() -> None:
     back to "all". Setting each value again from the script makes Streamlit send the browser
     the label in the new language with this run.
     """
-    for key in _WORDED_FILTERS:
-        if key in st.session_state:
-            st.session_state[key] = st.session_state[key]
+    _set_again(_WORDED_FILTERS)
+
+
+def hold_filters() -> None:
+    """Callback step before the script switches pages (``st.switch_page``): keep every filter.
+
+    A rerun that the script starts carries no widget values from the browser, and Streamlit
+    then drops the values the browser had set (the language, presenter mode); values set by
+    the script survive it.
+    """
+    _set_again(_WIDGET_FILTERS)
 
 
 def exit_presenter() -> None:

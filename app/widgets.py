@@ -29,7 +29,8 @@ BASE_CSS = """
 .stApp [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
 .stApp [data-testid="stMetricLabel"] p, .stApp [data-testid="stMetricDelta"],
 .stApp [data-testid="stMetricDelta"] div, .stApp [data-testid="stMetricDelta"] p {
-  white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }
+  white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: normal;
+  word-break: normal; }
 .stApp [data-testid="stMetricDelta"] { height: auto; }
 /* Tiles of a row as tall as the tallest, the numbers lined up under names of any length. */
 .stApp [data-testid="stColumn"] [data-testid="stElementContainer"]:has(> [data-testid="stMetric"]) {
@@ -65,20 +66,20 @@ PRESENTER_CSS = """
 .stApp { background: #ffffff; color: #000000; }
 .stApp p, .stApp li, .stApp td, .stApp th, .stApp label { font-size: 1.35rem; }
 .stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] p {
-  color: #333333; font-size: 1.1rem; }
+  color: #333333; font-size: 1.25rem; }
 .stApp h1, .stApp h1 span { font-size: 3rem; padding: 0; line-height: 1.15; }
 .stApp h2, .stApp h2 span { font-size: 2.2rem; padding: 0; }
 .stApp h3, .stApp h3 span { font-size: 1.7rem; padding: 0.25rem 0 0; }
 .stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] p {
   font-size: 2.3rem; color: #000000; line-height: 1.15; }
-.stApp [data-testid="stMetricLabel"] p { font-size: 1.15rem; color: #000000; line-height: 1.25; }
-.stApp [data-testid="stMetricDelta"] p { font-size: 1.05rem; line-height: 1.25; }
+.stApp [data-testid="stMetricLabel"] p { font-size: 1.25rem; color: #000000; line-height: 1.2; }
+.stApp [data-testid="stMetricDelta"] p { font-size: 1.25rem; line-height: 1.2; }
 .stApp [data-testid="stMetric"] { padding: 0.5rem 0.75rem; }
 .stApp [data-testid="stMetric"] > div { gap: 0.2rem; }
 /* The reach beside a slide's title: smaller tiles. */
 .stApp .st-key-overview_reach [data-testid="stMetricValue"],
-.stApp .st-key-overview_reach [data-testid="stMetricValue"] p { font-size: 2rem; }
-.stApp .st-key-overview_reach [data-testid="stMetricLabel"] p { font-size: 1rem; }
+.stApp .st-key-overview_reach [data-testid="stMetricValue"] p { font-size: 2.3rem; }
+.stApp .st-key-overview_reach [data-testid="stMetricLabel"] p { font-size: 1.25rem; }
 .stApp [data-testid="stTable"] td, .stApp [data-testid="stTable"] th {
   font-size: 1.35rem; padding: 0.35rem 0.6rem; }
 .block-container { padding: 0.75rem 2rem 0 2rem; max-width: 100%; }

@@ -47,7 +47,7 @@ else:
         if big:
             sections.chart(chart, big, key="indicators_chart")
             if drawn < places:
-                st.caption(t("chart_rows_cut", lang, shown=drawn, n=places))
+                st.caption(t("chart_places_cut", lang, shown=drawn, n=places))
         else:
             sections.chart_and_figures(chart, shown, catalogue, lang, big,
                                        f"indicator_{indicator}", key="indicators")

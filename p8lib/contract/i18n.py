@@ -272,6 +272,11 @@ STRINGS: dict[str, dict[str, str]] = {
               "tất cả.",
         "en": "The chart draws {shown} of {n} indicators to fit the screen; the table and the "
               "downloads have them all."},
+    "chart_places_cut": {
+        "vi": "Biểu đồ vẽ {shown} trong {n} địa bàn cho vừa màn hình; xem tất cả ở trang Chỉ "
+              "tiêu.",
+        "en": "The chart draws {shown} of {n} places to fit the screen; the Indicators page "
+              "has them all."},
     "choose_indicator_pick": {"vi": "Chọn một chỉ tiêu", "en": "Choose an indicator"},
     "choose_province_presenting": {
         "vi": "Chưa chọn tỉnh nào. Chuyển sang trang trình chiếu tiếp theo, hoặc thoát chế độ "
