@@ -70,9 +70,9 @@ def sync_url() -> None:
             del st.query_params[key]
 
 
-# Filters whose widgets show a label in the language (a province's name, an area's, an
-# indicator's); the year shows a number, the same in both.
-_WORDED_FILTERS = ("province", "content", "indicator")
+# Selectboxes whose options show a label in the language (a province's name, an area's, an
+# indicator's, a measure's); the year shows a number, the same in both.
+_WORDED_FILTERS = ("province", "content", "indicator", "data_measure")
 # The shared filters that have a widget (``slide`` has none).
 _WIDGET_FILTERS = ("province", "year", "content", "indicator", "lang", "present")
 
