@@ -38,6 +38,15 @@ class Slide:
             return indicator_label(catalogue, self.indicator, lang)
         return t("slide_map" if self.page == MAP else "slide_overview", lang)
 
+    def heading(self, lang: str, catalogue: pd.DataFrame) -> str:
+        """The title (h1) the slide's page shows: the dashboard's, the map page's, or the
+        province's or indicator's name."""
+        if self.page == OVERVIEW:
+            return t("app_title", lang)
+        if self.page == MAP:
+            return t("page_map", lang)
+        return self.name(lang, catalogue)
+
 
 def talk(pilot_provinces: Sequence[str], indicators: Sequence[str]) -> list[Slide]:
     """The slides of a talk: national overview → map → each pilot province → each indicator.

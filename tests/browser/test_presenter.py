@@ -38,13 +38,8 @@ def text_px(locator) -> float:
 
 
 def slide_title(number: int, lang: str) -> str:
-    """The h1 a slide shows: the page's title, or the province or indicator it is about."""
-    slide = TALK[number - 1]
-    if slide.page == "overview":
-        return t("app_title", lang)
-    if slide.page == "coverage_map":
-        return t("page_map", lang)
-    return slide.name(lang, catalogue.indicators())
+    """The h1 slide ``number`` shows."""
+    return TALK[number - 1].heading(lang, catalogue.indicators())
 
 
 def at_slide(page: Page, number: int, lang: str) -> None:

@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from p8lib.analysis import metrics
 from p8lib.present import chart_frames
 from tests.frames import ROWS, figures
 from tests.present.rows import COMMUNES, PROVINCE_ROW, as_categorical, commune_rows
@@ -92,3 +93,21 @@ def test_fit_height_keeps_the_first_rows_that_fit(max_height, shown):
     fig, drawn, total = chart_frames.fit_height(frame, "label", bars_of, max_height)
     assert (drawn, total) == (shown, 5)
     assert fig.layout.height == 100 * shown  # the first rows, at least one
+
+
+def test_attainment_frame_keeps_targets_of_one_level_by_area(indicator_catalogue):
+    rows = [{**ROWS[1], "measure": "target", "period_start": 2021, "period_end": 2025,
+             "value": 118.0},  # Sóc Trăng's target of its 2023 result (ROWS[1])
+            {**ROWS[1], "indicator_id": "trusted_addresses", "measure": "target",
+             "period_start": 2021, "period_end": 2025, "unit": "addresses", "value": 14.0},
+            ROWS[1], ROWS[0]]  # a result without its own target; the national target
+    attain = metrics.attainment(figures(rows), indicator_catalogue)
+    frame = chart_frames.attainment_frame(attain, indicator_catalogue, "vi")
+    assert frame["label"].tolist() == ["Tổ truyền thông cộng đồng",
+                                       "Địa chỉ tin cậy tại cộng đồng"]
+    assert frame["unit"].tolist() == ["tổ", "địa chỉ"]
+    assert frame["target"].tolist() == [118.0, 14.0]
+    assert frame["actual"].tolist()[0] == 60.0
+    assert frame["status"].tolist()[1] == "chưa có kết quả"
+    national = chart_frames.attainment_frame(attain, indicator_catalogue, "en", "national")
+    assert national["label"].tolist() == ["Community communication groups"]

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from p8lib.present import charts
+from p8lib.present import attainment_charts, charts
 
 GEO_TYPES = {"scattergeo", "choropleth", "scattermap", "choroplethmap", "densitymap",
              "scattermapbox", "choroplethmapbox", "densitymapbox"}
@@ -16,6 +16,14 @@ GEO_TYPES = {"scattergeo", "choropleth", "scattermap", "choroplethmap", "density
 def by_area(pcts):
     return pd.DataFrame({"content_area": [1, 2, 3, 4], "attainment_pct": pcts,
                          "indicators": [1 if p == p else 0 for p in pcts]})
+
+
+ATTAIN_ROWS = pd.DataFrame({
+    "label": ["Groups", "Share reached", "Clubs"], "period": ["2021–2025"] * 3,
+    "attainment_pct": [50.8, 100.0, float("nan")],
+    "status": ["only some years reported", "whole period reported", "no result reported"],
+    "target": [118.0, 80.0, 24.0], "actual": [60.0, 80.0, float("nan")],
+    "unit": ["groups", "percent", "clubs"]})
 
 
 def bars(fig):
@@ -44,38 +52,13 @@ ACROSS = pd.DataFrame({
 })
 
 
-# --- attainment by content area -----------------------------------------------------------
-
-def test_attainment_bar_has_a_100_percent_line_and_no_bar_for_missing():
-    fig = charts.attainment_by_area_bar(by_area([115.5, 231.2, 160.4, float("nan")]), "en")
-    bar = bars(fig)[0]
-    assert list(bar.y) == [115.5, 231.2, 160.4, None]
-    assert bar.text[0] == "115.5%"
-    assert any(shape.y0 == 100 for shape in fig.layout.shapes)
-    assert fig.layout.yaxis.range[1] > 231.2
-    # A bar with no value draws no text: the words sit at the base line instead.
-    assert [(a.x, a.y, a.text) for a in fig.layout.annotations] == [
-        ("4. Officials' skills", 0, "not comparable")]
-
-
-@pytest.mark.parametrize(("lang", "area", "pct", "line"), [
-    ("vi", "1. Truyền thông", "50,0%", "Kế hoạch (100%)"),
-    ("en", "1. Communication", "50.0%", "Target (100%)"),
-])
-def test_attainment_bar_names_the_target_line_in_the_legend(lang, area, pct, line):
-    fig = charts.attainment_by_area_bar(by_area([50.0] * 4), lang)
-    assert (bars(fig)[0].x[0], bars(fig)[0].text[0]) == (area, pct)
-    legend = [trace for trace in fig.data if trace.showlegend is not False]
-    assert [(trace.type, trace.name, trace.line.dash) for trace in legend] == [
-        ("scatter", line, "dash")]
-    assert not fig.layout.annotations  # nothing written over the bars
-
-
 # --- every chart --------------------------------------------------------------------------
 
 BUILDERS = [
-    pytest.param(lambda lang, large: charts.attainment_by_area_bar(
+    pytest.param(lambda lang, large: attainment_charts.attainment_by_area_bar(
         by_area([1.0, 2.0, 3.0, float("nan")]), lang, large=large), id="attainment"),
+    pytest.param(lambda lang, large: attainment_charts.attainment_by_indicator_bar(
+        ATTAIN_ROWS, lang, "T", large), id="attainment_by_indicator"),
     pytest.param(lambda lang, large: charts.target_actual_bar(TA, lang, "T", large),
                  id="target_actual"),
     pytest.param(lambda lang, large: charts.indicator_bar(ACROSS, lang, "T", large),
@@ -328,8 +311,10 @@ def test_bar_charts_keep_room_above_the_panels_for_a_legend_that_wraps(large):
 @pytest.mark.parametrize("build", [
     lambda lang, large: charts.target_actual_bar(TA, lang, "T", large),
     lambda lang, large: charts.indicator_bar(ACROSS, lang, "T", large),
-    lambda lang, large: charts.attainment_by_area_bar(by_area([50.0, 120.0, None, 80.0]),
-                                                      lang, large),
+    lambda lang, large: attainment_charts.attainment_by_area_bar(
+        by_area([50.0, 120.0, None, 80.0]), lang, large),
+    lambda lang, large: attainment_charts.attainment_by_indicator_bar(ATTAIN_ROWS, lang, "T",
+                                                                      large),
     lambda lang, large: charts.target_actual_bar(TA.iloc[:0], lang, "T", large),  # no bars
 ])
 def test_every_figure_passes_plotly_validation(build, large):
@@ -355,9 +340,3 @@ def test_a_long_title_wraps_to_two_lines_and_the_chart_keeps_room_for_them(large
     assert long.layout.title.text.replace("<br>", " ") == title
     assert long.layout.margin.t > short.layout.margin.t
     assert long.layout.height > short.layout.height
-
-
-def test_attainment_bar_takes_its_title_and_height():
-    fig = charts.attainment_by_area_bar(by_area([50.0] * 4), "en", title="Attainment — Here",
-                                        height=333)
-    assert (fig.layout.title.text, fig.layout.height) == ("Attainment — Here", 333)
