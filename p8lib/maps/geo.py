@@ -100,7 +100,24 @@ def load_boundaries(
         if col in frame.columns:
             frame[col] = frame[col].astype(str)
     frame = frame.set_crs("EPSG:4326", allow_override=True)
-    return frame.sort_values("code").reset_index(drop=True)
+    return _names_from_units(frame, level, vintage).sort_values("code").reset_index(drop=True)
+
+
+def _names_from_units(frame: gpd.GeoDataFrame, level: str, vintage: str) -> gpd.GeoDataFrame:
+    """``frame`` with the names of :mod:`p8lib.units` (the one source of names, whose
+    English keeps the diacritics) in place of those the file was built with; a code the
+    units do not know keeps the file's names."""
+    table = {"province": lambda: units.provinces(vintage),
+             "district": units.districts,
+             "commune": lambda: units.commune_names(vintage)}[level]()
+    names = table.set_index(f"{level}_code")[["name_vi", "name_en"]].reindex(frame["code"])
+    for column in ("name_vi", "name_en"):
+        known = names[column].notna().to_numpy()
+        values = frame[column].to_numpy(dtype=object) if column in frame else np.full(
+            len(frame), None, dtype=object)
+        values[known] = names[column].to_numpy(dtype=object)[known]
+        frame[column] = values
+    return frame
 
 
 def load_archipelagos(directory: Path | None = None) -> gpd.GeoDataFrame:
