@@ -24,8 +24,8 @@ Tile = tuple[str, str, str | None]
 
 def display_frame(frame: pd.DataFrame, lang: str, percent: tuple[str, ...] = ()
                   ) -> pd.DataFrame:
-    """A copy with numeric columns written as ``lang`` writes numbers (missing → "–") and
-    missing text shown empty (not "None").
+    """A copy with numeric columns written as ``lang`` writes numbers and date columns as it
+    writes dates (CLDR; missing → "–"), and missing text shown empty (not "None").
 
     Parameters
     ----------
@@ -48,7 +48,9 @@ def display_frame(frame: pd.DataFrame, lang: str, percent: tuple[str, ...] = ()
     out = frame.copy()
     for col in out.columns:
         column = out[col]
-        if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+        if pd.api.types.is_datetime64_any_dtype(column):
+            out[col] = _formatted(column, lambda v: i18n.fmt_date(v, lang))
+        elif pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
             fmt = i18n.fmt_pct if col in percent else i18n.fmt_number
             out[col] = _formatted(column, lambda v, f=fmt: f(v, lang))
         elif column.dtype == object or isinstance(column.dtype, pd.CategoricalDtype):

@@ -33,6 +33,13 @@ def test_display_frame_writes_numbers_per_language(values, lang, percent, shown)
     assert frame["n"].dtype != object  # the raw frame is untouched
 
 
+@pytest.mark.parametrize(("lang", "shown"), [("vi", ["20 tháng 5, 2025", "–"]),
+                                             ("en", ["May 20, 2025", "–"])])
+def test_display_frame_writes_dates_per_language(lang, shown):
+    frame = pd.DataFrame({"as_of": pd.to_datetime(["2025-05-20 08:30", None])})
+    assert display.display_frame(frame, lang)["as_of"].tolist() == shown
+
+
 def attain(rows):
     cols = ["level", "indicator_id", "target", "actual", "attainment_pct", "status"]
     return pd.DataFrame(rows, columns=cols).assign(period_start=2021, period_end=2025)
