@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import statistics
 import sys
@@ -110,8 +111,9 @@ def bare_deck_mounts(browser, runs: int) -> list[float]:
 
 def summary(values: list[float]) -> dict[str, float]:
     ordered = sorted(values)
-    return {"median": statistics.median(ordered), "p90": ordered[int(0.9 * (len(ordered) - 1))],
-            "max": ordered[-1], "n": len(ordered)}
+    rank = max(math.ceil(0.9 * len(ordered)) - 1, 0)  # nearest rank
+    return {"median": statistics.median(ordered), "p90": ordered[rank], "max": ordered[-1],
+            "n": len(ordered)}
 
 
 def main() -> None:
