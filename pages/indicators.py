@@ -24,7 +24,8 @@ else:
 if not indicator:
     # Chosen here or in the sidebar, the indicator is the shared filter (and in the URL);
     # this picker and its note are gone once one is chosen.
-    st.info(t("choose_indicator", lang))
+    # The sidebar is hidden while presenting: the note must not send people there.
+    st.info(t("choose_indicator_presenting" if big else "choose_indicator", lang))
     st.selectbox(t("indicator", lang), filters.indicator_options(catalogue, f["content"]),
                  index=None, placeholder=t("choose_indicator_pick", lang), key="indicators_pick",
                  format_func=labels.indicator_labels(catalogue, lang).get,

@@ -64,8 +64,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "reached_provinces": {"vi": "Tỉnh được báo cáo", "en": "Provinces reported"},
     "reached_districts": {"vi": "Huyện được báo cáo", "en": "Districts reported"},
     "reached_communes": {"vi": "Xã được báo cáo", "en": "Communes reported"},
-    "core_vs_target": {"vi": "Chỉ tiêu cốt lõi so với kế hoạch giai đoạn I (toàn quốc)",
-                       "en": "Core indicators against phase-I targets (national)"},
     "attainment_by_area": {"vi": "Mức đạt theo nội dung (trung bình các chỉ tiêu so sánh được)",
                            "en": "Attainment by content area (mean of comparable indicators)"},
     "target_line": {"vi": "Kế hoạch (100%)", "en": "Target (100%)"},
@@ -121,8 +119,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "count_of": {"vi": "Đơn vị đếm", "en": "Counted units"},
     "choose_indicator": {"vi": "Hãy chọn một chỉ tiêu ở thanh bên hoặc ở đây.",
                          "en": "Choose an indicator in the sidebar or here."},
-    "indicator_across": {"vi": "Chỉ tiêu theo tỉnh và năm",
-                         "en": "Indicator across provinces and years"},
     "catalogue": {"vi": "Danh mục chỉ tiêu", "en": "Indicator catalogue"},
     "core": {"vi": "Cốt lõi", "en": "Core"},
     "upload": {"vi": "Tải lên báo cáo (CSV hoặc Excel)", "en": "Upload a report (CSV or Excel)"},
@@ -278,6 +274,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The chart draws {shown} of {n} places to fit the screen; the Indicators page "
               "has them all."},
     "choose_indicator_pick": {"vi": "Chọn một chỉ tiêu", "en": "Choose an indicator"},
+    "choose_indicator_presenting": {"vi": "Hãy chọn một chỉ tiêu ở đây.",
+                                    "en": "Choose an indicator here."},
     "choose_province_presenting": {
         "vi": "Chưa chọn tỉnh nào. Chuyển sang trang trình chiếu tiếp theo, hoặc thoát chế độ "
               "trình chiếu để chọn một tỉnh.",
@@ -293,7 +291,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "rows_shown_presenting": {"vi": "{shown} trong {n} dòng (tất cả ở chế độ thường).",
                               "en": "{shown} of {n} rows (all of them outside presenter mode)."},
     # Streamlit's own file-uploader texts, covered in Vietnamese (app/widgets.py).
-    "uploader_drop": {"vi": "Kéo và thả tệp vào đây", "en": "Drag and drop a file here"},
     "uploader_limit": {"vi": "Tối đa {mb} MB mỗi tệp", "en": "Up to {mb} MB per file"},
     "uploader_browse": {"vi": "Chọn tệp", "en": "Browse files"},
 }

@@ -77,10 +77,11 @@ def test_leaving_presenter_mode_drops_the_slide_and_keeps_the_view():
     assert at.session_state["province"] == "94"  # the slide's province stays chosen
 
 
-def test_the_province_page_presenting_without_a_province_does_not_send_to_the_sidebar():
-    at = run("pages/province.py", present="1", lang="en")
-    shown = texts(at)
-    assert "sidebar" not in shown and "next slide" in shown
+@pytest.mark.parametrize(("page", "note"), [("pages/province.py", "next slide"),
+                                            ("pages/indicators.py", "Choose an indicator here")])
+def test_a_page_presenting_without_its_choice_does_not_send_to_the_sidebar(page, note):
+    shown = texts(run(page, present="1", lang="en"))
+    assert "sidebar" not in shown and note in shown
 
 
 def test_an_unknown_slide_is_dropped():
