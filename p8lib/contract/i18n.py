@@ -210,9 +210,9 @@ STRINGS: dict[str, dict[str, str]] = {
               "thí điểm vẫn ở bên dưới.",
         "en": "Map layers not built yet (p8lib.maps / p8lib.maps.geo missing). The pilot "
               "provinces are listed below."},
-    "archipelago_hoang_sa": {"vi": "Quần đảo Hoàng Sa", "en": "Hoang Sa (Paracel) archipelago"},
+    "archipelago_hoang_sa": {"vi": "Quần đảo Hoàng Sa", "en": "Hoàng Sa (Paracel) archipelago"},
     "archipelago_truong_sa": {"vi": "Quần đảo Trường Sa",
-                              "en": "Truong Sa (Spratly) archipelago"},
+                              "en": "Trường Sa (Spratly) archipelago"},
     "vintage": {"vi": "Đơn vị hành chính", "en": "Administrative units"},
     "vintage_2021": {"vi": "63 tỉnh (trước 7/2025)", "en": "63 provinces (before July 2025)"},
     "vintage_2025": {"vi": "34 tỉnh (từ 7/2025)", "en": "34 provinces (from July 2025)"},

@@ -24,6 +24,7 @@ import shapely
 
 from p8lib import units
 from p8lib.contract import GEO as GEO_DIR
+from p8lib.contract import LANGS, t
 from p8lib.units import nfc
 
 LEVELS = ("province", "district", "commune")
@@ -165,6 +166,9 @@ def _archipelagos(path: Path) -> gpd.GeoDataFrame:
     for col in ("province_code", "district_code_2021", "commune_code_2025"):
         frame[col] = frame[col].astype(str)
     frame = frame.set_crs("EPSG:4326", allow_override=True)
+    # Named by the message catalogue, the one source of the names (the file's are a copy).
+    for lang in LANGS:
+        frame[f"name_{lang}"] = [t(f"archipelago_{key}", lang) for key in frame["key"]]
     return frame.sort_values("key").reset_index(drop=True)
 
 
