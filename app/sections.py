@@ -11,7 +11,7 @@ import streamlit as st
 
 from app import widgets
 from p8lib.contract import t
-from p8lib.present import display
+from p8lib.present import columns, display
 
 
 def has_rows(frame: pd.DataFrame, lang: str, empty_note: str = "no_data") -> bool:
@@ -22,6 +22,15 @@ def has_rows(frame: pd.DataFrame, lang: str, empty_note: str = "no_data") -> boo
     return True
 
 
+def tiles(row: list[tuple[str, str, str | None]], lang: str, key: str, empty_note: str
+          ) -> None:
+    """A row of metric tiles, or the note ``empty_note`` (an i18n key) when there are none."""
+    if row:
+        widgets.metric_row(row, key=key)
+    else:
+        st.info(t(empty_note, lang))
+
+
 def chart(fig: go.Figure, present: bool, key: str) -> None:
     """A plotly chart without the plotly logo; no mode bar in presenter mode."""
     st.plotly_chart(fig, config={"displaylogo": False, "displayModeBar": not present}, key=key)
@@ -29,8 +38,10 @@ def chart(fig: go.Figure, present: bool, key: str) -> None:
 
 def formatted_table(frame: pd.DataFrame, lang: str, name: str, key: str,
                     percent: tuple[str, ...] = ()) -> None:
-    """Show ``frame`` with numbers written as ``lang`` writes them; download it raw."""
-    widgets.table(frame, display.display_frame(frame, lang, percent), name, lang, key=key)
+    """Show ``frame`` (without its codes and ids) with numbers written as ``lang`` writes
+    them; download it whole, numbers as numbers."""
+    shown = display.display_frame(columns.for_screen(frame), lang, percent)
+    widgets.table(frame, shown, name, lang, key=key)
 
 
 def chart_and_figures(fig: go.Figure | None, figures: pd.DataFrame, catalogue: pd.DataFrame,

@@ -2,8 +2,9 @@
 written back to the URL on every run so a link reproduces the view.
 
 Widget keys are the URL keys (``province``, ``year``, ``content``, ``indicator``, ``lang``,
-``present``). Streamlit's ``bind="query-params"`` is not used: it writes a selectbox's
-*formatted label* to the URL (a language-dependent province name instead of its code).
+``present``; ``slide`` has no widget, :mod:`app.slides` keeps it). Streamlit's
+``bind="query-params"`` is not used: it writes a selectbox's *formatted label* to the URL (a
+language-dependent province name instead of its code).
 """
 
 from __future__ import annotations
@@ -24,15 +25,19 @@ _READY = "_filters_ready"
 _ROUTED = "_routed"
 
 
-def init_from_url(provinces: set[str], years: set[int], indicators: set[str]) -> None:
-    """On a session's first run, seed the filter widgets from the URL query parameters."""
+def init_from_url(provinces: set[str], years: set[int], indicators: set[str]) -> bool:
+    """On a session's first run, seed the filter widgets from the URL query parameters.
+
+    Returns True on that first run (when the URL was read), else False.
+    """
     if st.session_state.get(_READY):
-        return
+        return False
     parsed = filters.parse_filters(st.query_params.to_dict(), provinces=provinces, years=years,
-                                 indicators=indicators)
+                                   indicators=indicators)
     for key, value in parsed.items():
         st.session_state[key] = value
     st.session_state[_READY] = True
+    return True
 
 
 def keep_valid(key: str, options: list) -> None:
@@ -46,6 +51,7 @@ def current() -> dict[str, object]:
     values = {key: st.session_state.get(key) for key in filters.FILTER_KEYS}
     values["lang"] = i18n.check_lang(values["lang"])
     values["present"] = bool(values["present"])
+    values["slide"] = values["slide"] if values["present"] else None
     return values
 
 
@@ -64,14 +70,64 @@ def sync_url() -> None:
             del st.query_params[key]
 
 
+# Selectboxes whose options show a label in the language (a province's name, an area's, an
+# indicator's, a measure's); the year shows a number, the same in both.
+_WORDED_FILTERS = ("province", "content", "indicator", "data_measure")
+# The shared filters that have a widget (``slide`` has none).
+_WIDGET_FILTERS = ("province", "year", "content", "indicator", "lang", "present")
+
+
+def _set_again(keys: tuple[str, ...]) -> None:
+    """Set these filters' values again from the script (in a callback: before the widgets
+    exist). Streamlit then holds them as the script's own values and sends them to the
+    browser with the next run, instead of keeping what the browser last sent."""
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+def language_changed() -> None:
+    """Callback of the language switch: keep every filter across the switch.
+
+    A selectbox's browser side holds its choice as the option's *label*, which the switch
+    changes ("Tỉnh Sóc Trăng (94)" → "Sóc Trăng (94)"). Left alone, the next rerun (the next
+    page link, say) sends the old label back, which matches no option, and the filter falls
+    back to "all". Setting each value again from the script makes Streamlit send the browser
+    the label in the new language with this run.
+    """
+    _set_again(_WORDED_FILTERS)
+
+
+def hold_filters() -> None:
+    """Callback step before the script switches pages (``st.switch_page``): keep every filter.
+
+    A rerun that the script starts carries no widget values from the browser, and Streamlit
+    then drops the values the browser had set (the language, presenter mode); values set by
+    the script survive it.
+    """
+    _set_again(_WIDGET_FILTERS)
+
+
 def exit_presenter() -> None:
     """Callback: leave presenter mode (the sidebar toggle is hidden while presenting)."""
     st.session_state["present"] = False
+    st.session_state["slide"] = None
+
+
+def presenter_toggled() -> None:
+    """Callback of the presenter toggle: a talk starts from the view shown, not a slide."""
+    st.session_state["slide"] = None
 
 
 def choose_province(code: str | None) -> None:
     """Set the province filter from outside the sidebar (call from a widget callback)."""
     st.session_state["province"] = code
+
+
+def filter_from(widget_key: str, filter_key: str) -> None:
+    """Callback of a page's own picker: its value becomes the shared filter ``filter_key``
+    (in the sidebar and the URL)."""
+    st.session_state[filter_key] = st.session_state.get(widget_key)
 
 
 def serve_default_page_at(url_path: str) -> None:

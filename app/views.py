@@ -4,6 +4,10 @@ Each result is keyed by the filters and :func:`app.data.figures_token` (the stor
 version, or the ``P8_FIGURES`` file), never by hashing the large figures frame. Results are
 small tables and charts; those shared across sessions (``st.cache_resource``) are never
 modified by their callers (``st.plotly_chart`` serialises a copy of a figure).
+
+Every number a view returns is of the scope the filters say (a province or the country, a
+year or every year), and every chart's title names that scope (:func:`scope`), so that a
+chart shared on a screen says by itself what it shows.
 """
 
 from __future__ import annotations
@@ -12,9 +16,14 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app.data import figures, figures_token, indicators
-from p8lib.analysis import metrics
-from p8lib.present import charts, display, tables
+from app.data import coverage, figures, figures_token, indicators, year_options
+from p8lib.analysis import filters, metrics
+from p8lib.contract import t
+from p8lib.present import attainment_charts, chart_frames, charts, display, labels, tables
+
+Tiles = list[tuple[str, str, str | None]]
+# A chart drawn to fit a slide: the figure, how many rows of bars it draws, of how many.
+Fitted = tuple[go.Figure, int, int]
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -37,6 +46,17 @@ def filtered(province: str | None = None, year: int | None = None,
     """
     return _filtered(figures_token(), province, year, content, indicator, level).copy(
         deep=False)
+
+
+def scope(province: str | None, year: int | None, lang: str) -> str:
+    """What the numbers under these filters are of: "Sóc Trăng · 2023", "Toàn quốc ·
+    2021–2025" (:func:`p8lib.present.labels.scope_label`)."""
+    return labels.scope_label(province, year, year_options(), lang)
+
+
+def titled(text: str, province: str | None, year: int | None, lang: str) -> str:
+    """A chart title naming its scope: "Targets and results — Sóc Trăng · 2023"."""
+    return f"{text} — {scope(province, year, lang)}"
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
@@ -80,44 +100,114 @@ def catalogue_table(lang: str) -> pd.DataFrame:
     return tables.catalogue_table(indicators(), lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _headline_metrics(token: tuple[str, int], lang: str) -> list[tuple[str, str, str | None]]:
+def _level(province: str | None) -> str:
+    """The level whose figures a scope's tiles and charts show: its province's, else the
+    country's."""
+    return "province" if province else "national"
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _headline_metrics(token: tuple[str, int], province: str | None, year: int | None,
+                      content: int | None, indicator: str | None, lang: str) -> Tiles:
     del token  # the cache key only: which figures are in use
-    return display.headline_metrics(attainment(level="national"), indicators(), lang)
+    shown = display.HEADLINE_INDICATORS
+    if indicator:
+        shown = (indicator,)
+    elif content:
+        in_area = set(filters.indicator_options(indicators(), content))
+        shown = tuple(i for i in shown if i in in_area)
+    level = _level(province)
+    return display.headline_metrics(attainment(province, year, level=level), indicators(),
+                                    lang, level=level, indicators=shown)
 
 
-def headline_metrics(lang: str) -> list[tuple[str, str, str | None]]:
-    """:func:`p8lib.present.display.headline_metrics` of the national attainment, once per figures
-    in use and language (the tiles do not follow the filters)."""
-    return _headline_metrics(figures_token(), lang)
+def headline_metrics(province: str | None, year: int | None, content: int | None,
+                     indicator: str | None, lang: str) -> Tiles:
+    """:func:`p8lib.present.display.headline_metrics` of the scope's targets: the country's, or
+    the chosen province's, with the results of the chosen year; the headline indicators of
+    the chosen content area, or the chosen indicator alone."""
+    return _headline_metrics(figures_token(), province, year, content, indicator, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _reach_metrics(token: tuple[str, int], province: str | None, year: int | None,
+                   lang: str) -> Tiles:
+    del token  # the cache key only: which figures are in use
+    shown = filtered(province, year)
+    counts = metrics.coverage_counts(filters.coverage_in_scope(coverage(), province, year),
+                                     shown)
+    return display.reach_metrics({**counts, "figures": len(shown)}, lang, _level(province))
+
+
+def reach_metrics(province: str | None, year: int | None, lang: str) -> Tiles:
+    """The reach tiles of a place and year: the provinces, districts and communes the
+    sources name for the country (or the districts, communes and figures of a province),
+    counting coverage rows and figures of that year only when a year is chosen."""
+    return _reach_metrics(figures_token(), province, year, lang)
 
 
 def attainment_by_content_area(province: str | None, year: int | None, content: int | None,
                                indicator: str | None) -> pd.DataFrame:
     """:func:`p8lib.analysis.metrics.attainment_by_content_area` under these filters: of the
     province's figures when a province is chosen, else of the national ones."""
-    level = "province" if province else "national"
+    level = _level(province)
     return metrics.attainment_by_content_area(
         attainment(province, year, content, indicator, level=level), level=level)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _attainment_chart(by_area: pd.DataFrame, lang: str, large: bool) -> go.Figure:
-    return charts.attainment_by_area_bar(by_area, lang, large=large)
+def _attainment_chart(by_area: pd.DataFrame, lang: str, large: bool, title: str,
+                      height: int | None) -> go.Figure:
+    return attainment_charts.attainment_by_area_bar(by_area, lang, large=large, title=title,
+                                                    height=height)
 
 
 def attainment_chart(province: str | None, year: int | None, content: int | None,
-                     indicator: str | None, lang: str, large: bool) -> go.Figure:
-    """:func:`p8lib.present.charts.attainment_by_area_bar` of :func:`attainment_by_content_area`,
-    built once per content of that small table, language and presenter mode: building a
-    plotly figure costs more than the attainment behind it, and many filters give the same
-    four areas' attainment.
+                     indicator: str | None, lang: str, large: bool,
+                     height: int | None = None) -> go.Figure:
+    """:func:`p8lib.present.attainment_charts.attainment_by_area_bar` of
+    :func:`attainment_by_content_area`,
+    titled with its scope, built once per content of that small table, title, language,
+    presenter mode and height: building a plotly figure costs more than the attainment
+    behind it, and many filters give the same four areas' attainment.
 
     Shared by every session (``st.cache_resource``): never modify it. ``st.plotly_chart``
     does not; it serialises a copy.
     """
     by_area = attainment_by_content_area(province, year, content, indicator)
-    return _attainment_chart(by_area, lang, large)
+    # A slide has the method nowhere else: the long title says "mean of comparable
+    # indicators" on the page, the short one fits beside the tiles of a slide.
+    name = t("attainment_by_area_short" if large else "attainment_by_area", lang)
+    return _attainment_chart(by_area, lang, large, titled(name, province, year, lang), height)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _indicator_attainment_chart(token: tuple[str, int], province: str | None,
+                                year: int | None, content: int | None, indicator: str | None,
+                                lang: str, large: bool, max_height: int | None
+                                ) -> Fitted | None:
+    del token  # the cache key only: which figures are in use
+    level = _level(province)
+    rows = chart_frames.attainment_frame(
+        attainment(province, year, content, indicator, level=level), indicators(), lang, level)
+    if rows.empty:
+        return None
+    title = titled(t("attainment_by_indicator", lang), province, year, lang)
+    return chart_frames.fit_height(
+        rows, "label",
+        lambda part: attainment_charts.attainment_by_indicator_bar(part, lang, title, large),
+        max_height)
+
+
+def indicator_attainment_chart(province: str | None, year: int | None, content: int | None,
+                               indicator: str | None, lang: str, large: bool,
+                               max_height: int | None = None) -> Fitted | None:
+    """:func:`p8lib.present.attainment_charts.attainment_by_indicator_bar` of the scope's
+    targets (the province's, else the country's), titled with its scope, with as many
+    indicators as fit ``max_height`` px; None when the scope has no target. Shared: never
+    modify it."""
+    return _indicator_attainment_chart(figures_token(), province, year, content, indicator,
+                                       lang, large, max_height)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -139,50 +229,65 @@ def reported_where(province: str | None, year: int | None, content: int | None,
 def _indicator_across(token: tuple[str, int], province: str | None, year: int | None,
                       indicator: str, lang: str) -> pd.DataFrame:
     del token  # the cache key only: which figures are in use
-    return tables.indicator_across(filtered(province, year, indicator=indicator), indicator,
-                                   lang, indicators(), max_places=tables.MAX_CHART_PLACES)
+    return chart_frames.indicator_across(filtered(province, year, indicator=indicator),
+                                         indicator, lang, indicators(),
+                                         max_places=chart_frames.MAX_CHART_PLACES)
 
 
 def indicator_across(province: str | None, year: int | None, indicator: str,
                      lang: str) -> pd.DataFrame:
-    """:func:`p8lib.present.tables.indicator_across` of one indicator's figures under these filters,
-    at most :data:`p8lib.present.tables.MAX_CHART_PLACES` places (``attrs["note"]`` says what was
-    summed or left out), cached by the filter values and the figures in use."""
+    """:func:`p8lib.present.chart_frames.indicator_across` of one indicator's figures under these
+    filters, at most :data:`p8lib.present.chart_frames.MAX_CHART_PLACES` places
+    (``attrs["note"]`` says what was summed or left out), cached by the filter values and
+    the figures in use."""
     return _indicator_across(figures_token(), province, year, indicator, lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _target_actual_chart(token: tuple[str, int], province: str, year: int | None,
-                         content: int | None, indicator: str | None, lang: str, title: str,
-                         large: bool) -> go.Figure | None:
+                         content: int | None, indicator: str | None, lang: str, large: bool,
+                         max_height: int | None) -> Fitted | None:
     del token  # the cache key only: which figures are in use
-    bars = tables.target_actual_frame(filtered(province, year, content, indicator),
-                                      indicators(), lang)
-    return None if bars.empty else charts.target_actual_bar(bars, lang, title, large)
+    bars = chart_frames.target_actual_frame(filtered(province, year, content, indicator),
+                                            indicators(), lang)
+    if bars.empty:
+        return None
+    title = titled(t("targets_results_title", lang), province, year, lang)
+    return chart_frames.fit_height(bars, "label",
+                             lambda rows: charts.target_actual_bar(rows, lang, title, large),
+                             max_height)
 
 
 def target_actual_chart(province: str, year: int | None, content: int | None,
-                        indicator: str | None, lang: str, title: str, large: bool
-                        ) -> go.Figure | None:
-    """:func:`p8lib.present.charts.target_actual_bar` of a province's figures under these filters,
-    built once per filters, figures in use, language and presenter mode (building the
-    figure takes longer than the filtering behind it); None when the province has no
-    province-level figure to draw. Shared: never modify it."""
+                        indicator: str | None, lang: str, large: bool,
+                        max_height: int | None = None) -> Fitted | None:
+    """:func:`p8lib.present.charts.target_actual_bar` of a province's figures under these
+    filters, titled with its scope, with as many indicators as fit ``max_height`` px (all
+    when None; :func:`p8lib.present.chart_frames.fit_height`); None when the province has no
+    province-level figure to draw. Built once per filters, figures in use, language,
+    presenter mode and height (building the figure takes longer than the filtering behind
+    it). Shared: never modify it."""
     return _target_actual_chart(figures_token(), province, year, content, indicator, lang,
-                                title, large)
+                                large, max_height)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _indicator_chart(token: tuple[str, int], province: str | None, year: int | None,
-                     indicator: str, lang: str, title: str, large: bool) -> go.Figure:
+                     indicator: str, lang: str, large: bool, max_height: int | None) -> Fitted:
     del token  # the cache key only: which figures are in use
-    return charts.indicator_bar(indicator_across(province, year, indicator, lang), lang, title,
-                                large)
+    name = labels.indicator_label(indicators(), indicator, lang)
+    title = titled(t("indicator_across_title", lang, indicator=name), province, year, lang)
+    return chart_frames.fit_height(indicator_across(province, year, indicator, lang), "place",
+                             lambda rows: charts.indicator_bar(rows, lang, title, large),
+                             max_height)
 
 
 def indicator_chart(province: str | None, year: int | None, indicator: str, lang: str,
-                    title: str, large: bool) -> go.Figure:
-    """:func:`p8lib.present.charts.indicator_bar` of :func:`indicator_across`, built once per
-    filters, figures in use, language and presenter mode (keyed by those, not by hashing
-    the table, which costs a share of every rerun). Shared: never modify it."""
-    return _indicator_chart(figures_token(), province, year, indicator, lang, title, large)
+                    large: bool, max_height: int | None = None) -> Fitted:
+    """:func:`p8lib.present.charts.indicator_bar` of :func:`indicator_across`, titled with the
+    indicator and its scope, with as many places as fit ``max_height`` px (all when None),
+    built once per filters, figures in use, language, presenter mode and height (keyed by
+    those, not by hashing the table, which costs a share of every rerun). Shared: never
+    modify it."""
+    return _indicator_chart(figures_token(), province, year, indicator, lang, large,
+                            max_height)

@@ -1,14 +1,15 @@
-"""Shared widgets: downloads for every table, presenter-mode styles."""
+"""Shared widgets: tables with their downloads, metric tiles, legends, the page styles."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
 from p8lib.contract import i18n, t
-from p8lib.present import citations, display, exports, tables
+from p8lib.present import citations, columns, display, exports, tables
 
 # At most this many rows of a table are shown on screen (the download has them all):
 # sending a table is proportional to its rows, and no one reads 10,000 rows on screen.
@@ -17,9 +18,46 @@ MAX_SHOWN_ROWS = 1_000
 # needs about a minute and 700 MB for 100,000 figures (docs/benchmarks.md): a larger table
 # is offered as CSV only.
 XLSX_MAX_ROWS = 50_000
+# Rows of a table on a slide: what fits under a title at presenter type size.
+PRESENTER_ROWS = 7
+
+# Always: less empty band above a page's title (Streamlit leaves 6rem), metric labels that
+# wrap instead of being cut with an ellipsis (indicator names are long).
+BASE_CSS = """
+<style>
+.block-container { padding-top: 2.5rem; }
+.stApp [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
+.stApp [data-testid="stMetricLabel"] p, .stApp [data-testid="stMetricDelta"],
+.stApp [data-testid="stMetricDelta"] div, .stApp [data-testid="stMetricDelta"] p {
+  white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: normal;
+  word-break: normal; }
+.stApp [data-testid="stMetricDelta"] { height: auto; }
+/* Tiles of a row as tall as the tallest, the numbers lined up under names of any length. */
+.stApp [data-testid="stColumn"] [data-testid="stElementContainer"]:has(> [data-testid="stMetric"]) {
+  flex: 1 1 auto; }
+.stApp [data-testid="stMetric"], .stApp [data-testid="stMetric"] > div { height: 100%; }
+.stApp [data-testid="stMetric"] > div { display: flex; flex-direction: column; }
+.stApp [data-testid="stMetricLabel"] { flex: 1 0 auto; align-content: start; }
+</style>
+"""
+
+# Streamlit writes its file uploader's texts in English only: on Vietnamese pages they are
+# covered by ours (the upload button's label and the size limit; the texts stay in the DOM).
+UPLOADER_CSS = """
+<style>
+[data-testid="stFileUploaderDropzone"] button { font-size: 0; }
+[data-testid="stFileUploaderDropzone"] button * { display: none; }
+[data-testid="stFileUploaderDropzone"] button::after {
+  content: "{browse}"; font-size: 0.875rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {
+  content: "{limit}"; font-size: 0.875rem; }
+</style>
+"""
 
 # Type sizes are set on the elements that hold the text: Streamlit wraps heading text in a
-# <span> and metric values in a <p>, which would otherwise take the body size.
+# <span> and metric values in a <p>, which would otherwise take the body size. Sizes are
+# chosen so that every slide fits a 1280×720 projector with nothing below the fold.
 PRESENTER_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -27,93 +65,136 @@ PRESENTER_CSS = """
 [data-testid="stSidebarNav"], footer { display: none !important; }
 .stApp { background: #ffffff; color: #000000; }
 .stApp p, .stApp li, .stApp td, .stApp th, .stApp label { font-size: 1.35rem; }
-.stApp [data-testid="stCaptionContainer"] { color: #333333; }
-.stApp h1, .stApp h1 span { font-size: 3.2rem; }
-.stApp h2, .stApp h2 span { font-size: 2.4rem; }
-.stApp h3, .stApp h3 span { font-size: 1.9rem; }
+.stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] p {
+  color: #333333; font-size: 1.25rem; }
+.stApp h1, .stApp h1 span { font-size: 3rem; padding: 0; line-height: 1.15; }
+.stApp h2, .stApp h2 span { font-size: 2.2rem; padding: 0; }
+.stApp h3, .stApp h3 span { font-size: 1.7rem; padding: 0.25rem 0 0; }
 .stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] p {
-  font-size: 3.4rem; color: #000000; }
-.stApp [data-testid="stMetricLabel"] p { font-size: 1.4rem; color: #000000; }
-/* Streamlit cuts a metric label to one line with an ellipsis: indicator names wrap. */
-.stApp [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
-.stApp [data-testid="stMetricLabel"] p {
-  white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }
-/* Tiles of a row as tall as the tallest, the numbers lined up under names of any length. */
-.stApp [data-testid="stColumn"] [data-testid="stElementContainer"]:has(> [data-testid="stMetric"]) {
-  flex: 1 1 auto; }
-.stApp [data-testid="stMetric"], .stApp [data-testid="stMetric"] > div { height: 100%; }
-.stApp [data-testid="stMetric"] > div { display: flex; flex-direction: column; }
-.stApp [data-testid="stMetricLabel"] { flex: 1 0 auto; align-content: start; }
-.block-container { padding-top: 1.5rem; max-width: 100%; }
+  font-size: 2.3rem; color: #000000; line-height: 1.15; }
+.stApp [data-testid="stMetricLabel"] p { font-size: 1.25rem; color: #000000; line-height: 1.2; }
+.stApp [data-testid="stMetricDelta"] p { font-size: 1.25rem; line-height: 1.2; }
+.stApp [data-testid="stMetric"] { padding: 0.5rem 0.75rem; }
+.stApp [data-testid="stMetric"] > div { gap: 0.2rem; }
+/* The reach beside a slide's title: smaller tiles. */
+.stApp .st-key-overview_reach [data-testid="stMetricValue"],
+.stApp .st-key-overview_reach [data-testid="stMetricValue"] p { font-size: 2.3rem; }
+.stApp .st-key-overview_reach [data-testid="stMetricLabel"] p { font-size: 1.25rem; }
+.stApp [data-testid="stTable"] td, .stApp [data-testid="stTable"] th {
+  font-size: 1.35rem; padding: 0.35rem 0.6rem; }
+.block-container { padding: 0.75rem 2rem 0 2rem; max-width: 100%; }
+.stApp [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.6rem; }
 </style>
 """
 
 
-def presenter_styles(on: bool) -> None:
-    """Hide the app's chrome and enlarge type when presenter mode is on."""
-    if on:
-        st.html(PRESENTER_CSS)
+def page_styles(lang: str, present: bool) -> None:
+    """The app's own styles: always :data:`BASE_CSS`; Vietnamese texts over Streamlit's
+    English file-uploader texts; presenter mode's (no chrome, large type) when on."""
+    css = BASE_CSS
+    if lang == "vi":
+        limit = st.get_option("server.maxUploadSize")
+        css += (UPLOADER_CSS.replace("{browse}", t("uploader_browse", lang))
+                .replace("{limit}", t("uploader_limit", lang, mb=limit)))
+    if present:
+        css += PRESENTER_CSS
+    st.html(css)
 
 
-def downloads(frame: pd.DataFrame, name: str, lang: str, key: str) -> None:
+def downloads(frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str, lang: str,
+              key: str, rows: int | None = None) -> None:
     """CSV (UTF-8 with BOM, formula-safe) and XLSX download buttons for one table.
 
-    A table of more than :data:`XLSX_MAX_ROWS` rows gets the CSV button and a note instead
-    of the XLSX one.
+    ``frame`` is the table, or a function that makes it when a button is clicked (a large
+    table is named and worded only then); with a function, ``rows`` says how many rows it
+    will have. A table of more than :data:`XLSX_MAX_ROWS` rows gets the CSV button and a
+    note instead of the XLSX one.
     """
+    make = frame if callable(frame) else (lambda: frame)
+    count = len(frame) if rows is None and not callable(frame) else int(rows or 0)
     left, right = st.columns(2)
     # The files are made when a button is clicked (a callable), not on every rerun.
-    left.download_button(t("download_csv", lang), lambda: exports.csv_bytes(frame),
+    left.download_button(t("download_csv", lang), lambda: exports.csv_bytes(make()),
                          file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv",
                          on_click="ignore")
-    if len(frame) > XLSX_MAX_ROWS:
+    if count > XLSX_MAX_ROWS:
         right.caption(t("xlsx_too_big", lang, limit=i18n.fmt_number(XLSX_MAX_ROWS, lang),
-                        n=i18n.fmt_number(len(frame), lang)))
+                        n=i18n.fmt_number(count, lang)))
         return
     right.download_button(
-        t("download_xlsx", lang), lambda: exports.xlsx_bytes({name: frame}),
+        t("download_xlsx", lang), lambda: exports.xlsx_bytes({name: make()}),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx", on_click="ignore")
 
 
-def table(frame: pd.DataFrame, shown: pd.DataFrame, name: str, lang: str, key: str,
-          noun: str = "rows") -> None:
-    """Show ``shown`` (formatted for the screen) and offer ``frame`` (raw) for download.
+def presenting() -> bool:
+    """True in presenter mode."""
+    return bool(st.session_state.get("present"))
 
-    At most :data:`MAX_SHOWN_ROWS` rows are shown, with a caption saying how many of
-    ``frame``'s there are ("Showing 1,000 of 1,000,000 figures"; ``noun``: "rows" or
-    "figures"); ``shown`` may already be cut to them. The download always has them all.
+
+def table(frame: pd.DataFrame | Callable[[], pd.DataFrame], shown: pd.DataFrame, name: str,
+          lang: str, key: str, noun: str = "rows", rows: int | None = None) -> None:
+    """Show ``shown`` (formatted for the screen) and offer ``frame`` for download.
+
+    The download is the table the screen shows — names and words in ``lang``, numbers as
+    numbers — and, after its columns, the codes and ids behind them
+    (:mod:`p8lib.present.columns`); the screen shows ``shown`` without those. ``frame`` may
+    be a function that makes the download when a button is clicked (``rows``: its length).
+
+    At most :data:`MAX_SHOWN_ROWS` rows are shown, with a caption saying how many there are
+    ("Showing 1,000 of 1,000,000 figures"; ``noun``: "rows" or "figures"); ``shown`` may
+    already be cut to them. In presenter mode a plain table in presenter type size shows
+    the first :data:`PRESENTER_ROWS`. The download always has them all.
     """
-    head = shown.head(MAX_SHOWN_ROWS)
+    total = max(rows if rows is not None else len(frame), len(shown))
+    screen = columns.for_screen(shown)
+    if presenting():
+        head = screen.head(PRESENTER_ROWS)
+        st.table(head, hide_index=True)
+        if len(head) < total:
+            st.caption(t("rows_shown_presenting", lang, shown=i18n.fmt_number(len(head), lang),
+                         n=i18n.fmt_number(total, lang)))
+        return
+    head = screen.head(MAX_SHOWN_ROWS)
     st.dataframe(head, hide_index=True, key=f"{key}_table", width="stretch")
-    total = max(len(frame), len(shown))
     if len(head) < total:
         st.caption(t(f"{noun}_shown", lang, shown=i18n.fmt_number(len(head), lang),
                      n=i18n.fmt_number(total, lang)))
-    downloads(frame, name, lang, key)
+    downloads(frame, name, lang, key, rows=total if callable(frame) else None)
 
 
 def figures_table(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str, name: str,
                   key: str) -> None:
     """Figures for people (:func:`p8lib.present.tables.figure_table`), the first
-    :data:`MAX_SHOWN_ROWS` of them on screen; the download has every figure, raw.
+    :data:`MAX_SHOWN_ROWS` of them on screen; the download has every figure, the same
+    columns, then the codes and ids.
 
-    Only the rows shown are named and formatted: at 1M figures, naming the whole table for
-    the screen took seconds and more memory than the budget.
+    Only the rows shown are named and formatted on each run: at 1M figures, naming the
+    whole table took seconds and more memory than the budget. The download names them when
+    its button is clicked.
     """
     head = figures.head(MAX_SHOWN_ROWS)
-    shown = display.display_frame(tables.figure_table(head, catalogue, lang), lang)
-    table(figures, shown, name, lang, key=key, noun="figures")
+    shown = display.display_frame(columns.for_screen(tables.figure_table(head, catalogue, lang)),
+                                  lang)
+    table(lambda: tables.figure_table(figures, catalogue, lang), shown, name, lang, key=key,
+          noun="figures", rows=len(figures))
 
 
-def metric_row(tiles: list[tuple[str, str, str | None]], key: str) -> None:
-    """A row of ``st.metric`` tiles from (label, value, note) triples."""
+def metric_row(tiles: list[tuple[str, str, str | None]], key: str,
+               per_row: int | None = None) -> None:
+    """``st.metric`` tiles from (label, value, note) triples: one row of them, or rows of
+    ``per_row`` (1: one above the other, for the side of a slide)."""
     if not tiles:
         return
+    width = per_row or len(tiles)
     with st.container(key=key):
-        for column, (label, value, note) in zip(st.columns(len(tiles)), tiles, strict=True):
-            column.metric(label, value, note, delta_color="off", delta_arrow="off", border=True)
+        for start in range(0, len(tiles), width):
+            row = tiles[start:start + width]
+            places = [st.container() for _ in row] if width == 1 else st.columns(width)
+            for place, (label, value, note) in zip(places, row, strict=False):
+                place.metric(label, value, note, delta_color="off", delta_arrow="off",
+                             border=True)
 
 
 def legend(rows: list, title: str) -> None:

@@ -4,7 +4,7 @@ the shared store; the figures in use; templates."""
 import streamlit as st
 
 from app import auth, data, publishing, state, widgets
-from p8lib.contract import MEASURES, t
+from p8lib.contract import MEASURES, i18n, t
 from p8lib.ingest import ImportOptions
 from p8lib.present import tables, uploads
 
@@ -17,7 +17,8 @@ st.write(t("upload_hint", lang))
 left, mid, right, last = st.columns(4)
 start = left.number_input(t("period_start", lang), 2015, 2035, 2024, key="data_start")
 end = mid.number_input(t("period_end", lang), 2015, 2035, 2024, key="data_end")
-measure = right.selectbox(t("measure", lang), MEASURES, index=1, key="data_measure")
+measure = right.selectbox(t("measure", lang), MEASURES, index=1, key="data_measure",
+                          format_func=lambda m: i18n.measure_text(m, lang))
 source_id = last.text_input(t("source_id", lang), key="data_source")
 upload = st.file_uploader(t("upload", lang), type=["csv", "xlsx"], key="data_upload")
 

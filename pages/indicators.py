@@ -1,8 +1,12 @@
-"""Indicators: one indicator across provinces and years, grouped by content area."""
+"""Indicators: one indicator across provinces and years, grouped by content area.
+
+In presenter mode a slide of its own: the indicator's name and its chart across places,
+drawn to fit the screen.
+"""
 
 import streamlit as st
 
-from app import data, sections, state, views, widgets
+from app import data, sections, slides, state, views, widgets
 from p8lib.analysis import filters
 from p8lib.contract import i18n, t
 from p8lib.present import labels
@@ -11,29 +15,45 @@ state.require_router()
 f = state.current()
 lang, big = f["lang"], f["present"]
 catalogue = data.indicators()
-
-st.title(t("page_indicators", lang))
 indicator = f["indicator"]
+
+if indicator and big:
+    st.title(labels.indicator_label(catalogue, indicator, lang))
+else:
+    st.title(t("page_indicators", lang))
 if not indicator:
-    st.info(t("choose_indicator", lang))
-    options = filters.indicator_options(catalogue, f["content"])
-    indicator = st.selectbox(t("indicator", lang), options, key="indicators_pick",
-                             format_func=labels.indicator_labels(catalogue, lang).get)
+    # Chosen here or in the sidebar, the indicator is the shared filter (and in the URL);
+    # this picker and its note are gone once one is chosen.
+    # The sidebar is hidden while presenting: the note must not send people there.
+    st.info(t("choose_indicator_presenting" if big else "choose_indicator", lang))
+    st.selectbox(t("indicator", lang), filters.indicator_options(catalogue, f["content"]),
+                 index=None, placeholder=t("choose_indicator_pick", lang), key="indicators_pick",
+                 format_func=labels.indicator_labels(catalogue, lang).get,
+                 on_change=state.filter_from, args=("indicators_pick", "indicator"))
+else:
+    row = catalogue[catalogue["indicator_id"] == indicator].iloc[0]
+    if not big:
+        st.header(labels.indicator_label(catalogue, indicator, lang))
+    st.caption(f"{i18n.area_label(row['content_area'], lang)} · {t('unit', lang)}: "
+               f"{row['unit_vi'] if lang == 'vi' else row['unit']} · "
+               f"{views.scope(f['province'], f['year'], lang)}")
+    shown = views.filtered(province=f["province"], year=f["year"], indicator=indicator)
+    if sections.has_rows(shown, lang):
+        across = views.indicator_across(f["province"], f["year"], indicator, lang)
+        if across.attrs["note"]:  # too many places to draw: what was summed or left out
+            st.caption(across.attrs["note"])
+        chart, drawn, places = views.indicator_chart(
+            f["province"], f["year"], indicator, lang, big,
+            max_height=slides.INDICATOR_CHART if big else None)
+        if big:
+            sections.chart(chart, big, key="indicators_chart")
+            if drawn < places:
+                st.caption(t("chart_places_cut", lang, shown=drawn, n=places))
+        else:
+            sections.chart_and_figures(chart, shown, catalogue, lang, big,
+                                       f"indicator_{indicator}", key="indicators")
 
-row = catalogue[catalogue["indicator_id"] == indicator].iloc[0]
-st.header(labels.indicator_label(catalogue, indicator, lang))
-st.caption(f"{i18n.area_label(row['content_area'], lang)} · {t('unit', lang)}: "
-           f"{row['unit_vi'] if lang == 'vi' else row['unit']}")
-shown = views.filtered(province=f["province"], year=f["year"], indicator=indicator)
-if sections.has_rows(shown, lang):
-    across = views.indicator_across(f["province"], f["year"], indicator, lang)
-    if across.attrs["note"]:  # too many places to draw: what was summed or left out
-        st.caption(across.attrs["note"])
-    chart = views.indicator_chart(f["province"], f["year"], indicator, lang,
-                                  t("indicator_across", lang), big)
-    sections.chart_and_figures(chart, shown, catalogue, lang, big, f"indicator_{indicator}",
-                               key="indicators")
-
-st.subheader(t("catalogue", lang))
-cat_table = views.catalogue_table(lang)
-widgets.table(cat_table, cat_table, "indicators", lang, key="indicators_catalogue")
+if not big:
+    st.subheader(t("catalogue", lang))
+    cat_table = views.catalogue_table(lang)
+    widgets.table(cat_table, cat_table, "indicators", lang, key="indicators_catalogue")

@@ -1,29 +1,44 @@
-"""Overview: how far Project 8 reaches and whether its targets are met."""
+"""Overview: how far Project 8 reaches and whether its targets are met, for the scope the
+filters say (a province or the country, a year or every year)."""
 
 import streamlit as st
 
-from app import data, sections, state, views, widgets
+from app import sections, slides, state, views, widgets
 from p8lib.contract import t
-from p8lib.present import display
 
 state.require_router()
 f = state.current()
 lang, big = f["lang"], f["present"]
 filters_ = {k: f[k] for k in ("province", "year", "content", "indicator")}
+scope = views.scope(f["province"], f["year"], lang)
+# The reach counts places, whatever content area or indicator is chosen: it says so.
+place_scope = scope if not (f["content"] or f["indicator"]) else \
+    f"{scope} ({t('all_content_areas_note', lang)})"
 
-st.title(t("app_title", lang))
-st.caption(t("app_subtitle", lang))
+reach = views.reach_metrics(f["province"], f["year"], lang)
+core = views.headline_metrics(**filters_, lang=lang)
+chart = views.attainment_chart(**filters_, lang=lang, large=big,
+                               height=slides.OVERVIEW_CHART if big else None)
+if big:  # one slide: title and reach, the core tiles, the chart
+    head, side = st.columns([3, 2], vertical_alignment="bottom")
+    with head:
+        st.title(t("app_title", lang))
+        st.caption(scope)
+    with side:
+        widgets.metric_row(reach, key="overview_reach")
+    sections.tiles(core, lang, key="overview_core", empty_note="no_core")
+    sections.chart(chart, big, key="overview_attainment_chart")
+else:
+    st.title(t("app_title", lang))
+    st.caption(t("app_subtitle", lang))
+    st.subheader(f"{t('reach_title', lang)} — {place_scope}")
+    widgets.metric_row(reach, key="overview_reach")
+    st.subheader(f"{t('core_title', lang)} — {scope}")
+    sections.tiles(core, lang, key="overview_core", empty_note="no_core")
+    sections.chart(chart, big, key="overview_attainment_chart")
+    st.caption(t("method_text", lang))
 
-widgets.metric_row(display.reach_metrics(data.coverage_counts(), lang),
-                   key="overview_reach")
-st.subheader(t("core_vs_target", lang))
-widgets.metric_row(views.headline_metrics(lang), key="overview_core")
-
-sections.chart(views.attainment_chart(**filters_, lang=lang, large=big), big,
-               key="overview_attainment_chart")
-st.caption(t("method_text", lang))
-
-st.subheader(t("reported_where", lang))
-where = views.reported_where(**filters_, lang=lang)
-if sections.has_rows(where, lang):  # a place per row: none when no figure is shown
-    widgets.table(where, where, "reported_where", lang, key="overview_where")
+    st.subheader(f"{t('reported_where_title', lang)} — {scope}")
+    where = views.reported_where(**filters_, lang=lang)
+    if sections.has_rows(where, lang):  # a place per row: none when no figure is shown
+        widgets.table(where, where, "reported_where", lang, key="overview_where")

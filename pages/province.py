@@ -1,8 +1,12 @@
-"""Province profile: targets and results, attainment, coverage and sources of one province."""
+"""Province profile: targets and results, attainment, coverage and sources of one province.
+
+In presenter mode a slide of its own: the province's name, its core tiles and its targets
+and results, drawn to fit the screen.
+"""
 
 import streamlit as st
 
-from app import data, sections, state, views, widgets
+from app import data, sections, slides, state, views, widgets
 from p8lib.contract import t
 from p8lib.present import citations, labels, tables
 
@@ -10,15 +14,43 @@ state.require_router()
 f = state.current()
 lang, big, province = f["lang"], f["present"], f["province"]
 catalogue = data.indicators()
+filters_ = {k: f[k] for k in ("province", "year", "content", "indicator")}
 
-st.title(t("page_province", lang))
 if not province:
-    st.info(t("choose_province", lang))
+    st.title(t("page_province", lang))
+    # The sidebar is hidden while presenting: the note must not send people there.
+    st.info(t("choose_province_presenting" if big else "choose_province", lang))
+elif big:  # a slide: attainment of the province's targets, else its figures, else places
+    st.title(labels.unit_name(province, lang))
+    st.caption(views.scope(province, f["year"], lang))
+    fitted = (views.indicator_attainment_chart(**filters_, lang=lang, large=True,
+                                               max_height=slides.PROVINCE_CHART)
+              or views.target_actual_chart(**filters_, lang=lang, large=True,
+                                           max_height=slides.PROVINCE_CHART))
+    if fitted is not None:
+        chart, shown, total = fitted
+        sections.chart(chart, big, key="province_chart")
+        if shown < total:
+            st.caption(t("chart_rows_cut", lang, shown=shown, n=total))
+    elif not (figures := views.filtered(**filters_)).empty:  # district or commune figures
+        st.caption(t("lower_level_figures", lang))
+        shown = tables.figure_table(figures, catalogue, lang)[
+            [t(k, lang) for k in ("unit_name", "indicator", "measure", "period", "value",
+                                  "unit")]]
+        sections.formatted_table(shown, lang, f"figures_{province}", key="province_figures")
+    else:
+        st.caption(t("no_province_figures", lang))
+        coverage = data.coverage()
+        coverage = coverage[coverage["province_code"] == province]
+        if sections.has_rows(coverage, lang):
+            places = tables.coverage_table(coverage, lang)[
+                [t(k, lang) for k in ("unit_name", "role", "period", "count", "count_of")]]
+            sections.formatted_table(places, lang, f"coverage_{province}",
+                                     key="province_coverage")
 else:
-    # No st.stop() above: the router still draws what follows the page (the presenter
-    # mode's exit button).
+    # No st.stop() above: the router still draws what follows the page.
+    st.title(t("page_province", lang))
     st.header(f"{labels.unit_name(province, lang)} ({province})")
-    filters_ = {k: f[k] for k in ("province", "year", "content", "indicator")}
     figures = views.filtered(**filters_)
 
     # One section at a time: only the open tab's content runs (on_change="rerun"), so a
@@ -30,10 +62,10 @@ else:
     if results.open:
         with results:
             if sections.has_rows(figures, lang):
-                chart = views.target_actual_chart(**filters_, lang=lang,
-                                                  title="", large=big)  # the tab names it
-                sections.chart_and_figures(chart, figures, catalogue, lang, big,
-                                           f"figures_{province}", key="province")
+                fitted = views.target_actual_chart(**filters_, lang=lang, large=False)
+                sections.chart_and_figures(None if fitted is None else fitted[0], figures,
+                                           catalogue, lang, big, f"figures_{province}",
+                                           key="province")
     if attainment.open:
         with attainment:
             attain = views.attainment(**filters_)

@@ -1,4 +1,5 @@
-"""The shared filters (province, year, content area, indicator, language, presenter mode).
+"""The shared filters (province, year, content area, indicator, language, presenter mode and
+its slide).
 
 Their choices come from the data; their state lives in the URL, so that a link reproduces
 a view: :func:`parse_filters` reads query parameters, :func:`filters_to_params` writes them.
@@ -12,10 +13,10 @@ import pandas as pd
 
 from p8lib import units
 from p8lib.analysis.vintages import provinces_2021
-from p8lib.contract import CONTENT_AREAS, Figure, i18n
+from p8lib.contract import CONTENT_AREAS, Coverage, Figure, i18n
 
 # URL query keys of the shared filters (a link reproduces the view).
-FILTER_KEYS = ("province", "year", "content", "indicator", "lang", "present")
+FILTER_KEYS = ("province", "year", "content", "indicator", "lang", "present", "slide")
 
 
 def parse_filters(params: Mapping[str, object], *, provinces: set[str], years: set[int],
@@ -34,7 +35,9 @@ def parse_filters(params: Mapping[str, object], *, provinces: set[str], years: s
     -------
     dict
         ``province`` (str or None), ``year`` (int or None), ``content`` (1–4 or None),
-        ``indicator`` (str or None), ``lang`` ("vi"/"en"), ``present`` (bool).
+        ``indicator`` (str or None), ``lang`` ("vi"/"en"), ``present`` (bool), ``slide``
+        (a positive int in presenter mode, else None; whether that slide exists is for
+        :mod:`p8lib.present.slides` to say).
 
     Examples
     --------
@@ -52,13 +55,16 @@ def parse_filters(params: Mapping[str, object], *, provinces: set[str], years: s
     year = int(text("year")) if text("year").isdigit() else None
     content = int(text("content")) if text("content").isdigit() else None
     indicator = text("indicator") or None
+    present = text("present").lower() in ("1", "true", "yes")
+    slide = int(text("slide")) if present and text("slide").isdigit() else None
     return {
         "province": province if province in provinces else None,
         "year": year if year in years else None,
         "content": content if content in CONTENT_AREAS else None,
         "indicator": indicator if indicator in indicators else None,
         "lang": i18n.check_lang(text("lang") or None),
-        "present": text("present").lower() in ("1", "true", "yes"),
+        "present": present,
+        "slide": slide if slide else None,
     }
 
 
@@ -67,13 +73,17 @@ def filters_to_params(filters: Mapping[str, object]) -> dict[str, str]:
 
     Examples
     --------
-    >>> filters_to_params({"province": "94", "year": None, "lang": "vi", "present": True})
-    {'province': '94', 'present': '1'}
+    >>> filters_to_params({"province": "94", "year": None, "lang": "vi", "present": True,
+    ...                    "slide": 3})
+    {'province': '94', 'present': '1', 'slide': '3'}
     """
     out: dict[str, str] = {}
     for key in FILTER_KEYS:
         value = filters.get(key)
-        if key == "present":
+        if key == "slide":  # a position in a talk: only while presenting
+            if value and filters.get("present"):
+                out[key] = str(value)
+        elif key == "present":
             if value:
                 out[key] = "1"
         elif key == "lang":
@@ -112,3 +122,22 @@ def indicator_options(catalogue: pd.DataFrame, content_area: int | None = None) 
         catalogue["content_area"] == content_area]
     order = cat["content_area"].fillna(99).astype(int)
     return list(cat.assign(_o=order).sort_values("_o", kind="stable")[Figure.indicator_id])
+
+
+def coverage_in_scope(coverage: pd.DataFrame, province: str | None = None,
+                      year: int | None = None) -> pd.DataFrame:
+    """The coverage rows of one province (2021 code; a 2025 row by the 2021 province it lies
+    in) and one year (rows whose period contains it), each filter skipped when None: the
+    places a scope's reach counts.
+
+    >>> rows = pd.DataFrame({"province_code": ["94", "10"], "period_start": [2022, 2021],
+    ...                      "period_end": [2025, 2021]})
+    >>> coverage_in_scope(rows, year=2023)["province_code"].tolist()
+    ['94']
+    """
+    keep = pd.Series(True, index=coverage.index)
+    if province:
+        keep &= (provinces_2021(coverage) == province).fillna(False)
+    if year:
+        keep &= (coverage[Coverage.period_start] <= year) & (coverage[Coverage.period_end] >= year)
+    return coverage[keep]

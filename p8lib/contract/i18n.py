@@ -1,9 +1,10 @@
-"""Vietnamese and English strings and number formats for the dashboard.
+"""Vietnamese and English strings for the dashboard, and the number and date formats.
 
 Strings live in one dict, :data:`STRINGS`, keyed by a short id; :func:`t` picks the language
-and fills ``{placeholders}``. Numbers follow each language's habit: Vietnamese groups
-thousands with a dot and writes decimals with a comma (``10.393``, ``115,5``), English the
-other way round (``10,393``, ``115.5``). No streamlit here: the app and the tests share it.
+and fills ``{placeholders}``. Numbers, percentages and dates are written by CLDR's rules for
+each language (:mod:`p8lib.contract.formats`, Babel): Vietnamese groups thousands with a dot
+and writes decimals with a comma (``10.393``, ``115,5``), English the other way round. No
+streamlit here: the app and the tests share it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,16 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+
+from p8lib.contract.formats import fmt_date, fmt_datetime, fmt_number, fmt_pct
+from p8lib.contract.words import COUNT_OF_TEXT, COVERAGE_GROUP_VI, ROLE_TEXT, UNIT_VI
+
+__all__ = [
+    "DEFAULT_LANG", "LANGS", "LANG_NAMES", "LEVEL_TEXT", "MEASURE_TEXT", "STATUS_MEANING_VI",
+    "STATUS_TEXT", "STRINGS", "area_label", "check_lang", "coverage_group_text",
+    "count_of_text", "fmt_date", "fmt_datetime", "fmt_number", "fmt_pct", "measure_text",
+    "role_text", "status_text", "t", "unit_text",
+]
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
@@ -54,11 +65,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "reached_provinces": {"vi": "Tỉnh được báo cáo", "en": "Provinces reported"},
     "reached_districts": {"vi": "Huyện được báo cáo", "en": "Districts reported"},
     "reached_communes": {"vi": "Xã được báo cáo", "en": "Communes reported"},
-    "core_vs_target": {"vi": "Chỉ tiêu cốt lõi so với kế hoạch giai đoạn I (toàn quốc)",
-                       "en": "Core indicators against phase-I targets (national)"},
     "attainment_by_area": {"vi": "Mức đạt theo nội dung (trung bình các chỉ tiêu so sánh được)",
                            "en": "Attainment by content area (mean of comparable indicators)"},
-    "target_line": {"vi": "Kế hoạch (100 %)", "en": "Target (100 %)"},
+    "target_line": {"vi": "Kế hoạch (100%)", "en": "Target (100%)"},
     "attainment": {"vi": "Mức đạt", "en": "Attainment"},
     "attainment_pct": {"vi": "Mức đạt (%)", "en": "Attainment (%)"},
     "status": {"vi": "Tình trạng", "en": "Status"},
@@ -111,8 +120,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "count_of": {"vi": "Đơn vị đếm", "en": "Counted units"},
     "choose_indicator": {"vi": "Hãy chọn một chỉ tiêu ở thanh bên hoặc ở đây.",
                          "en": "Choose an indicator in the sidebar or here."},
-    "indicator_across": {"vi": "Chỉ tiêu theo tỉnh và năm",
-                         "en": "Indicator across provinces and years"},
     "catalogue": {"vi": "Danh mục chỉ tiêu", "en": "Indicator catalogue"},
     "core": {"vi": "Cốt lõi", "en": "Core"},
     "upload": {"vi": "Tải lên báo cáo (CSV hoặc Excel)", "en": "Upload a report (CSV or Excel)"},
@@ -199,9 +206,9 @@ STRINGS: dict[str, dict[str, str]] = {
               "thí điểm vẫn ở bên dưới.",
         "en": "Map layers not built yet (p8lib.maps / p8lib.maps.geo missing). The pilot "
               "provinces are listed below."},
-    "archipelago_hoang_sa": {"vi": "Quần đảo Hoàng Sa", "en": "Hoang Sa (Paracel) archipelago"},
+    "archipelago_hoang_sa": {"vi": "Quần đảo Hoàng Sa", "en": "Hoàng Sa (Paracel) archipelago"},
     "archipelago_truong_sa": {"vi": "Quần đảo Trường Sa",
-                              "en": "Truong Sa (Spratly) archipelago"},
+                              "en": "Trường Sa (Spratly) archipelago"},
     "vintage": {"vi": "Đơn vị hành chính", "en": "Administrative units"},
     "vintage_2021": {"vi": "63 tỉnh (trước 7/2025)", "en": "63 provinces (before July 2025)"},
     "vintage_2025": {"vi": "34 tỉnh (từ 7/2025)", "en": "34 provinces (from July 2025)"},
@@ -365,6 +372,69 @@ STRINGS: dict[str, dict[str, str]] = {
               "cookie_secret: thêm một chuỗi ngẫu nhiên dài rồi khởi động lại.",
         "en": "OIDC sign-in is on ([auth] in .streamlit/secrets.toml) but has no "
               "cookie_secret: add a long random string and restart."},
+    # --- presenter and pages (issue #17) ---
+    # Content areas by a short name, where a chart or a column header has little room.
+    "area_short": {"vi": "{n}. {name}", "en": "{n}. {name}"},
+    "area_short_1": {"vi": "Truyền thông", "en": "Communication"},
+    "area_short_2": {"vi": "Mô hình, kinh tế", "en": "Models, economy"},
+    "area_short_3": {"vi": "Tiếng nói, lãnh đạo", "en": "Voice, leadership"},
+    "area_short_4": {"vi": "Năng lực cán bộ", "en": "Officials' skills"},
+    "area_short_none": {"vi": "Quản lý, chung", "en": "Management, general"},
+    # What a number's scope is: a place (or the country) and a period.
+    "scope": {"vi": "{place} · {period}", "en": "{place} · {period}"},
+    "all_content_areas_note": {"vi": "mọi nội dung", "en": "all content areas"},
+    "reach_title": {"vi": "Địa bàn được báo cáo", "en": "Places reported"},
+    "reached_figures": {"vi": "Số liệu được báo cáo", "en": "Figures reported"},
+    "core_title": {"vi": "Chỉ tiêu cốt lõi so với kế hoạch",
+                   "en": "Core indicators against targets"},
+    "no_core": {"vi": "Không có chỉ tiêu cốt lõi nào có kế hoạch trong phạm vi này.",
+                "en": "No core indicator has a target in this scope."},
+    "reported_where_title": {"vi": "Số liệu được báo cáo ở đâu (số số liệu theo nội dung)",
+                             "en": "What is reported where (number of figures per content "
+                                   "area)"},
+    "targets_results_title": {"vi": "Kế hoạch và kết quả", "en": "Targets and results"},
+    "attainment_by_indicator": {"vi": "Mức đạt theo chỉ tiêu", "en": "Attainment by indicator"},
+    "attainment_by_area_short": {"vi": "Mức đạt theo nội dung",
+                                 "en": "Attainment by content area"},
+    "lower_level_figures": {
+        "vi": "Số liệu của tỉnh này chỉ có ở cấp huyện, xã:",
+        "en": "This province's figures are reported for its districts and communes only:"},
+    "no_province_figures": {
+        "vi": "Các nguồn chưa nêu số liệu nào của tỉnh này; dưới đây là các địa bàn triển khai "
+              "mà nguồn nêu.",
+        "en": "The sources give no figure for this province yet; these are the places they "
+              "name where Project 8 works."},
+    "indicator_across_title": {"vi": "{indicator} theo địa bàn", "en": "{indicator} by place"},
+    "chart_rows_cut": {
+        "vi": "Biểu đồ vẽ {shown} trong {n} chỉ tiêu cho vừa màn hình; bảng và tệp tải xuống có "
+              "tất cả.",
+        "en": "The chart draws {shown} of {n} indicators to fit the screen; the table and the "
+              "downloads have them all."},
+    "chart_places_cut": {
+        "vi": "Biểu đồ vẽ {shown} trong {n} địa bàn cho vừa màn hình; xem tất cả ở trang Chỉ "
+              "tiêu.",
+        "en": "The chart draws {shown} of {n} places to fit the screen; the Indicators page "
+              "has them all."},
+    "choose_indicator_pick": {"vi": "Chọn một chỉ tiêu", "en": "Choose an indicator"},
+    "choose_indicator_presenting": {"vi": "Hãy chọn một chỉ tiêu ở đây.",
+                                    "en": "Choose an indicator here."},
+    "choose_province_presenting": {
+        "vi": "Chưa chọn tỉnh nào. Chuyển sang trang trình chiếu tiếp theo, hoặc thoát chế độ "
+              "trình chiếu để chọn một tỉnh.",
+        "en": "No province chosen. Go to the next slide, or leave presenter mode to choose a "
+              "province."},
+    "slide_previous": {"vi": "◀ Trước", "en": "◀ Previous"},
+    "slide_next": {"vi": "Tiếp ▶", "en": "Next ▶"},
+    "slide_position": {"vi": "Trang {n}/{total}: {name}", "en": "Slide {n} of {total}: {name}"},
+    "slide_keys_next": {"vi": "Phím: → PageDown Space", "en": "Keys: → PageDown Space"},
+    "slide_keys_previous": {"vi": "Phím: ← PageUp", "en": "Keys: ← PageUp"},
+    "slide_overview": {"vi": "Tổng quan toàn quốc", "en": "National overview"},
+    "slide_map": {"vi": "Bản đồ phạm vi", "en": "Coverage map"},
+    "rows_shown_presenting": {"vi": "{shown} trong {n} dòng (tất cả ở chế độ thường).",
+                              "en": "{shown} of {n} rows (all of them outside presenter mode)."},
+    # Streamlit's own file-uploader texts, covered in Vietnamese (app/widgets.py).
+    "uploader_limit": {"vi": "Tối đa {mb} MB mỗi tệp", "en": "Up to {mb} MB per file"},
+    "uploader_browse": {"vi": "Chọn tệp", "en": "Browse files"},
 }
 
 STATUS_TEXT: dict[str, dict[str, str]] = {
@@ -423,63 +493,54 @@ def status_text(status: str, lang: str) -> str:
 
 
 def area_label(area: object, lang: str, short: bool = False) -> str:
-    """Label of a content area 1–4 ("Nội dung 2: …"); missing → finance/cross-cutting."""
+    """Label of a content area 1–4; missing → programme management and cross-cutting.
+
+    In full "Nội dung 2: Xây dựng, nhân rộng mô hình; …"; ``short`` (for charts and column
+    headers) its number and short name, "2. Mô hình, kinh tế".
+
+    >>> area_label(1, "en", short=True), area_label(None, "vi", short=True)
+    ('1. Communication', 'Quản lý, chung')
+    """
     if area is None or (isinstance(area, float) and math.isnan(area)) or area is pd.NA:
-        return t("area_none", lang)
+        return t("area_short_none" if short else "area_none", lang)
     number = int(area)
-    head = t("area_n", lang, n=number)
-    return head if short else f"{head}: {t(f'area_{number}', lang)}"
+    if short:
+        return t("area_short", lang, n=number, name=t(f"area_short_{number}", lang))
+    return f"{t('area_n', lang, n=number)}: {t(f'area_{number}', lang)}"
 
 
-def fmt_number(value: object, lang: str, decimals: int | None = None) -> str:
-    """Format a number the way each language writes it; missing → an en dash.
-
-    ``decimals`` None shows whole numbers without decimals and others with up to three.
-
-    Examples
-    --------
-    >>> fmt_number(10393, "vi"), fmt_number(10393, "en")
-    ('10.393', '10,393')
-    >>> fmt_number(115.477, "vi", 1)
-    '115,5'
-    """
-    if value is None or value is pd.NA:
-        return "–"
-    number = float(value)
-    if math.isnan(number):
-        return "–"
-    trim = decimals is None
-    if trim:
-        decimals = 0 if number == round(number) else 3
-    text = f"{number:,.{decimals}f}"
-    if trim and decimals:
-        text = text.rstrip("0").rstrip(".")
-    if check_lang(lang) == "vi":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+def _word(table: dict[str, dict[str, str]], code: object, lang: str) -> str:
+    """``code``'s word in ``lang`` from ``table``; an unknown code as it is (missing → "")."""
+    if code is None or code is pd.NA or (isinstance(code, float) and math.isnan(code)):
+        return ""
+    return table.get(str(code), {}).get(check_lang(lang), str(code))
 
 
-def fmt_pct(value: object, lang: str) -> str:
-    """A percentage with one decimal and a narrow space before ``%``; missing → en dash."""
-    text = fmt_number(value, lang, 1)
-    return text if text == "–" else f"{text} %"
+def measure_text(measure: object, lang: str) -> str:
+    """"kế hoạch"/"thực hiện" (en "target"/"result") for a measure code."""
+    return _word(MEASURE_TEXT, measure, lang)
 
 
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+def role_text(role: object, lang: str) -> str:
+    """A coverage role in words ("pilot_province" → "tỉnh chỉ đạo điểm")."""
+    return _word(ROLE_TEXT, role, lang)
 
 
-def fmt_datetime(moment: object, lang: str) -> str:
-    """A UTC time the way each language writes a date: ``01/12/2026 09:20 UTC`` (vi),
-    ``1 Dec 2026, 09:20 UTC`` (en); missing → an en dash.
+def count_of_text(count_of: object, lang: str) -> str:
+    """What a coverage count counts, in words ("commune" → "xã", en "communes")."""
+    return _word(COUNT_OF_TEXT, count_of, lang)
 
-    >>> from datetime import datetime, UTC
-    >>> fmt_datetime(datetime(2026, 12, 1, 9, 20, tzinfo=UTC), "en")
-    '1 Dec 2026, 09:20 UTC'
-    """
-    if moment is None:
-        return "–"
-    utc = pd.Timestamp(moment).tz_convert("UTC") if pd.Timestamp(moment).tzinfo else (
-        pd.Timestamp(moment))
-    if check_lang(lang) == "vi":
-        return f"{utc:%d/%m/%Y %H:%M} UTC"
-    return f"{utc.day} {_MONTHS_EN[utc.month - 1]} {utc.year}, {utc:%H:%M} UTC"
+
+def coverage_group_text(group: object, lang: str) -> str:
+    """A coverage group as ``lang`` reads it (the curated English text, or its Vietnamese)."""
+    if group is None or group is pd.NA or (isinstance(group, float) and math.isnan(group)):
+        return ""
+    return COVERAGE_GROUP_VI.get(str(group), str(group)) if check_lang(lang) == "vi" \
+        else str(group)
+
+
+def unit_text(unit: object, lang: str) -> str:
+    """A unit of measure as ``lang`` writes it (an English unit word in Vietnamese)."""
+    if unit is None or unit is pd.NA or (isinstance(unit, float) and math.isnan(unit)):
+        return ""
+    return UNIT_VI.get(str(unit), str(unit)) if check_lang(lang) == "vi" else str(unit)

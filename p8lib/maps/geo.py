@@ -24,6 +24,7 @@ import shapely
 
 from p8lib import units
 from p8lib.contract import GEO as GEO_DIR
+from p8lib.contract import LANGS, t
 from p8lib.units import nfc
 
 LEVELS = ("province", "district", "commune")
@@ -100,7 +101,24 @@ def load_boundaries(
         if col in frame.columns:
             frame[col] = frame[col].astype(str)
     frame = frame.set_crs("EPSG:4326", allow_override=True)
-    return frame.sort_values("code").reset_index(drop=True)
+    return _names_from_units(frame, level, vintage).sort_values("code").reset_index(drop=True)
+
+
+def _names_from_units(frame: gpd.GeoDataFrame, level: str, vintage: str) -> gpd.GeoDataFrame:
+    """``frame`` with the names of :mod:`p8lib.units` (the one source of names, whose
+    English keeps the diacritics) in place of those the file was built with; a code the
+    units do not know keeps the file's names."""
+    table = {"province": lambda: units.provinces(vintage),
+             "district": units.districts,
+             "commune": lambda: units.commune_names(vintage)}[level]()
+    names = table.set_index(f"{level}_code")[["name_vi", "name_en"]].reindex(frame["code"])
+    for column in ("name_vi", "name_en"):
+        known = names[column].notna().to_numpy()
+        values = frame[column].to_numpy(dtype=object) if column in frame else np.full(
+            len(frame), None, dtype=object)
+        values[known] = names[column].to_numpy(dtype=object)[known]
+        frame[column] = values
+    return frame
 
 
 def load_archipelagos(directory: Path | None = None) -> gpd.GeoDataFrame:
@@ -148,6 +166,9 @@ def _archipelagos(path: Path) -> gpd.GeoDataFrame:
     for col in ("province_code", "district_code_2021", "commune_code_2025"):
         frame[col] = frame[col].astype(str)
     frame = frame.set_crs("EPSG:4326", allow_override=True)
+    # Named by the message catalogue, the one source of the names (the file's are a copy).
+    for lang in LANGS:
+        frame[f"name_{lang}"] = [t(f"archipelago_{key}", lang) for key in frame["key"]]
     return frame.sort_values("key").reset_index(drop=True)
 
 

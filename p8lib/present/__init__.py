@@ -5,7 +5,11 @@
   — numbers written the way each language writes them;
 * :mod:`~p8lib.present.citations` — the sources, their notes, a quote in its context;
 * :mod:`~p8lib.present.charts` — plotly figures (bars only: nothing fetched);
+  :mod:`~p8lib.present.attainment_charts` — attainment per content area and per indicator;
+* :mod:`~p8lib.present.columns` — columns the tables share, and the ids after them;
+  :mod:`~p8lib.present.chart_frames` — figures shaped for the charts;
 * :mod:`~p8lib.present.exports` — CSV and XLSX files, formula-safe, written atomically;
+* :mod:`~p8lib.present.slides` — presenter mode's talk: the slides and moving through them;
 * :mod:`~p8lib.present.uploads` — blank report templates.
 
 Submodules load when first imported (``from p8lib.present import charts``): a page that
@@ -16,6 +20,7 @@ package before it.
 from p8lib._lazy import lazy_exports
 
 _EXPORTS = {"write_csv_atomic": "exports", "unit_name": "labels"}
-_MODULES = ("charts", "citations", "display", "exports", "labels", "tables", "uploads")
+_MODULES = ("attainment_charts", "chart_frames", "charts", "citations", "columns", "display",
+            "exports", "labels", "slides", "tables", "uploads")
 __all__ = [*_MODULES, *_EXPORTS]
 __getattr__ = lazy_exports(__name__, _EXPORTS, _MODULES)

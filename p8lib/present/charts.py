@@ -9,6 +9,8 @@ the bar builders also take the chart's ``title``. Type sizes and colours are set
 element that shows text: Streamlit's chart theme sets its own small grey fonts on titles,
 ticks and legends, which a figure-wide font size does not override.
 
+The attainment charts are in :mod:`p8lib.present.attainment_charts`.
+
 Figures of several indicators or places are drawn as horizontal bars in panels, one panel
 per unit (and, for one indicator, national figures apart from sub-national ones), so that a
 bar is only ever measured against bars of the same unit and scale.
@@ -43,31 +45,62 @@ TYPE = {False: {"base": 14, "title": 18, "bar": 18},
 WRAP_WIDTH = 36
 WRAP_LINES = 3
 BAND = 0.8  # share of a category's height its bars take, together
+# Characters a chart title may have at its full size (titles name their scope and can be
+# long): about the width of the page's column beside the sidebar, or of a 1280 px projector.
+TITLE_WIDTH = {False: 80, True: 70}
 
 
-def _text_layout(title: str, large: bool) -> dict:
-    """The layout every chart shares: title, template, and type sizes and colours on
-    everything that writes text (Streamlit's theme would otherwise set its own)."""
+def _title_text(title: str, large: bool) -> str:
+    """``title`` on one line, or wrapped to two when even the smallest title size cannot
+    hold it (see :func:`_title_size`)."""
+    size = TYPE[large]
+    fits = TITLE_WIDTH[large] * size["title"] / size["base"]
+    return wrap_label(title, round(fits), lines=2) if title and len(title) > fits else title
+
+
+def _title_size(title: str, large: bool) -> int:
+    """The title's type size: the full one, smaller for a longer title (down to the body
+    size), so that it stays on one line across the chart."""
+    size = TYPE[large]
+    longest = max((len(line) for line in _title_text(title, large).split("<br>")), default=0)
+    if longest <= TITLE_WIDTH[large]:
+        return size["title"]
+    return max(size["base"], int(size["title"] * TITLE_WIDTH[large] / longest))
+
+
+def _title_lines(title: str, large: bool) -> int:
+    return _title_text(title, large).count("<br>") + 1 if title else 0
+
+
+def text_layout(title: str, large: bool) -> dict:
+    """The layout every chart shares: title (one line where it can be), template, and type
+    sizes and colours on everything that writes text (Streamlit's theme would otherwise set
+    its own)."""
     size = TYPE[large]
     font = {"size": size["base"], "color": TEXT_COLOUR}
-    return {"title": {"text": title, "font": {"size": size["title"], "color": TEXT_COLOUR}},
+    extra = max(_title_lines(title, large) - 1, 0) * size["title"] * 1.2
+    return {"title": {"text": _title_text(title, large),
+                      "font": {"size": _title_size(title, large), "color": TEXT_COLOUR}},
             "template": "plotly_white", "font": font,
             "legend": {"font": font, "title": {"font": font}},
             "hoverlabel": {"font": {"size": size["base"]}},
-            "margin": {"l": 10, "r": 10, "t": 60 + size["base"]}}
+            "margin": {"l": 10, "r": 10, "t": round(60 + size["base"] + extra)}}
 
 
 def value_text(value: object, unit: object, lang: str) -> str:
-    """A value written in ``lang`` with its unit: "60 groups", "80 %"; missing → en dash.
+    """A value written in ``lang`` with its unit: "60 groups", "80%" (CLDR's percent format);
+    missing → en dash.
 
     Examples
     --------
     >>> value_text(2500, "people", "vi"), value_text(14.99, "percent", "en")
-    ('2.500 people', '14.99 %')
+    ('2.500 people', '14.99%')
     """
     number = i18n.fmt_number(value, lang)
     if number == "–" or unit is None or pd.isna(unit) or not str(unit).strip():
         return number
+    if unit_text(unit) == "%":
+        return i18n.fmt_pct(value, lang, decimals=None)
     return f"{number} {unit_text(unit)}"
 
 
@@ -88,57 +121,6 @@ def wrap_label(label: str, width: int, lines: int = WRAP_LINES) -> str:
         parts = [*parts[:lines - 1], textwrap.shorten(" ".join(parts[lines - 1:]), width,
                                                       placeholder=" …")]
     return "<br>".join(parts)
-
-
-def attainment_by_area_bar(by_area: pd.DataFrame, lang: str, large: bool = False) -> go.Figure:
-    """Bars of attainment per content area 1–4 with a dashed 100 % target line.
-
-    Parameters
-    ----------
-    by_area : DataFrame
-        :func:`p8lib.analysis.metrics.attainment_by_content_area` output (``content_area``,
-        ``attainment_pct``, ``indicators``).
-
-    Returns
-    -------
-    plotly.graph_objects.Figure
-        Areas without a comparable indicator have no bar but the words "not comparable" at
-        the base line, never a 0 % bar. The target line is explained in the legend (a text
-        on the line would sit on top of a bar).
-    """
-    size = TYPE[large]
-    font = {"size": size["base"], "color": TEXT_COLOUR}
-    labels = [i18n.area_label(a, lang, short=True) for a in by_area["content_area"]]
-    pct = by_area["attainment_pct"].astype(float)
-    text = [i18n.fmt_pct(v, lang) if pd.notna(v) else t("not_comparable", lang) for v in pct]
-    hover = [f"{i18n.area_label(a, lang)}<br>{t('indicators_compared', lang)}: {n}"
-             for a, n in zip(by_area["content_area"], by_area["indicators"], strict=True)]
-    bar = {"type": "bar", "x": labels, "y": [None if pd.isna(v) else float(v) for v in pct],
-           "text": text, "textposition": "outside", "constraintext": "none",
-           "showlegend": False, "marker": {"color": list(AREA_COLOURS[:len(labels)])},
-           "hovertext": hover, "hoverinfo": "text", "cliponaxis": False,
-           "name": t("attainment_pct", lang), "textfont": font}
-    # A line with no points: only its legend entry shows, naming the dashed target line.
-    line = {"type": "scatter", "x": [None], "y": [None], "mode": "lines",
-            "name": t("target_line", lang), "line": {"dash": "dash", "color": TARGET_COLOUR},
-            "hoverinfo": "skip"}
-    top = max([100.0, *pct.dropna().tolist()]) * 1.2
-    layout = _text_layout(t("attainment_by_area", lang), large)
-    layout["legend"].update(orientation="h", x=1, xanchor="right", y=1, yanchor="bottom")
-    layout.update(
-        xaxis={"tickfont": font, "title": {"font": font}},
-        yaxis={"title": {"text": t("attainment_pct", lang), "font": font},
-               "range": [0, top], "ticksuffix": " %", "tickfont": font},
-        shapes=[{"type": "line", "x0": 0, "x1": 1, "xref": "x domain", "y0": 100, "y1": 100,
-                 "yref": "y", "line": {"dash": "dash", "color": TARGET_COLOUR}}],
-        annotations=[{"x": label, "y": 0, "text": words, "showarrow": False,
-                      "yanchor": "bottom", "font": font}
-                     for label, words, value in zip(labels, text, pct, strict=True)
-                     if pd.isna(value)])
-    # Written as one dict, not validated on construction (plotly's validation was most of
-    # this chart's build time); tests/present/test_charts.py validates what every builder
-    # writes.
-    return go.Figure({"data": [bar, line], "layout": layout}, _validate=False)
 
 
 def _series(records: list[tuple]) -> list[tuple[str, str]]:
@@ -217,7 +199,7 @@ def _panel_bars(panels: list[tuple[str, pd.DataFrame]], lang: str, title: str, l
     if not panels:
         font = {"size": size["base"], "color": TEXT_COLOUR}
         axis = {"tickfont": font, "title": {"font": font}}
-        return go.Figure({"layout": {**_text_layout(title, large), "xaxis": axis,
+        return go.Figure({"layout": {**text_layout(title, large), "xaxis": axis,
                                      "yaxis": axis}}, _validate=False)
     columns = ["category", "head", "measure", "period", "value", "unit"]
     panels = [(name, list(rows[columns].astype(object).itertuples(index=False, name=None)))
@@ -265,11 +247,11 @@ def _panel_bars(panels: list[tuple[str, pd.DataFrame]], lang: str, title: str, l
                 "text": f"<b>{name}</b>", "x": 0, "xanchor": "left", "xref": "paper",
                 "y": top, "yanchor": "bottom", "yref": "paper", "showarrow": False,
                 "font": {"size": size["base"] + 2, "color": TEXT_COLOUR}})
-    title_px = size["title"] * 2 if title else size["base"]
+    title_px = size["title"] * (0.8 + 1.2 * _title_lines(title, large)) if title else size["base"]
     legend_px = _legend_rows([name for name, _, _ in styles.values()], large) * size["base"] * 1.7
     top_px = title_px + legend_px + gap  # title, legend, first panel's title
     height = round(plot_px + top_px + 20)
-    layout.update(_text_layout(title, large), barmode="overlay", height=height,
+    layout.update(text_layout(title, large), barmode="overlay", height=height,
                   annotations=annotations, margin={"l": 10, "t": top_px, "b": 20, "r": 20})
     layout["title"].update(y=1, yref="container", yanchor="top", pad={"t": 12})
     layout["legend"].update(orientation="h", xref="container", x=0, xanchor="left",
@@ -370,3 +352,4 @@ def indicator_bar(frame: pd.DataFrame, lang: str, title: str = "",
         for unit, unit_rows in part.groupby(part["unit"].map(unit_text), sort=False):
             panels.append((f"{t(scope, lang)} · {unit}", unit_rows))
     return _panel_bars(panels, lang, title, large, wrap=None)
+

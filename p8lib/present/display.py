@@ -24,8 +24,8 @@ Tile = tuple[str, str, str | None]
 
 def display_frame(frame: pd.DataFrame, lang: str, percent: tuple[str, ...] = ()
                   ) -> pd.DataFrame:
-    """A copy with numeric columns written as ``lang`` writes numbers (missing → "–") and
-    missing text shown empty (not "None").
+    """A copy with numeric columns written as ``lang`` writes numbers and date columns as it
+    writes dates (CLDR; missing → "–"), and missing text shown empty (not "None").
 
     Parameters
     ----------
@@ -48,7 +48,9 @@ def display_frame(frame: pd.DataFrame, lang: str, percent: tuple[str, ...] = ()
     out = frame.copy()
     for col in out.columns:
         column = out[col]
-        if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+        if pd.api.types.is_datetime64_any_dtype(column):
+            out[col] = _formatted(column, lambda v: i18n.fmt_date(v, lang))
+        elif pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
             fmt = i18n.fmt_pct if col in percent else i18n.fmt_number
             out[col] = _formatted(column, lambda v, f=fmt: f(v, lang))
         elif column.dtype == object or isinstance(column.dtype, pd.CategoricalDtype):
@@ -66,9 +68,10 @@ def _formatted(column: pd.Series, fmt) -> pd.Series:
     return pd.Series(texts[codes], index=column.index, dtype=object)
 
 
-def headline(attain: pd.DataFrame, indicators: tuple[str, ...] = HEADLINE_INDICATORS
-             ) -> pd.DataFrame:
-    """National phase targets of the headline indicators with their results, in that order.
+def headline(attain: pd.DataFrame, indicators: tuple[str, ...] = HEADLINE_INDICATORS,
+             level: str = "national") -> pd.DataFrame:
+    """Phase targets of the headline indicators at one level, with their results, in that
+    order.
 
     Two sources may give the same national target (the VWU review and the project's ebook
     both give 9,000 groups): one row per indicator is kept, the first that compares with a
@@ -77,33 +80,48 @@ def headline(attain: pd.DataFrame, indicators: tuple[str, ...] = HEADLINE_INDICA
     Parameters
     ----------
     attain : DataFrame
-        :func:`p8lib.analysis.metrics.attainment` output.
+        :func:`p8lib.analysis.metrics.attainment` output (one province's, for
+        ``level="province"``).
     indicators : tuple of str
         Indicator ids, in the order the tiles show them.
+    level : str
+        ``"national"`` (the country's targets) or ``"province"``.
     """
-    national = attain[(attain[Figure.level] == "national")
-                      & attain["indicator_id"].isin(indicators) & attain["target"].notna()]
-    order = national["indicator_id"].map({ind: i for i, ind in enumerate(indicators)})
-    ranked = national.assign(_o=order, _missing=national["attainment_pct"].isna())
+    rows = attain[(attain[Figure.level] == level)
+                  & attain["indicator_id"].isin(indicators) & attain["target"].notna()]
+    order = rows["indicator_id"].map({ind: i for i, ind in enumerate(indicators)})
+    ranked = rows.assign(_o=order, _missing=rows["attainment_pct"].isna())
     ranked = ranked.sort_values(["_o", "_missing"], kind="stable").drop_duplicates("indicator_id")
     return ranked.drop(columns=["_o", "_missing"]).reset_index(drop=True)
 
 
-def reach_metrics(counts: Mapping[str, int], lang: str) -> list[Tile]:
-    """Headline tiles (label, value, note) for :func:`p8lib.analysis.metrics.coverage_counts`."""
+# The reach tiles of a scope: the country counts provinces, a province what lies in it.
+REACH_KEYS = {"national": ("provinces", "districts", "communes"),
+              "province": ("districts", "communes", "figures")}
+
+
+def reach_metrics(counts: Mapping[str, int], lang: str, level: str = "national") -> list[Tile]:
+    """Headline tiles (label, value, note) for :func:`p8lib.analysis.metrics.coverage_counts`
+    (plus ``figures``, the number of figures, for a province) of a scope at ``level``."""
     return [(t(f"reached_{key}", lang), i18n.fmt_number(counts[key], lang), None)
-            for key in ("provinces", "districts", "communes")]
+            for key in REACH_KEYS[level]]
 
 
-def headline_metrics(attain: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> list[Tile]:
-    """Headline tiles (indicator, result, "attainment · target") of :func:`headline`.
+def headline_metrics(attain: pd.DataFrame, catalogue: pd.DataFrame, lang: str,
+                     level: str = "national",
+                     indicators: tuple[str, ...] = HEADLINE_INDICATORS) -> list[Tile]:
+    """Headline tiles (indicator, result, "attainment · target (period)") of :func:`headline`.
 
     An indicator without a comparable attainment gets its status in words as the note,
-    never "0 %".
+    with the target, never "0 %".
     """
-    return [(indicator_label(catalogue, row.indicator_id, lang),
-             i18n.fmt_number(row.actual, lang),
-             f"{i18n.fmt_pct(row.attainment_pct, lang)} · {t('target', lang)} "
-             f"{i18n.fmt_number(row.target, lang)}"
-             if pd.notna(row.attainment_pct) else i18n.status_text(row.status, lang))
-            for row in headline(attain).itertuples()]
+    tiles = []
+    for row in headline(attain, indicators, level).itertuples():
+        period = (str(row.period_start) if row.period_start == row.period_end
+                  else f"{row.period_start}–{row.period_end}")
+        target = f"{t('target', lang)} {i18n.fmt_number(row.target, lang)} ({period})"
+        head = (i18n.fmt_pct(row.attainment_pct, lang) if pd.notna(row.attainment_pct)
+                else i18n.status_text(row.status, lang))
+        tiles.append((indicator_label(catalogue, row.indicator_id, lang),
+                      i18n.fmt_number(row.actual, lang), f"{head} · {target}"))
+    return tiles

@@ -33,7 +33,7 @@ def province_names(lang: str) -> pd.Series:
     district or commune names: the first page of a fresh server waits for it).
 
     >>> province_names("en")["94"]
-    'Soc Trang'
+    'Sóc Trăng'
     """
     return units.provinces(units.OLD).set_index("province_code")[f"name_{lang}"]
 
@@ -138,3 +138,41 @@ def period_label(start: pd.Series, end: pd.Series) -> pd.Series:
     """"2023" for a one-year period, "2021–2025" (en dash) otherwise."""
     start, end = start.astype(int).astype(str), end.astype(int).astype(str)
     return start.where(start == end, start + "–" + end)
+
+
+def scope_label(province: str | None, year: int | None, years: list[int], lang: str) -> str:
+    """What a view's numbers are of: a place (or the country) and a period, as chart titles
+    and headings name it ("Sóc Trăng · 2023", "Toàn quốc · 2021–2025").
+
+    Parameters
+    ----------
+    province : str or None
+        A 2021 province code, None for the whole country.
+    year : int or None
+        The year chosen, None for every year of ``years``.
+    years : list of int
+        The years the figures cover (the span named when no year is chosen).
+    lang : {"vi", "en"}
+
+    Examples
+    --------
+    >>> scope_label("94", 2023, [2021, 2025], "en"), scope_label(None, None, [2021, 2025], "vi")
+    ('Sóc Trăng · 2023', 'Toàn quốc · 2021–2025')
+    """
+    place = _short_name(province, lang) if province else t("national", lang)
+    if year:
+        period = str(year)
+    elif years:
+        first, last = min(years), max(years)
+        period = str(first) if first == last else f"{first}–{last}"
+    else:
+        period = t("all_years", lang)
+    return t("scope", lang, place=place, period=period)
+
+
+def _short_name(province: str, lang: str) -> str:
+    """A province's name without its type word ("Sóc Trăng"; the English name already is)."""
+    table = units.provinces(units.OLD).set_index("province_code")
+    if province not in table.index:
+        return province
+    return table.loc[province, "name_en" if lang == "en" else "short_vi"]

@@ -25,7 +25,7 @@ from typing import Literal
 
 import pandas as pd
 
-from p8lib.units.text import fold, nfc_many, strip_marks_many
+from p8lib.units.text import fold, nfc_many
 
 Vintage = Literal["2021", "2025"]
 VINTAGES: tuple[Vintage, ...] = ("2021", "2025")
@@ -57,8 +57,39 @@ def _bounds(raw: object) -> tuple[float, float, float, float]:
     return (min(lat1, lat2), min(lon1, lon2), max(lat1, lat2), max(lon1, lon2))
 
 
-def _english(short: pd.Series) -> pd.Series:
-    return strip_marks_many(short)
+# The English words of unit types below a province, as Vietnam's own English names use them
+# ("Huyện Kế Sách" → "Kế Sách District", "Phường 5" → "Ward 5"). A province is named by its
+# short name alone ("Sóc Trăng"): the type word adds nothing beside a province filter or map.
+ENGLISH_TYPES = {"Thành phố": "City", "Huyện": "District", "Quận": "District",
+                 "Thị xã": "Town", "Xã": "Commune", "Phường": "Ward", "Thị trấn": "Township",
+                 "Đặc khu": "Special Zone"}
+
+
+def _english(full: pd.Series, short: pd.Series, unit: str) -> pd.Series:
+    """English names: the Vietnamese short name with its diacritics (never stripped: "Sóc
+    Trăng", not "Soc Trang"), with the type in English below province level.
+
+    The type is read from the full name ("Thị Xã Buôn Hồ": any capitals); the package's
+    short names say it again in brackets where two units share a name ("Kỳ Anh (Thị xã)"),
+    which the English type word then replaces ("Kỳ Anh Town").
+    """
+    if unit == "province":
+        return short.copy()
+    names = []
+    for name, head in zip(full.tolist(), short.tolist(), strict=True):
+        lowered = name.lower()
+        kind = next((k for k in ENGLISH_TYPES if lowered.startswith(f"{k.lower()} ")), None)
+        if kind is None:
+            names.append(head)
+            continue
+        english = ENGLISH_TYPES[kind]
+        if head.endswith(")") and head.lower().endswith(f"({kind.lower()})"):
+            head = head[:-len(kind) - 2].strip()
+        if head.lower().startswith(f"{kind.lower()} "):  # a numbered unit: "Phường 5"
+            names.append(f"{english} {head[len(kind):].strip()}")
+        else:
+            names.append(f"{head} {english}")
+    return pd.Series(names, index=short.index, dtype=short.dtype)
 
 
 @cache
@@ -115,7 +146,7 @@ def _name_columns(rows: pd.DataFrame, unit: str, codes: dict[str, str]) -> dict[
     columns = {ours: rows[theirs].astype(str) for ours, theirs in codes.items()}
     columns["name_vi"] = nfc_many(rows[unit])
     columns["short_vi"] = nfc_many(rows[f"{unit}Short"])
-    columns["name_en"] = _english(columns["short_vi"])
+    columns["name_en"] = _english(columns["name_vi"], columns["short_vi"], unit)
     return columns
 
 
@@ -199,8 +230,8 @@ def provinces(vintage: str = OLD) -> pd.DataFrame:
     -------
     DataFrame
         ``province_code`` (2-digit string), ``name_vi`` ("Tỉnh Lào Cai"), ``short_vi``
-        ("Lào Cai"), ``name_en`` ("Lao Cai"), ``lat``, ``lon`` (centroid), ``keys`` (folded
-        aliases). Sorted by code; a fresh copy each call.
+        ("Lào Cai"), ``name_en`` ("Lào Cai": English keeps the diacritics), ``lat``,
+        ``lon`` (centroid), ``keys`` (folded aliases). Sorted by code; a fresh copy each call.
     """
     return _provinces(_check_vintage(vintage)).copy()
 
@@ -209,7 +240,8 @@ def districts() -> pd.DataFrame:
     """The ~700 districts of the 2021 vintage (districts ended on 1 July 2025).
 
     Columns: ``district_code`` (3 digits), ``province_code``, ``name_vi``, ``short_vi``,
-    ``district_type`` (Huyện, Quận, Thị xã, Thành phố), ``name_en``, ``lat``, ``lon``, ``keys``.
+    ``district_type`` (Huyện, Quận, Thị xã, Thành phố), ``name_en`` ("Kế Sách District"),
+    ``lat``, ``lon``, ``keys``.
     """
     return _districts().copy()
 

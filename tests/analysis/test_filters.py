@@ -10,15 +10,15 @@ from p8lib.analysis import filters
 from tests.frames import ROWS, figures
 
 EMPTY = {"province": None, "year": None, "content": None, "indicator": None, "lang": "vi",
-         "present": False}
+         "present": False, "slide": None}
 
 
 @pytest.mark.parametrize(("params", "expected"), [
     ({}, EMPTY),
     ({"province": "94", "year": "2023", "content": "2", "indicator": "comm_groups",
       "lang": "en", "present": "1"},
-     {"province": "94", "year": 2023, "content": 2, "indicator": "comm_groups", "lang": "en",
-      "present": True}),
+     {**EMPTY, "province": "94", "year": 2023, "content": 2, "indicator": "comm_groups",
+      "lang": "en", "present": True}),
     ({"province": "4", "year": "abc", "content": "5", "indicator": "x", "lang": "fr"},
      {**EMPTY, "province": "04"}),
     ({"province": ["10", "94"]}, {**EMPTY, "province": "94"}),
@@ -28,6 +28,10 @@ EMPTY = {"province": None, "year": None, "content": None, "indicator": None, "la
     ({"present": "true"}, {**EMPTY, "present": True}),
     ({"present": "YES"}, {**EMPTY, "present": True}),
     ({"present": "0"}, EMPTY),
+    ({"present": "1", "slide": "3"}, {**EMPTY, "present": True, "slide": 3}),
+    ({"present": "1", "slide": "0"}, {**EMPTY, "present": True}),
+    ({"present": "1", "slide": "-2"}, {**EMPTY, "present": True}),
+    ({"slide": "3"}, EMPTY),  # a slide outside presenter mode means nothing
 ])
 def test_parse_filters_keeps_only_values_that_exist(params, expected):
     got = filters.parse_filters(params, provinces={"04", "10", "94"}, years={2023},
@@ -43,6 +47,8 @@ def test_parse_filters_keeps_only_values_that_exist(params, expected):
     ({"lang": "vi", "present": False}, {}),
     ({"province": "", "content": 3, "lang": None}, {"content": "3"}),
     ({"other": "x"}, {}),
+    ({"present": True, "slide": 4}, {"present": "1", "slide": "4"}),
+    ({"present": False, "slide": 4}, {}),
 ])
 def test_filters_to_params_leaves_out_empty_and_default(state, params):
     assert filters.filters_to_params(state) == params
@@ -50,7 +56,7 @@ def test_filters_to_params_leaves_out_empty_and_default(state, params):
 
 def test_filters_round_trip_through_the_url():
     state = {"province": "94", "year": 2023, "content": 1, "indicator": "comm_groups",
-             "lang": "en", "present": True}
+             "lang": "en", "present": True, "slide": 2}
     back = filters.parse_filters(filters.filters_to_params(state), provinces={"94"},
                                  years={2023}, indicators={"comm_groups"})
     assert back == state

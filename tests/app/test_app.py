@@ -9,98 +9,31 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from app import data, views, widgets
 from p8lib.analysis import metrics
 from p8lib.contract import catalogue
 from p8lib.contract.i18n import t
-from p8lib.present import tables
-
-APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
-PAGES = ["pages/overview.py", "pages/coverage_map.py", "pages/province.py",
-         "pages/indicators.py", "pages/data.py", "pages/history.py", "pages/sources.py"]
-PAGE_TITLES = {"pages/overview.py": ("Tổng quan", "Project 8 — Gender equality"),
-               "pages/coverage_map.py": ("Bản đồ phạm vi", "Coverage map"),
-               "pages/province.py": ("Hồ sơ tỉnh", "Province profile"),
-               "pages/indicators.py": ("Chỉ tiêu", "Indicators"),
-               "pages/data.py": ("Dữ liệu (nhập & kiểm tra)", "Data (import & validate)"),
-               "pages/history.py": ("Lịch sử dữ liệu", "Data history"),
-               "pages/sources.py": ("Nguồn & phương pháp", "Sources & method")}
-GOOD_CSV = (b"province_code,indicator_id,measure,period_start,period_end,value,unit,source_id\n"
-            b"94,comm_groups,actual,2024,2024,77,groups,test_upload\n")
-# The total row is skipped with an info note, not a problem.
-TOTAL_CSV = ("Tỉnh,Tổ truyền thông cộng đồng\n"
-             "Sóc Trăng,12\n"
-             "Tổng cộng,12\n").encode()
-BAD_CSV = ("Tỉnh,Tổ truyền thông cộng đồng\n"
-           "Sóc Trăng,12\n"
-           "Atlantis,abc\n").encode()
-
-
-@pytest.fixture(autouse=True)
-def clear_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
-@pytest.fixture(autouse=True)
-def navigation_routing(request, monkeypatch):
-    """Run as a served app does after its first request: ``st.navigation`` routing.
-
-    AppTest resets Streamlit's folder-routing flag before every run, so each run would be a
-    "first request" (tested on its own by the ``test_first_request_*`` tests), and the folder
-    routing's extra pass drops the widget values a test has just set.
-    """
-    if request.node.name.startswith("test_first_request"):
-        return
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
-
-
-def run(page: str | None = None, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    if page:
-        at.switch_page(page)
-    return at.run()
-
-
-def texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "info", "caption",
-                                  "success", "error") for e in getattr(at, kind)]
-    return "\n".join(str(p) for p in parts)
-
-
-def frame_with(at: AppTest, column: str):
-    """The one dataframe shown with ``column`` (tables are found by content, not position)."""
-    (frame,) = [d.value for d in at.dataframe if column in d.value.columns]
-    return frame
-
-
-def plotly_specs(at: AppTest) -> list[dict]:
-    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
-
-
-def categories(spec: dict) -> set:
-    """The categories of a bar chart's traces (on y when the bars are horizontal)."""
-    return {c for trace in spec["data"]
-            for c in trace["y" if trace.get("orientation") == "h" else "x"]}
+from p8lib.present import chart_frames
+from tests.app.helpers import (  # noqa: F401 - fixtures
+    APP,
+    BAD_CSV,
+    GOOD_CSV,
+    PAGE_TITLES,
+    PAGES,
+    TOTAL_CSV,
+    categories,
+    clear_caches,
+    frame_with,
+    navigation_routing,
+    plotly_specs,
+    run,
+    texts,
+)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -160,7 +93,7 @@ def test_changing_a_filter_changes_the_view_and_the_url():
     assert "Choose a province in the sidebar or on the map" in texts(at)
     at.selectbox(key="province").set_value("94").run()
     assert not at.exception
-    assert "Sóc Trăng" in texts(at) or "Soc Trang" in texts(at)
+    assert "Sóc Trăng (94)" in texts(at)
     assert "94" in str(at.query_params.get("province"))
     assert plotly_specs(at)
 
@@ -180,10 +113,10 @@ def test_indicators_page_charts_one_indicator_across_places():
     at = run("pages/indicators.py", indicator="comm_groups", lang="en")
     (spec,) = plotly_specs(at)
     places = categories(spec)
-    assert {"Soc Trang", "Lao Cai"} <= places
+    assert {"Sóc Trăng", "Lào Cai"} <= places  # English keeps the diacritics
     at = run("pages/indicators.py", indicator="comm_groups", province="94", lang="en")
     places = categories(plotly_specs(at)[0])
-    assert places == {"Soc Trang", "Tran De"}  # the province and its district Trần Đề
+    assert places == {"Sóc Trăng", "Trần Đề District"}  # the province and its district
 
 
 def test_language_switch_in_one_click():
@@ -210,7 +143,7 @@ def test_map_page_has_pilot_provinces_and_attribution():
     (pilots,) = [table.value for table in at.table]  # a plain table: eight rows in view
     assert len(pilots) == 8
     assert {"map_pilots_csv", "map_pilots_xlsx"} <= {b.key for b in at.get("download_button")}
-    assert "Lai Chau" in set(pilots["Name"])
+    assert "Lai Châu" in set(pilots["Name"])
     shown = texts(at)
     assert "Natural Earth" in shown and "vietnamadminunits" in shown
     assert shown.count("Approximate boundaries, not official") == 1
@@ -313,7 +246,7 @@ def test_upload_notes_are_listed_apart_from_problems():
 
 
 def test_indicators_page_says_when_places_are_summed(monkeypatch):
-    monkeypatch.setattr(tables, "MAX_CHART_PLACES", 3)
+    monkeypatch.setattr(chart_frames, "MAX_CHART_PLACES", 3)
     at = run("pages/indicators.py", indicator="comm_groups", lang="en")
     assert not at.exception, [e.message for e in at.exception]
     assert any("too many to draw one by one" in c.value for c in at.caption)
@@ -371,9 +304,7 @@ def test_indicators_chart_writes_the_unit_in_vietnamese():
 
 def test_province_without_province_level_figures_says_so_instead_of_an_empty_chart(
         monkeypatch):
-    from p8lib.present import tables
-
-    monkeypatch.setattr(tables, "target_actual_frame",
+    monkeypatch.setattr(chart_frames, "target_actual_frame",
                         lambda *args, **kwargs: pd.DataFrame())
     at = run("pages/province.py", province="94", lang="en")
     assert not plotly_specs(at)

@@ -104,6 +104,48 @@ def drawn_canvas_share(canvas: Locator, timeout: float = 30.0, least: float = 0.
     raise AssertionError(f"canvas still blank after {timeout} s ({share:.4f} of pixels drawn)")
 
 
+# The box of every element drawn in the page's main block, and the lowest and rightmost.
+_EXTENT = """() => {
+    let bottom = 0, right = 0, what = '';
+    const main = document.querySelector('[data-testid=stMain]');
+    for (const e of main.querySelectorAll('[data-testid=stElementContainer], h1, h2, h3, p, '
+                                          + 'canvas, svg.main-svg, table, button')) {
+        const box = e.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) continue;
+        if (getComputedStyle(e).visibility === 'hidden') continue;
+        if (box.bottom > bottom) {
+            bottom = box.bottom;
+            what = (e.getAttribute('data-testid') || e.tagName) + ': '
+                   + (e.innerText || '').trim().slice(0, 60);
+        }
+        right = Math.max(right, box.right);
+    }
+    return [bottom, right, what];
+}"""
+
+
+def lowest_element(page: Page) -> tuple[float, float, str]:
+    """(bottom, right, description) of the lowest element drawn in the main block: the
+    page fits the viewport when bottom <= its height and right <= its width."""
+    bottom, right, what = page.evaluate(_EXTENT)
+    return float(bottom), float(right), str(what)
+
+
+def fully_drawn(page: Page, timeout: float = 30.0) -> None:
+    """Wait until every chart of the page is drawn: no element is still a loading skeleton
+    (a chart whose library is being fetched), each plotly chart has its SVG, each deck
+    canvas shows more than its background."""
+    skeletons = page.locator("[data-testid=stMain] [data-testid^=stSkeleton]:visible")
+    expect(skeletons).to_have_count(0, timeout=timeout * 1000)
+    charts = page.get_by_test_id("stPlotlyChart")
+    for index in range(charts.count()):
+        expect(charts.nth(index).locator("svg.main-svg").first).to_be_visible(
+            timeout=timeout * 1000)
+    canvases = page.locator(DECK_CANVAS)
+    for index in range(canvases.count()):
+        drawn_canvas_share(canvases.nth(index), timeout=timeout, least=0.05)
+
+
 def save_screenshot(page: Page, name: str, full: bool = True) -> Path:
     """Save a PNG to ``artifacts/screenshots/<name>.png``.
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 from p8lib.contract.i18n import LANG_NAMES, t
@@ -54,6 +56,35 @@ def test_filters_from_the_url_shape_the_view_and_changes_go_back_to_the_url(page
     wait_idle(page)
     expect(page).to_have_url(f"{server.url}/province?province=10&lang=en")
     assert selectbox_value(page, t("year", "en")) == t("all_years", "en")
+
+
+FILTERS = {"province": "94", "year": "2023", "content": "1", "indicator": "comm_groups"}
+
+
+def test_a_language_switch_keeps_every_filter_on_the_next_pages(page, server):
+    """Seen before: after vi → en the next page link lost ``province`` (a selectbox's
+    browser side held the Vietnamese label, which the English options no longer had)."""
+    params = "&".join(f"{k}={v}" for k, v in FILTERS.items())
+    open_app(page, f"{server.url}/province?{params}", title=t("page_province", "vi"))
+    language = page.get_by_test_id("stSidebar").get_by_role("radiogroup")
+    nav = page.get_by_test_id("stSidebarNav")
+    for lang in ("en", "vi"):
+        language.get_by_role("radio", name=LANG_NAMES[lang]).click()
+        expect(page.locator("h1").first).to_have_text(t("page_province", lang))
+        wait_idle(page)
+        for label_key, url_path in (("page_indicators", "indicators"),
+                                    ("page_overview", ""), ("page_province", "province")):
+            nav.get_by_text(t(label_key, lang), exact=True).click()
+            expect(page).to_have_url(re.compile(rf"/{url_path}\?"))
+            wait_idle(page)
+            got = query(page)
+            assert {k: got.get(k) for k in FILTERS} == FILTERS, (lang, url_path, got)
+            assert got.get("lang") == (None if lang == "vi" else "en")
+        # The sidebar shows the filters in the new language.
+        assert selectbox_value(page, t("province", lang)) == \
+            f"{labels.province_names(lang)['94']} (94)"
+        assert selectbox_value(page, t("content_area", lang)).startswith(
+            t("area_n", lang, n=1))
 
 
 def test_unknown_url_values_are_dropped(page, server):

@@ -8,8 +8,10 @@ in a real browser, and save a screenshot of every page.
 
 from __future__ import annotations
 
+import io
 from urllib.parse import urlsplit
 
+import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
@@ -20,6 +22,7 @@ from tests.browser.helpers import (
     query,
     save_screenshot,
     selectbox_value,
+    table_texts,
     wait_idle,
 )
 
@@ -66,3 +69,57 @@ def test_navigation_keeps_the_filters_in_the_url(page, server):
     page.get_by_test_id("stSidebarNav").get_by_text(t("page_sources", "en")).click()
     expect(page.locator("h1").first).to_have_text(t("page_sources", "en"))
     assert "/sources" in page.url and "lang=en" in page.url and "year=2024" in page.url
+
+
+def test_titles_start_near_the_top_and_tile_labels_are_whole(page, server):
+    """No empty band of ~100 px above a page's title; core tile labels wrap, never cut."""
+    open_app(page, f"{server.url}/overview?lang=en", title=t("app_title", "en"))
+    top = page.locator("h1").first.bounding_box()["y"]
+    assert top < 70, top
+    labels_ = page.get_by_test_id("stMetricLabel").locator("p")
+    expect(labels_.first).to_be_visible()
+    for label in labels_.all():
+        cut = label.evaluate("e => e.scrollWidth > e.clientWidth + 1 "
+                             "|| getComputedStyle(e).textOverflow === 'ellipsis'")
+        assert not cut, label.inner_text()
+
+
+def test_the_presenter_toggle_is_in_view_in_a_short_sidebar(page, server):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_app(page, f"{server.url}/overview", title=t("app_title", "vi"))
+    toggle = page.get_by_test_id("stSidebar").get_by_role("switch", name=t("presenter", "vi"))
+    expect(toggle).to_be_visible()
+    box = toggle.bounding_box()
+    assert box["y"] + box["height"] <= 800 - 20  # on screen without scrolling the sidebar
+
+
+def test_vietnamese_file_uploader_texts_cover_streamlits_english(page, server):
+    open_app(page, f"{server.url}/data", title=t("page_data", "vi"))
+    zone = page.get_by_test_id("stFileUploaderDropzone")
+    expect(zone).to_be_visible()
+    after = zone.locator("button").evaluate(
+        "e => getComputedStyle(e, '::after').content")
+    assert after == f'"{t("uploader_browse", "vi")}"'
+    limit = page.get_by_test_id("stFileUploaderDropzoneInstructions").locator("span").first
+    assert limit.evaluate("e => getComputedStyle(e, '::after').content") == \
+        f'"{t("uploader_limit", "vi", mb=200)}"'
+    assert limit.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") == 0  # "per file"
+    save_screenshot(page, "data-uploader-vi", full=False)
+
+
+def test_a_downloaded_table_is_the_one_on_screen_then_its_codes(page, server):
+    open_app(page, f"{server.url}/overview?lang=en", title=t("app_title", "en"))
+    heading = f"{t('reported_where_title', 'en')} — National · 2021–2025"
+    shown = table_texts(page, heading, showing=t("unit_name", "en"))
+    with page.expect_download() as download:
+        page.locator(".st-key-overview_where_csv button").click()
+    data = download.value.path().read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel
+    table = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str)
+    header = list(table.columns)
+    ids = ["province_code", "district_code", "commune_code", "level"]
+    assert header[-len(ids):] == ids
+    # The grid's accessible cells are those in view: its first columns, and their cells.
+    in_view = [c for c in header[:-len(ids)] if c in shown]
+    assert in_view == header[:len(in_view)] and len(in_view) >= 3
+    assert table[header[0]].iloc[0] in shown  # "National", the first row on screen too

@@ -65,7 +65,7 @@ def test_a_publish_reaches_another_browser_and_a_withdrawal_takes_it_back(
     open_app(viewer, f"{own_server.url}{PROVINCE}", title=t("page_province", "en"))
     assert as_of(viewer).endswith("(batch 1)")
     # the table is redrawn a moment after the sidebar: wait for it
-    expect(table_under(viewer, t("targets_results", "en"))).not_to_contain_text("Vinh Chau")
+    expect(table_under(viewer, t("targets_results", "en"))).not_to_contain_text("Vĩnh Châu Town")
 
     open_app(page, f"{own_server.url}/data?lang=en", title=t("page_data", "en"))
     upload(page, "soc_trang_2024.xlsx", wide_xlsx())
@@ -84,8 +84,8 @@ def test_a_publish_reaches_another_browser_and_a_withdrawal_takes_it_back(
     wait_idle(viewer)
     expect(viewer.get_by_test_id("stSidebar").get_by_text(re.compile(r"\(batch 2\)$"))
            ).to_be_visible()
-    assert "Vinh Chau" in " ".join(table_texts(viewer, t("targets_results", "en"),
-                                             showing="Vinh Chau"))
+    assert "Vĩnh Châu Town" in " ".join(table_texts(viewer, t("targets_results", "en"),
+                                             showing="Vĩnh Châu Town"))
     save_screenshot(viewer, "province-after-publish-en")
 
     open_app(page, f"{own_server.url}/history?lang=en", title=t("page_history", "en"))
@@ -106,4 +106,4 @@ def test_a_publish_reaches_another_browser_and_a_withdrawal_takes_it_back(
     expect(viewer.get_by_test_id("stSidebar").get_by_text(re.compile(r"\(batch 1\)$"))
            ).to_be_visible()
     # the table is redrawn a moment after the sidebar: wait for it
-    expect(table_under(viewer, t("targets_results", "en"))).not_to_contain_text("Vinh Chau")
+    expect(table_under(viewer, t("targets_results", "en"))).not_to_contain_text("Vĩnh Châu Town")

@@ -56,7 +56,7 @@ def test_good_report_shows_problems_and_preview_and_can_be_used(page, server):
     assert any("Tổng cộng" in cell for cell in cells), cells  # the skipped totals row is named
     expect(page.get_by_role("heading", name=t("preview", "en"))).to_be_visible()
     preview = table_texts(page, t("preview", "en"))
-    assert "12" in preview and "Vinh Chau" in " ".join(preview), preview
+    assert "12" in preview and "Vĩnh Châu Town" in " ".join(preview), preview
     save_screenshot(page, "data-upload-good-en")
 
     # The cleaned table downloads as CSV with a BOM (made on click, not on every rerun).
@@ -65,7 +65,11 @@ def test_good_report_shows_problems_and_preview_and_can_be_used(page, server):
     cleaned = Path(download.value.path()).read_bytes()
     assert cleaned.startswith(b"\xef\xbb\xbf"), cleaned[:20]
     text = cleaned.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("province_code,district_code,commune_code"), text[:80]
+    # The table on screen, then its codes and ids (downloads = screen).
+    header = text.splitlines()[0]
+    assert header.startswith("Place,Indicator,Measure,Period,Value,Unit"), header
+    assert header.endswith("province_code,district_code,commune_code,level,indicator_id,"
+                           "measure,period_start,period_end,unit"), header
     assert ",950," in text and "comm_groups" in text, text[:400]  # TX. Vĩnh Châu, by code
 
     expect(page.get_by_role("button", name=t("publish", "en"), exact=True)).to_be_visible()

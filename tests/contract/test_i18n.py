@@ -1,14 +1,16 @@
-"""Strings and number formats of both languages."""
+"""Strings, words and number and date formats of both languages."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import string
 
+import pandas as pd
 import pytest
 
 from p8lib.analysis import metrics
-from p8lib.contract import i18n
+from p8lib.contract import catalogue, i18n
 
 
 @pytest.mark.parametrize(("value", "lang", "decimals", "expected"), [
@@ -19,16 +21,76 @@ from p8lib.contract import i18n
     (19.451, "vi", None, "19,451"),
     (5.8, "en", None, "5.8"),
     (0, "vi", None, "0"),
+    (-0.0, "en", None, "0"),
+    (-3.5, "vi", None, "-3,5"),
+    (1234567.891, "vi", 2, "1.234.567,89"),
+    (1234567.891, "en", 0, "1,234,568"),
+    (0.1, "en", None, "0.1"),  # its shortest repr, not 0.1000000000000000055…
+    (2.0005, "en", None, "2"),  # three decimals at most
+    (9000.0, "vi", None, "9.000"),
     (float("nan"), "en", None, "–"),
     (None, "vi", None, "–"),
+    (pd.NA, "en", None, "–"),
 ])
 def test_fmt_number(value, lang, decimals, expected):
     assert i18n.fmt_number(value, lang, decimals) == expected
 
 
-def test_fmt_pct_never_turns_missing_into_zero():
-    assert i18n.fmt_pct(math.nan, "en") == "–"
-    assert i18n.fmt_pct(231.2, "vi") == "231,2 %"
+@pytest.mark.parametrize(("value", "lang", "decimals", "expected"), [
+    (231.2, "vi", 1, "231,2%"),   # CLDR: no space before the sign in either language
+    (231.2, "en", 1, "231.2%"),
+    (50, "vi", 1, "50,0%"),
+    (1234.5, "en", 1, "1,234.5%"),
+    (14.99, "vi", None, "14,99%"),
+    (80, "en", None, "80%"),
+    (math.nan, "en", 1, "–"),     # missing is never 0 %
+    (None, "vi", None, "–"),
+])
+def test_fmt_pct(value, lang, decimals, expected):
+    assert i18n.fmt_pct(value, lang, decimals) == expected
+
+
+@pytest.mark.parametrize(("value", "lang", "expected"), [
+    ("2025-05-20", "vi", "20 tháng 5, 2025"),
+    ("2025-05-20", "en", "May 20, 2025"),
+    (dt.date(2022, 5, 26), "en", "May 26, 2022"),
+    (pd.Timestamp("2025-06-30 14:00"), "vi", "30 tháng 6, 2025"),
+    ("2025", "en", "2025"),  # a year is not a date to rewrite
+    ("2023 (no date in text; reports 2023)", "vi", "2023 (no date in text; reports 2023)"),
+    (None, "en", "–"),
+    (float("nan"), "vi", "–"),
+])
+def test_fmt_date(value, lang, expected):
+    assert i18n.fmt_date(value, lang) == expected
+
+
+def test_fmt_date_short_follows_the_locale():
+    assert i18n.fmt_date("2025-05-20", "vi", "short") == "20/5/25"
+    assert i18n.fmt_date("2025-05-20", "en", "short") == "5/20/25"
+
+
+@pytest.mark.parametrize(("word", "code", "vi", "en"), [
+    (i18n.role_text, "pilot_province", "tỉnh chỉ đạo điểm", "pilot province"),
+    (i18n.role_text, "made_up_role", "made_up_role", "made_up_role"),
+    (i18n.count_of_text, "commune", "xã", "communes"),
+    (i18n.count_of_text, None, "", ""),
+    (i18n.measure_text, "actual", "thực hiện", "result"),
+    (i18n.unit_text, "VND billion", "tỷ đồng", "VND billion"),
+    (i18n.unit_text, "kites", "kites", "kites"),
+    (i18n.coverage_group_text, "Region I", "Khu vực I", "Region I"),
+])
+def test_words_of_the_data(word, code, vi, en):
+    assert (word(code, "vi"), word(code, "en")) == (vi, en)
+
+
+@pytest.mark.parametrize(("column", "word"), [("role", i18n.role_text),
+                                              ("count_of", i18n.count_of_text),
+                                              ("group", i18n.coverage_group_text)])
+def test_every_shipped_coverage_word_has_vietnamese(column, word):
+    """A new role, count or group in data/coverage.csv needs its words (p8lib/contract/words.py)."""
+    values = catalogue.coverage()[column].dropna().unique()
+    untranslated = [v for v in values if word(v, "vi") == v]
+    assert not untranslated, untranslated
 
 
 def test_every_string_has_both_languages():
@@ -42,11 +104,17 @@ def test_every_status_has_text_in_both_languages():
         assert i18n.status_text(status, "vi") != i18n.status_text(status, "en")
 
 
-@pytest.mark.parametrize(("area", "expected"), [(2, "Content area 2"),
-                                                (None, "Programme management"),
-                                                (math.nan, "Programme management")])
-def test_area_label(area, expected):
-    assert i18n.area_label(area, "en", short=True).startswith(expected)
+@pytest.mark.parametrize(("area", "lang", "short", "expected"), [
+    (2, "en", True, "2. Models, economy"),
+    (1, "vi", True, "1. Truyền thông"),
+    (None, "en", True, "Management, general"),
+    (math.nan, "vi", True, "Quản lý, chung"),
+    (3, "en", False, "Content area 3: Voice and participation of women and children; "
+                     "leadership"),
+    (None, "en", False, "Programme management and cross-cutting"),
+])
+def test_area_label(area, lang, short, expected):
+    assert i18n.area_label(area, lang, short=short) == expected
 
 
 def test_unknown_language_falls_back_and_unknown_key_fails():

@@ -333,8 +333,8 @@ def test_every_province_drill_down_is_within_budget(shipped):
 # archipelagos' centres and provinces; the 2021 tables place both districts on the mainland.
 
 ARCHIPELAGO_NAMES = {
-    "Hoàng Sa": {"vi": "Quần đảo Hoàng Sa", "en": "Hoang Sa (Paracel) archipelago"},
-    "Trường Sa": {"vi": "Quần đảo Trường Sa", "en": "Truong Sa (Spratly) archipelago"},
+    "Hoàng Sa": {"vi": "Quần đảo Hoàng Sa", "en": "Hoàng Sa (Paracel) archipelago"},
+    "Trường Sa": {"vi": "Quần đảo Trường Sa", "en": "Trường Sa (Spratly) archipelago"},
 }
 SPREAD = 3.0  # degrees: every island lies this close to its special zone's centre
 

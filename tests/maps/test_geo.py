@@ -154,9 +154,9 @@ def _package_archipelagos() -> pd.DataFrame:
 def test_archipelago_file_matches_the_package():
     frame = geo.load_archipelagos().set_index("key")
     package = _package_archipelagos()
-    expected = {"hoang_sa": ("Hoàng Sa", "Quần đảo Hoàng Sa", "Hoang Sa (Paracel) archipelago"),
+    expected = {"hoang_sa": ("Hoàng Sa", "Quần đảo Hoàng Sa", "Hoàng Sa (Paracel) archipelago"),
                 "truong_sa": ("Trường Sa", "Quần đảo Trường Sa",
-                              "Truong Sa (Spratly) archipelago")}
+                              "Trường Sa (Spratly) archipelago")}
     assert sorted(frame.index) == sorted(expected)
     for key, (short, name_vi, name_en) in expected.items():
         row, unit = frame.loc[key], package.loc[short]

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from p8lib.present import charts
+from p8lib.present import attainment_charts, charts
 
 GEO_TYPES = {"scattergeo", "choropleth", "scattermap", "choroplethmap", "densitymap",
              "scattermapbox", "choroplethmapbox", "densitymapbox"}
@@ -16,6 +16,14 @@ GEO_TYPES = {"scattergeo", "choropleth", "scattermap", "choroplethmap", "density
 def by_area(pcts):
     return pd.DataFrame({"content_area": [1, 2, 3, 4], "attainment_pct": pcts,
                          "indicators": [1 if p == p else 0 for p in pcts]})
+
+
+ATTAIN_ROWS = pd.DataFrame({
+    "label": ["Groups", "Share reached", "Clubs"], "period": ["2021–2025"] * 3,
+    "attainment_pct": [50.8, 100.0, float("nan")],
+    "status": ["only some years reported", "whole period reported", "no result reported"],
+    "target": [118.0, 80.0, 24.0], "actual": [60.0, 80.0, float("nan")],
+    "unit": ["groups", "percent", "clubs"]})
 
 
 def bars(fig):
@@ -44,38 +52,13 @@ ACROSS = pd.DataFrame({
 })
 
 
-# --- attainment by content area -----------------------------------------------------------
-
-def test_attainment_bar_has_a_100_percent_line_and_no_bar_for_missing():
-    fig = charts.attainment_by_area_bar(by_area([115.5, 231.2, 160.4, float("nan")]), "en")
-    bar = bars(fig)[0]
-    assert list(bar.y) == [115.5, 231.2, 160.4, None]
-    assert bar.text[0] == "115.5 %"
-    assert any(shape.y0 == 100 for shape in fig.layout.shapes)
-    assert fig.layout.yaxis.range[1] > 231.2
-    # A bar with no value draws no text: the words sit at the base line instead.
-    assert [(a.x, a.y, a.text) for a in fig.layout.annotations] == [
-        ("Content area 4", 0, "not comparable")]
-
-
-@pytest.mark.parametrize(("lang", "area", "pct", "line"), [
-    ("vi", "Nội dung 1", "50,0 %", "Kế hoạch (100 %)"),
-    ("en", "Content area 1", "50.0 %", "Target (100 %)"),
-])
-def test_attainment_bar_names_the_target_line_in_the_legend(lang, area, pct, line):
-    fig = charts.attainment_by_area_bar(by_area([50.0] * 4), lang)
-    assert (bars(fig)[0].x[0], bars(fig)[0].text[0]) == (area, pct)
-    legend = [trace for trace in fig.data if trace.showlegend is not False]
-    assert [(trace.type, trace.name, trace.line.dash) for trace in legend] == [
-        ("scatter", line, "dash")]
-    assert not fig.layout.annotations  # nothing written over the bars
-
-
 # --- every chart --------------------------------------------------------------------------
 
 BUILDERS = [
-    pytest.param(lambda lang, large: charts.attainment_by_area_bar(
+    pytest.param(lambda lang, large: attainment_charts.attainment_by_area_bar(
         by_area([1.0, 2.0, 3.0, float("nan")]), lang, large=large), id="attainment"),
+    pytest.param(lambda lang, large: attainment_charts.attainment_by_indicator_bar(
+        ATTAIN_ROWS, lang, "T", large), id="attainment_by_indicator"),
     pytest.param(lambda lang, large: charts.target_actual_bar(TA, lang, "T", large),
                  id="target_actual"),
     pytest.param(lambda lang, large: charts.indicator_bar(ACROSS, lang, "T", large),
@@ -129,7 +112,8 @@ def test_target_actual_bar_never_puts_percent_and_counts_on_one_axis():
     axis_units = {}
     for trace in fig.data:
         for text in trace.text:
-            axis_units.setdefault(trace.xaxis, set()).add(text.split(" ", 1)[1])
+            unit = "%" if text.endswith("%") else text.split(" ", 1)[1]
+            axis_units.setdefault(trace.xaxis, set()).add(unit)
     assert sorted(map(sorted, axis_units.values())) == [["%"], ["groups"], ["people"]]
     assert [a.text for a in fig.layout.annotations] == [
         "<b>Unit: groups</b>", "<b>Unit: %</b>", "<b>Unit: people</b>"]
@@ -138,17 +122,17 @@ def test_target_actual_bar_never_puts_percent_and_counts_on_one_axis():
 @pytest.mark.parametrize(("lang", "names", "text", "hover", "panels"), [
     ("en", ["target 2021–2025", "result 2023", "target 2021–2025", "result 2023",
             "result 2023"],
-     [("10 groups",), ("4 groups",), ("80 %",), ("65.5 %",), ("2,000 people",)],
+     [("10 groups",), ("4 groups",), ("80%",), ("65.5%",), ("2,000 people",)],
      ["Groups<br>target 2021–2025: 10 groups", "Groups<br>result 2023: 4 groups",
-      "Share reached<br>target 2021–2025: 80 %", "Share reached<br>result 2023: 65.5 %",
+      "Share reached<br>target 2021–2025: 80%", "Share reached<br>result 2023: 65.5%",
       "People trained<br>result 2023: 2,000 people"],
      ["Unit: groups", "Unit: groups", "Unit: %", "Unit: %", "Unit: people"]),
     ("vi", ["kế hoạch 2021–2025", "thực hiện 2023", "kế hoạch 2021–2025", "thực hiện 2023",
             "thực hiện 2023"],
-     [("10 groups",), ("4 groups",), ("80 %",), ("65,5 %",), ("2.000 people",)],
+     [("10 groups",), ("4 groups",), ("80%",), ("65,5%",), ("2.000 people",)],
      ["Groups<br>kế hoạch 2021–2025: 10 groups", "Groups<br>thực hiện 2023: 4 groups",
-      "Share reached<br>kế hoạch 2021–2025: 80 %",
-      "Share reached<br>thực hiện 2023: 65,5 %",
+      "Share reached<br>kế hoạch 2021–2025: 80%",
+      "Share reached<br>thực hiện 2023: 65,5%",
       "People trained<br>thực hiện 2023: 2.000 people"],
      ["Đơn vị tính: groups", "Đơn vị tính: groups", "Đơn vị tính: %", "Đơn vị tính: %",
       "Đơn vị tính: people"]),
@@ -283,7 +267,7 @@ def test_indicator_bar_splits_places_reported_in_different_units():
         "<b>National · groups</b>", "<b>Provinces, districts and communes · groups</b>",
         "<b>Provinces, districts and communes · %</b>"]
     lao_cai = [trace for trace in fig.data if trace.y == ("Lao Cai",)][0]
-    assert (lao_cai.xaxis, lao_cai.text) == ("x3", ("324 %",))
+    assert (lao_cai.xaxis, lao_cai.text) == ("x3", ("324%",))
     assert fig.layout.xaxis3.range[1] >= 100  # a share is drawn against the whole
 
 
@@ -292,8 +276,8 @@ def test_indicator_bar_splits_places_reported_in_different_units():
 @pytest.mark.parametrize(("value", "unit", "lang", "expected"), [
     (2500, "people", "vi", "2.500 people"),
     (2500, "people", "en", "2,500 people"),
-    (14.99, "percent", "en", "14.99 %"),
-    (14.99, "%", "vi", "14,99 %"),
+    (14.99, "percent", "en", "14.99%"),
+    (14.99, "%", "vi", "14,99%"),
     (7, None, "en", "7"),
     (7, "", "en", "7"),
     (float("nan"), "groups", "en", "–"),
@@ -327,8 +311,10 @@ def test_bar_charts_keep_room_above_the_panels_for_a_legend_that_wraps(large):
 @pytest.mark.parametrize("build", [
     lambda lang, large: charts.target_actual_bar(TA, lang, "T", large),
     lambda lang, large: charts.indicator_bar(ACROSS, lang, "T", large),
-    lambda lang, large: charts.attainment_by_area_bar(by_area([50.0, 120.0, None, 80.0]),
-                                                      lang, large),
+    lambda lang, large: attainment_charts.attainment_by_area_bar(
+        by_area([50.0, 120.0, None, 80.0]), lang, large),
+    lambda lang, large: attainment_charts.attainment_by_indicator_bar(ATTAIN_ROWS, lang, "T",
+                                                                      large),
     lambda lang, large: charts.target_actual_bar(TA.iloc[:0], lang, "T", large),  # no bars
 ])
 def test_every_figure_passes_plotly_validation(build, large):
@@ -340,3 +326,17 @@ def test_every_figure_passes_plotly_validation(build, large):
     broken["layout"]["yaxis"] = {**broken["layout"].get("yaxis", {}), "no_such_thing": 1}
     with pytest.raises(ValueError):
         go.Figure(broken)
+
+
+# --- titles that name their scope, charts that fit a slide --------------------------------
+
+@pytest.mark.parametrize("large", [False, True])
+def test_a_long_title_wraps_to_two_lines_and_the_chart_keeps_room_for_them(large):
+    short = charts.target_actual_bar(TA, "en", "Targets and results — Sóc Trăng · 2023", large)
+    title = ("Ethnic-minority women officials with improved capacity by place — "
+             "Province of somewhere with a long name · 2021–2025")
+    long = charts.target_actual_bar(TA, "en", title, large)
+    assert long.layout.title.text.count("<br>") == 1
+    assert long.layout.title.text.replace("<br>", " ") == title
+    assert long.layout.margin.t > short.layout.margin.t
+    assert long.layout.height > short.layout.height

@@ -14,12 +14,12 @@ from p8lib.present import display
     ([10393.0, None], "vi", False, ["10.393", "–"]),
     ([10393.0, None], "en", False, ["10,393", "–"]),
     ([1.5, 2.0], "vi", False, ["1,5", "2"]),
-    ([115.5, None], "en", True, ["115.5 %", "–"]),
-    ([115.5, 50.0], "vi", True, ["115,5 %", "50,0 %"]),
+    ([115.5, None], "en", True, ["115.5%", "–"]),
+    ([115.5, 50.0], "vi", True, ["115,5%", "50,0%"]),
     (pd.array([3, None], dtype="Int64"), "en", False, ["3", "–"]),
     # repeated and missing values: each distinct value is written once, then spread
     ([7.0, None, 7.0, 1234.5, None], "vi", False, ["7", "–", "7", "1.234,5", "–"]),
-    ([7.0, None, 7.0, 1234.5, None], "en", True, ["7.0 %", "–", "7.0 %", "1,234.5 %", "–"]),
+    ([7.0, None, 7.0, 1234.5, None], "en", True, ["7.0%", "–", "7.0%", "1,234.5%", "–"]),
 ])
 def test_display_frame_writes_numbers_per_language(values, lang, percent, shown):
     frame = pd.DataFrame({"n": values, "text": ["x", "y", "x", "y", "x"][:len(values)],
@@ -33,9 +33,16 @@ def test_display_frame_writes_numbers_per_language(values, lang, percent, shown)
     assert frame["n"].dtype != object  # the raw frame is untouched
 
 
+@pytest.mark.parametrize(("lang", "shown"), [("vi", ["20 tháng 5, 2025", "–"]),
+                                             ("en", ["May 20, 2025", "–"])])
+def test_display_frame_writes_dates_per_language(lang, shown):
+    frame = pd.DataFrame({"as_of": pd.to_datetime(["2025-05-20 08:30", None])})
+    assert display.display_frame(frame, lang)["as_of"].tolist() == shown
+
+
 def attain(rows):
     cols = ["level", "indicator_id", "target", "actual", "attainment_pct", "status"]
-    return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame(rows, columns=cols).assign(period_start=2021, period_end=2025)
 
 
 ATTAIN = attain([
@@ -65,13 +72,21 @@ def test_headline_keeps_national_targets_of_the_headline_indicators_in_order():
 
 
 @pytest.mark.parametrize(("lang", "tiles"), [
-    ("en", [("Community communication groups", "–", "no result reported"),
-            ("Trusted addresses in the community", "500", "50.0 % · Target 1,000")]),
-    ("vi", [("Tổ truyền thông cộng đồng", "–", "chưa có kết quả"),
-            ("Địa chỉ tin cậy tại cộng đồng", "500", "50,0 % · Kế hoạch 1.000")]),
+    ("en", [("Community communication groups", "–",
+             "no result reported · Target 9,000 (2021–2025)"),
+            ("Trusted addresses in the community", "500", "50.0% · Target 1,000 (2021–2025)")]),
+    ("vi", [("Tổ truyền thông cộng đồng", "–", "chưa có kết quả · Kế hoạch 9.000 (2021–2025)"),
+            ("Địa chỉ tin cậy tại cộng đồng", "500", "50,0% · Kế hoạch 1.000 (2021–2025)")]),
 ])
 def test_headline_metrics_say_why_instead_of_zero(indicator_catalogue, lang, tiles):
     assert display.headline_metrics(ATTAIN, indicator_catalogue, lang) == tiles
+
+
+def test_headline_of_a_province_takes_its_own_targets(indicator_catalogue):
+    assert display.headline_metrics(ATTAIN, indicator_catalogue, "en", level="province") == [
+        ("Community communication groups", "5", "50.0% · Target 10 (2021–2025)")]
+    assert display.headline_metrics(ATTAIN, indicator_catalogue, "en",
+                                    indicators=("budget_total",))[0][2].startswith("100.0%")
 
 
 def test_headline_of_the_shipped_figures_is_the_four_core_indicators():
@@ -79,13 +94,15 @@ def test_headline_of_the_shipped_figures_is_the_four_core_indicators():
     assert display.headline(attain_)["indicator_id"].tolist() == list(
         display.HEADLINE_INDICATORS)
     tiles = display.headline_metrics(attain_, catalogue.indicators(), "en")
-    assert tiles[0][1] == "10,393" and tiles[0][2].startswith("115.5 %")
+    assert tiles[0][1] == "10,393" and tiles[0][2].startswith("115.5%")
 
 
-@pytest.mark.parametrize(("lang", "tiles"), [
-    ("en", [("Provinces reported", "12", None), ("Districts reported", "1,234", None),
-            ("Communes reported", "0", None)]),
+@pytest.mark.parametrize(("lang", "level", "tiles"), [
+    ("en", "national", [("Provinces reported", "12", None), ("Districts reported", "1,234", None),
+                        ("Communes reported", "0", None)]),
+    ("vi", "province", [("Huyện được báo cáo", "1.234", None), ("Xã được báo cáo", "0", None),
+                        ("Số liệu được báo cáo", "5", None)]),
 ])
-def test_reach_metrics(lang, tiles):
-    counts = {"provinces": 12, "districts": 1234, "communes": 0, "other": 5}
-    assert display.reach_metrics(counts, lang) == tiles
+def test_reach_metrics(lang, level, tiles):
+    counts = {"provinces": 12, "districts": 1234, "communes": 0, "figures": 5}
+    assert display.reach_metrics(counts, lang, level) == tiles

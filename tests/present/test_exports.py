@@ -8,8 +8,10 @@ from p8lib.present.exports import csv_bytes, excel_safe, write_csv_atomic, xlsx_
 
 @pytest.mark.parametrize(
     ("cell", "expected"),
-    [("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+1", "'+1"), ("-cmd", "'-cmd"),
-     ("@SUM(A1)", "'@SUM(A1)"), ("Sóc Trăng", "Sóc Trăng"), ("", "")],
+    [("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+1+1", "'+1+1"), ("-cmd", "'-cmd"),
+     ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("Sóc Trăng", "Sóc Trăng"), ("", ""),
+     # Text that is a plain number is read as the number, never run: no apostrophe.
+     ("-3.0", "-3.0"), ("+1", "+1"), ("-1.234,5", "-1.234,5"), ("-2e-3", "-2e-3")],
 )
 @pytest.mark.parametrize("dtype", [object, "str", "category"])
 def test_excel_safe_text(cell, expected, dtype):
@@ -24,6 +26,25 @@ def test_mixed_column_keeps_its_negative_numbers():
 def test_numbers_stay_numbers():
     out = excel_safe(pd.DataFrame({"v": [-3.5, 2.0]}))
     assert out["v"].tolist() == [-3.5, 2.0]
+
+
+@pytest.mark.parametrize(("values", "written"), [
+    ([9000.0, -3.0, None], ["9000", "-3", ""]),          # whole numbers without ".0"
+    ([1.5, 2.0, None], ["1.5", "2", ""]),                 # each value as it is
+    (pd.array([1.0, None], dtype="Float64"), ["1", ""]),
+    ([-3.0, float("nan")], ["-3", ""]),                   # a negative number stays a number
+])
+def test_csv_writes_numbers_as_numbers(values, written):
+    data = csv_bytes(pd.DataFrame({"k": list("abc")[:len(values)], "v": values}))
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines == ["k,v", *(f"{k},{w}" for k, w in zip("abc", written, strict=False))]
+
+
+def test_xlsx_keeps_negative_numbers_as_numbers():
+    data = xlsx_bytes({"t": pd.DataFrame({"v": [-3.0, 9000.0], "text": ["-3.0", "=x"]})})
+    sheet = pd.read_excel(io.BytesIO(data), engine="calamine")
+    assert sheet["v"].tolist() == [-3.0, 9000.0]
+    assert sheet["text"].tolist() == ["-3.0", "'=x"]
 
 
 def test_csv_has_a_bom_and_vietnamese_round_trips():

@@ -11,10 +11,11 @@ from tests.frames import ROWS, figures
 
 @pytest.mark.parametrize(("code", "lang", "name"), [
     ("94", "vi", "Tỉnh Sóc Trăng"),
-    ("94", "en", "Soc Trang"),
+    ("94", "en", "Sóc Trăng"),  # English keeps the diacritics
     ("949", "vi", "Huyện Thạnh Trị"),
+    ("949", "en", "Thạnh Trị District"),
     ("31756", "vi", "Thị trấn Phú Lộc"),
-    ("31756", "en", "Phu Loc"),
+    ("31756", "en", "Phú Lộc Township"),
     (None, "vi", "Toàn quốc"),
     (None, "en", "National"),
     (pd.NA, "en", "National"),
@@ -28,7 +29,7 @@ def test_unit_name(code, lang, name):
 
 @pytest.mark.parametrize(("lang", "names"), [
     ("vi", ["Toàn quốc", "Tỉnh Sóc Trăng", "Huyện Thạnh Trị"]),
-    ("en", ["National", "Soc Trang", "Thanh Tri"]),
+    ("en", ["National", "Sóc Trăng", "Thạnh Trị District"]),
 ])
 def test_place_names_use_the_lowest_unit(lang, names):
     frame = figures(ROWS).set_index(pd.Index([7, 8, 9]))
@@ -82,3 +83,19 @@ def units_name(level, code):
 
     table = units.provinces() if level == "province" else units.districts()
     return table.set_index(f"{level}_code").loc[code, "name_vi"]
+
+
+@pytest.mark.parametrize(("province", "year", "lang", "label"), [
+    ("94", 2023, "en", "Sóc Trăng · 2023"),
+    ("94", None, "vi", "Sóc Trăng · 2021–2025"),
+    (None, None, "en", "National · 2021–2025"),
+    (None, 2024, "vi", "Toàn quốc · 2024"),
+    ("xx", None, "en", "xx · 2021–2025"),
+])
+def test_scope_label_names_the_place_and_the_period(province, year, lang, label):
+    assert labels.scope_label(province, year, [2021, 2023, 2025], lang) == label
+
+
+def test_scope_label_of_one_year_or_none():
+    assert labels.scope_label(None, None, [2023], "en") == "National · 2023"
+    assert labels.scope_label(None, None, [], "en") == "National · All years"

@@ -8,12 +8,13 @@ import pytest
 from p8lib.analysis import metrics
 from p8lib.contract.i18n import t
 from p8lib.ingest.problems import Problem, problems_frame
-from p8lib.present import labels, tables
+from p8lib.present import chart_frames, citations, columns, labels, tables
 from tests.frames import ROWS, figures
+from tests.present.rows import COMMUNES, PROVINCE_ROW, as_categorical, commune_rows
 
 
 @pytest.mark.parametrize(("lang", "column", "expected"), [
-    ("en", "Place", ["National", "Soc Trang", "Thanh Tri"]),
+    ("en", "Place", ["National", "Sóc Trăng", "Thạnh Trị District"]),
     ("en", "Indicator", ["Community communication groups"] * 2 + ["Project 8 budget allocated"]),
     ("en", "Measure", ["target", "result", "result"]),
     ("en", "Period", ["2021–2025", "2023", "2022–2024"]),
@@ -50,16 +51,80 @@ def test_attainment_table_puts_the_attainment_before_the_numbers_behind_it(
         indicator_catalogue, lang):
     attain = metrics.attainment(figures(ROWS), indicator_catalogue)
     table = tables.attainment_table(attain, indicator_catalogue, lang)
-    assert list(table.columns) == [t(k, lang) for k in (
+    assert list(columns.for_screen(table).columns) == [t(k, lang) for k in (
         "unit_name", "indicator", "period", "attainment_pct", "status", "target", "actual",
         "unit", "years_reported")]
+    assert list(table.columns[9:]) == ["province_code", "district_code", "commune_code",
+                                       "level", "indicator_id", "status", "period_start",
+                                       "period_end", "unit"]
+
+
+# The codes and ids each people's table carries after its own columns, and their values for
+# the rows of tests.frames.ROWS (national target, Sóc Trăng result, Thạnh Trị budget).
+IDS = {
+    "figure_table": (lambda cat, lang: tables.figure_table(figures(ROWS), cat, lang),
+                     ["province_code", "district_code", "commune_code", "level",
+                      "indicator_id", "measure", "period_start", "period_end", "unit"]),
+    "attainment_table": (lambda cat, lang: tables.attainment_table(
+        metrics.attainment(figures(ROWS), cat), cat, lang),
+        ["province_code", "district_code", "commune_code", "level", "indicator_id", "status",
+         "period_start", "period_end", "unit"]),
+    "reported_where": (lambda cat, lang: tables.reported_where(figures(ROWS), cat, lang),
+                       ["province_code", "district_code", "commune_code", "level"]),
+    "coverage_table": (lambda cat, lang: tables.coverage_table(COVERAGE, lang),
+                       ["province_code", "district_code", "commune_code", "level", "role",
+                        "count_of", "period_start", "period_end"]),
+    "catalogue_table": (lambda cat, lang: tables.catalogue_table(cat, lang), ["content_area"]),
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("case", list(IDS))
+def test_a_tables_codes_and_ids_follow_its_own_columns(indicator_catalogue, case, lang):
+    build, ids = IDS[case]
+    table = build(indicator_catalogue, lang)
+    assert list(table.columns[-len(ids):]) == ids
+    shown = columns.for_screen(table)
+    assert list(shown.columns) == list(table.columns[:-len(ids)])
+    assert not set(shown.columns) & set(columns.ID_COLUMNS)  # headed in the language
+
+
+def test_the_ids_of_a_figure_table_are_those_of_its_rows(indicator_catalogue):
+    table = tables.figure_table(figures(ROWS), indicator_catalogue, "en")
+    assert table["Place"].tolist() == ["National", "Sóc Trăng", "Thạnh Trị District"]
+    assert table["province_code"].tolist()[1:] == ["94", "94"]
+    assert table["district_code"].tolist()[2] == "949"
+    assert table["measure"].tolist() == ["target", "actual", "actual"]
+    assert table["Measure"].tolist() == ["target", "result", "result"]
+    assert table["period_start"].tolist() == [2021, 2023, 2022]
+
+
+def test_reported_where_keeps_each_rows_codes_with_it_when_sorting(indicator_catalogue):
+    table = tables.reported_where(figures(ROWS[::-1]), indicator_catalogue, "vi")
+    assert table["Địa bàn"].tolist() == ["Toàn quốc", "Tỉnh Sóc Trăng", "Huyện Thạnh Trị"]
+    assert table["Cấp"].tolist() == ["toàn quốc", "tỉnh", "huyện"]
+    assert table["level"].tolist() == ["national", "province", "district"]
+    assert [None if pd.isna(c) else c for c in table["district_code"]] == [None, None, "949"]
+
+
+@pytest.mark.parametrize(("lang", "roles", "counted"), [
+    ("vi", ["tỉnh chỉ đạo điểm", "huyện triển khai", "tỉnh chỉ đạo điểm"], ["", "xã", ""]),
+    ("en", ["pilot province", "implementing district", "pilot province"],
+     ["", "communes", ""]),
+])
+def test_coverage_table_words_roles_and_counts_in_the_language(lang, roles, counted):
+    table = tables.coverage_table(COVERAGE.assign(count_of=[None, "commune", None]), lang)
+    assert table[t("role", lang)].tolist() == roles
+    assert table[t("count_of", lang)].tolist() == counted
+    assert table["role"].tolist() == ["pilot_province", "implementing_district",
+                                      "pilot_province"]
 
 
 @pytest.mark.parametrize(("lang", "place", "area", "count"), [
-    ("en", "Soc Trang", "Content area 1", 1),
-    ("en", "Soc Trang", "Programme management and cross-cutting", 0),
-    ("en", "Thanh Tri", "Programme management and cross-cutting", 1),
-    ("vi", "Toàn quốc", "Nội dung 1", 1),
+    ("en", "Sóc Trăng", "1. Communication", 1),
+    ("en", "Sóc Trăng", "Management, general", 0),
+    ("en", "Thạnh Trị District", "Management, general", 1),
+    ("vi", "Toàn quốc", "1. Truyền thông", 1),
 ])
 def test_reported_where_counts_figures_per_content_area(indicator_catalogue, lang, place, area,
                                                         count):
@@ -70,7 +135,7 @@ def test_reported_where_counts_figures_per_content_area(indicator_catalogue, lan
 def test_reported_where_orders_places_by_level(indicator_catalogue):
     table = tables.reported_where(figures(ROWS[::-1]), indicator_catalogue, "en")
     assert table.columns[:2].tolist() == ["Place", "Level"]
-    assert table["Place"].tolist() == ["National", "Soc Trang", "Thanh Tri"]
+    assert table["Place"].tolist() == ["National", "Sóc Trăng", "Thạnh Trị District"]
     empty = tables.reported_where(figures([]), indicator_catalogue, "en")
     assert empty.empty and empty.columns.tolist() == ["Place", "Level"]
 
@@ -86,9 +151,9 @@ COVERAGE = pd.DataFrame({
 
 
 @pytest.mark.parametrize(("province", "places", "roles", "counts"), [
-    (None, ["Soc Trang", "Thanh Tri", "Thai Nguyen"],
+    (None, ["Sóc Trăng", "Thạnh Trị District", "Thái Nguyên"],
      ["pilot province", "implementing district", "pilot province"], [None, 4.0, None]),
-    ("94", ["Soc Trang", "Thanh Tri"], ["pilot province", "implementing district"],
+    ("94", ["Sóc Trăng", "Thạnh Trị District"], ["pilot province", "implementing district"],
      [None, 4.0]),
     ("01", [], [], []),
 ])
@@ -115,8 +180,9 @@ def test_status_table_explains_every_status(lang, first, code, meaning):
 def test_catalogue_table_groups_by_area_cross_cutting_last(indicator_catalogue):
     table = tables.catalogue_table(indicator_catalogue, "en")
     assert len(table) == len(indicator_catalogue)
-    assert table["Content area"].iloc[0] == "Content area 1"
-    assert table["Content area"].iloc[-1] == "Programme management and cross-cutting"
+    assert table["Content area"].iloc[0] == "1. Communication"
+    assert table["Content area"].iloc[-1] == "Management, general"
+    assert table["content_area"].iloc[0] == 1  # the area's number, after the table's columns
     areas = table["Content area"].tolist()
     assert areas == sorted(areas, key=lambda a: (a.startswith("Programme management"), a))
 
@@ -132,85 +198,18 @@ def test_problems_table_puts_location_first(lang, heads):
     assert [type(r) for r in table["Row"]] == [int]  # 3, not 3.0
 
 
-@pytest.mark.parametrize(("indicator", "lang", "places", "measures"), [
-    ("comm_groups", "vi", ["Toàn quốc", "Tỉnh Sóc Trăng"], ["kế hoạch", "thực hiện"]),
-    ("comm_groups", "en", ["National", "Soc Trang"], ["target", "result"]),
-    ("budget_total", "en", ["Thanh Tri"], ["result"]),
-    ("not_there", "en", [], []),
-])
-def test_indicator_across(indicator, lang, places, measures):
-    frame = tables.indicator_across(figures(ROWS), indicator, lang)
-    assert frame.columns.tolist() == ["place", "level", "period", "measure", "value", "unit"]
-    assert frame["place"].tolist() == places
-    assert frame["measure"].tolist() == measures
-    assert frame.attrs["note"] == ""
-
-
-def commune_rows(communes: dict[str, str], indicator: str = "comm_groups",
-                 value: float = 2.0) -> list[dict]:
-    """A yearly 2023 result of ``indicator`` for each commune code → its district code (94)."""
-    return [{"province_code": "94", "district_code": district, "commune_code": commune,
-             "level": "commune", "indicator_id": indicator, "measure": "actual",
-             "period_start": 2023, "period_end": 2023, "value": value, "unit": "groups",
-             "source_id": "s"} for commune, district in communes.items()]
-
-
-# Three communes of Thạnh Trị (949), two of Sóc Trăng city (941).
-COMMUNES = {"31756": "949", "31757": "949", "31759": "949", "31498": "941", "31501": "941"}
-PROVINCE_ROW = {**ROWS[1], "period_start": 2023, "period_end": 2023, "value": 60.0}
-
-
-@pytest.mark.parametrize(("max_places", "lang", "places", "values", "note"), [
-    # few enough places: one row of bars each
-    (10, "en", ["Soc Trang", "Phu Loc", "Hung Loi", "Lam Tan", "Phuong 5", "Phuong 7"],
-     [60.0, 2.0, 2.0, 2.0, 2.0, 2.0], ""),
-    # too many: communes summed per district, the province's own figure kept apart
-    (3, "en", ["Soc Trang", "Soc Trang (2 communes summed)", "Thanh Tri (3 communes summed)"],
-     [60.0, 4.0, 6.0], "summed per district or province"),
-    # still too many: summed per province
-    (2, "vi", ["Tỉnh Sóc Trăng", "Tỉnh Sóc Trăng (cộng 5 xã)"], [60.0, 10.0],
-     "cộng theo huyện hoặc tỉnh"),
-])
-def test_indicator_across_sums_lower_units_past_max_places(indicator_catalogue, max_places,
-                                                           lang, places, values, note):
-    frame = figures([PROVINCE_ROW, *commune_rows(COMMUNES)])
-    across = tables.indicator_across(frame, "comm_groups", lang, indicator_catalogue,
-                                     max_places=max_places)
-    assert across["place"].tolist() == places
-    assert across["value"].tolist() == values
-    assert note in across.attrs["note"]
-    assert across["place"].nunique() <= max_places
-
-
-@pytest.mark.parametrize("categorical", [False, True])
-def test_indicator_across_cuts_what_cannot_be_added(indicator_catalogue, categorical):
-    # a share: summing communes would be wrong, so the chart gets the first places only
-    rows = commune_rows(COMMUNES, indicator="em_women_safe_motherhood_pct", value=50.0)
-    frame = figures([{**PROVINCE_ROW, "indicator_id": "em_women_safe_motherhood_pct"}, *rows])
-    if categorical:
-        frame = as_categorical(frame)
-    across = tables.indicator_across(frame, "em_women_safe_motherhood_pct", "en",
-                                     indicator_catalogue, max_places=3)
-    assert across["place"].tolist() == ["Soc Trang", "Phu Loc", "Hung Loi"]
-    assert across["value"].tolist() == [60.0, 50.0, 50.0]
-    assert "cannot be added up" in across.attrs["note"]
-    assert "first 3 places" in across.attrs["note"]
-
-
-def as_categorical(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with its text columns as categoricals, as the app holds its figures."""
-    text = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
-    return frame.astype(dict.fromkeys(text, "category"))
-
+SOURCES = pd.DataFrame({"source_id": ["s1", "s2"], "title": ["T1", "T2"],
+                        "url": [None, "https://x"]})
 
 CATEGORICAL_CASES = {
     "figure_table": lambda f, cat, lang: tables.figure_table(f, cat, lang),
     "attainment_table": lambda f, cat, lang: tables.attainment_table(
         metrics.attainment(f, cat), cat, lang),
     "reported_where": lambda f, cat, lang: tables.reported_where(f, cat, lang),
-    "indicator_across": lambda f, cat, lang: tables.indicator_across(
+    "indicator_across": lambda f, cat, lang: chart_frames.indicator_across(
         f, "comm_groups", lang, cat, max_places=3),
-    "target_actual_frame": lambda f, cat, lang: tables.target_actual_frame(f, cat, lang),
+    "target_actual_frame": lambda f, cat, lang: chart_frames.target_actual_frame(f, cat, lang),
+    "sources_used": lambda f, cat, lang: citations.sources_used(f, COVERAGE, SOURCES, lang),
 }
 
 
@@ -235,8 +234,8 @@ def test_reported_where_keeps_two_communes_of_one_name_apart(indicator_catalogue
     frame = figures(commune_rows({"19333": "461", "19357": "462"}))
     frame["province_code"] = "45"
     table = tables.reported_where(frame, indicator_catalogue, "en")
-    assert table["Place"].tolist() == ["Phuong 1", "Phuong 1"]
-    assert table["Content area 1"].tolist() == [1, 1]
+    assert table["Place"].tolist() == ["Ward 1", "Ward 1"]
+    assert table["1. Communication"].tolist() == [1, 1]
 
 
 def test_place_names_of_a_large_table_equal_those_named_row_by_row(indicator_catalogue):
@@ -260,19 +259,6 @@ def test_problems_and_notes_keep_info_apart(severities, problems, notes):
     assert found["severity"].tolist() == problems
     assert info["severity"].tolist() == notes
     assert list(found.columns) == list(info.columns) == list(frame.columns)
-
-
-def test_target_actual_frame_keeps_province_rows_sorted_by_area(indicator_catalogue):
-    rows = [{**ROWS[1], "indicator_id": "budget_total"},  # cross-cutting: last
-            {**ROWS[1], "indicator_id": "trusted_addresses"},  # area 2
-            {**ROWS[1], "measure": "target", "period_start": 2021, "period_end": 2025},
-            ROWS[0], ROWS[2]]  # national and district rows are left out
-    frame = tables.target_actual_frame(figures(rows), indicator_catalogue, "en")
-    assert frame["label"].tolist() == ["Community communication groups",
-                                       "Trusted addresses in the community",
-                                       "Project 8 budget allocated"]
-    assert frame["measure"].tolist() == ["target", "actual", "actual"]
-    assert frame["period"].tolist() == ["2021–2025", "2023", "2023"]
 
 
 @pytest.mark.parametrize(("lang", "severity"), [("vi", "lỗi"), ("en", "error")])

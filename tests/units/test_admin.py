@@ -2,6 +2,7 @@ import pandas as pd
 import pytest
 
 from p8lib.units import admin
+from p8lib.units.text import strip_marks
 
 
 @pytest.mark.parametrize(
@@ -121,3 +122,31 @@ def test_parent_codes_are_a_copy():
     codes = admin.parent_codes("commune")
     codes.iloc[0] = "xxx"
     assert admin.parent_codes("commune").iloc[0] != "xxx"
+
+
+@pytest.mark.parametrize(("table", "code_column", "code", "name_en"), [
+    (lambda: admin.provinces("2021"), "province_code", "94", "Sóc Trăng"),
+    (lambda: admin.provinces("2021"), "province_code", "01", "Hà Nội"),
+    (lambda: admin.provinces("2025"), "province_code", "15", "Lào Cai"),
+    (lambda: admin.districts(), "district_code", "941", "Sóc Trăng City"),
+    (lambda: admin.districts(), "district_code", "943", "Kế Sách District"),
+    (lambda: admin.districts(), "district_code", "950", "Vĩnh Châu Town"),
+    (lambda: admin.districts(), "district_code", "760", "District 1"),
+    # The package's short name says the type in brackets where two units share a name.
+    (lambda: admin.districts(), "district_code", "449", "Kỳ Anh Town"),
+    (lambda: admin.communes("2021"), "commune_code", "00001", "Phúc Xá Ward"),
+    (lambda: admin.commune_names("2021"), "commune_code", "00001", "Phúc Xá Ward"),
+])
+def test_english_names_keep_their_diacritics_and_say_their_type(table, code_column, code,
+                                                                name_en):
+    rows = table().set_index(code_column)
+    assert rows.loc[code, "name_en"] == name_en
+
+
+@pytest.mark.parametrize("vintage", ["2021", "2025"])
+def test_every_english_name_has_the_vietnamese_letters(vintage):
+    """English names are the Vietnamese names, type words aside: never stripped of marks."""
+    for table in (admin.provinces(vintage), admin.commune_names(vintage)):
+        stripped = table["name_en"] == table["short_vi"].map(strip_marks)
+        marked = table["short_vi"] != table["short_vi"].map(strip_marks)
+        assert not (stripped & marked).any()

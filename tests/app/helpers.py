@@ -1,0 +1,95 @@
+"""What the app tests share: running the dashboard with AppTest, reading what it shows.
+
+The fixtures ``clear_caches`` and ``navigation_routing`` are imported by the test modules
+that run the app (``from tests.app.helpers import …``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
+PAGES = ["pages/overview.py", "pages/coverage_map.py", "pages/province.py",
+         "pages/indicators.py", "pages/data.py", "pages/history.py", "pages/sources.py"]
+PAGE_TITLES = {"pages/overview.py": ("Tổng quan", "Project 8 — Gender equality"),
+               "pages/coverage_map.py": ("Bản đồ phạm vi", "Coverage map"),
+               "pages/province.py": ("Hồ sơ tỉnh", "Province profile"),
+               "pages/indicators.py": ("Chỉ tiêu", "Indicators"),
+               "pages/data.py": ("Dữ liệu (nhập & kiểm tra)", "Data (import & validate)"),
+               "pages/history.py": ("Lịch sử dữ liệu", "Data history"),
+               "pages/sources.py": ("Nguồn & phương pháp", "Sources & method")}
+GOOD_CSV = (b"province_code,indicator_id,measure,period_start,period_end,value,unit,source_id\n"
+            b"94,comm_groups,actual,2024,2024,77,groups,test_upload\n")
+# The total row is skipped with an info note, not a problem.
+TOTAL_CSV = ("Tỉnh,Tổ truyền thông cộng đồng\n"
+             "Sóc Trăng,12\n"
+             "Tổng cộng,12\n").encode()
+BAD_CSV = ("Tỉnh,Tổ truyền thông cộng đồng\n"
+           "Sóc Trăng,12\n"
+           "Atlantis,abc\n").encode()
+
+
+
+def run(page: str | None = None, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    if page:
+        at.switch_page(page)
+    return at.run()
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "info", "caption",
+                                  "success", "error") for e in getattr(at, kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+def frame_with(at: AppTest, column: str):
+    """The one dataframe shown with ``column`` (tables are found by content, not position)."""
+    (frame,) = [d.value for d in at.dataframe if column in d.value.columns]
+    return frame
+
+
+def plotly_specs(at: AppTest) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def categories(spec: dict) -> set:
+    """The categories of a bar chart's traces (on y when the bars are horizontal)."""
+    return {c for trace in spec["data"]
+            for c in trace["y" if trace.get("orientation") == "h" else "x"]}
+
+
+@pytest.fixture(autouse=True)
+def clear_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture(autouse=True)
+def navigation_routing(request, monkeypatch):
+    """Run as a served app does after its first request: ``st.navigation`` routing.
+
+    AppTest resets Streamlit's folder-routing flag before every run, so each run would be a
+    "first request" (tested on its own by the ``test_first_request_*`` tests), and the folder
+    routing's extra pass drops the widget values a test has just set.
+    """
+    if request.node.name.startswith("test_first_request"):
+        return
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
