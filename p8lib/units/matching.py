@@ -1,169 +1,126 @@
 """Match messy Vietnamese unit names to official codes.
 
-A name is searched only among the children of its already-matched parent (a district
-within its province, a commune within its district). Each level is matched by, in order:
+A name is read as an optional **type word** and the name proper
+(:func:`p8lib.units.text.split_type`): ``Tỉnh``/``T.``/``province``, ``Thành phố``/``TP.``/
+``city``, ``Huyện``/``H.``/``district``, ``Quận``/``Q.``, ``Thị xã``/``TX.``/``town``,
+``Thị trấn``/``TT.``/``township``, ``Xã``/``X.``/``commune``, ``Phường``/``P.``/``ward``,
+``Đặc khu``. Names compare folded: no case, diacritics, spaces or punctuation, NFC and NFD
+alike, old and new tone placement alike (:func:`p8lib.units.text.fold`).
 
-1. **exact** — the folded full name ("huyenbacha") or the name without its type word
-   ("bacha", also the package's known aliases) equals one unit's key;
-2. **fuzzy** — rapidfuzz's ratio against the keys of the parent's children is at least
-   ``threshold`` and clearly ahead of the runner-up;
-3. otherwise **ambiguous** (several units fit equally well) or **unmatched** — with the
-   closest candidates named in ``match_note`` instead of a guess.
+Where a name is searched
+------------------------
+Among the children of its matched parent only: a district within its province, a commune
+within its district (2021) or its province (2025). When a 2021 row's district is empty,
+absent, not found or ambiguous, its commune is searched among **all communes of the
+province** instead; a commune found there fixes the district (its ``match_note`` says the
+district was inferred from the commune). The row is then ``fuzzy`` when its district was
+written but not found or ambiguous, and as good as the commune's match when no district was
+written. When the district was ambiguous, the commune must lie in one of the districts its
+name fits, else the row stays ambiguous.
 
-A row's ``match_status`` is the worst status over its levels and ``match_score`` the lowest
-score (100 for exact).
+How each level is matched, in order
+-----------------------------------
+1. **exact** (score 100) — the folded name equals, within the parent, a unit's full name
+   ("thitranmuongte"), short name, name without its type word ("muongte") or one of the
+   package's aliases; or, with its type word **expanded** ("TT." → "thitran"), a full name or
+   alias. When several units fit, the type word decides between them (Thị trấn Mường Tè and
+   Xã Mường Tè), then the diacritics do (Phường Sa Pa and Phường Sa Pả); when neither
+   decides, the level is **ambiguous** and its note names the candidates. A type word that
+   fits none of the units of that name is ignored, as a reader would (a district since
+   upgraded from Thị xã to Thành phố is still found).
+2. **fuzzy** — each child of the parent is scored by its optimal-string-alignment
+   similarity to the name without its type word: ``100 × (1 − d / max(len))`` where ``d``
+   is rapidfuzz's OSA distance (``rapidfuzz.distance.OSA``) between the folded names. OSA
+   counts a swap of two adjacent letters as one edit, like a dropped, added or wrong letter
+   ("Mèo Vcạ" is one edit from "Mèo Vạc": 83; "Tủa Cùha" one from "Tủa Chùa": 86), where
+   the plain ratio counted a swap as two edits and refused them. OSA rather than full
+   Damerau–Levenshtein: it is the same for the one or two slips a name has, and faster.
+   Before ranking, a child whose name holds other numbers than the input is dropped
+   (Phường 3 is not a typo of Phường 5, nor Sơn Kim 1 of Sơn Kim 2), and when the input has
+   a type word, a child of another type whose name equals a child of that type is dropped
+   (the type word decides between namesakes here too). The best child is accepted when
+   its score is at least ``threshold`` (:data:`DEFAULT_THRESHOLD`) **and** it leads the
+   runner-up among the parent's children by at least :data:`FUZZY_MARGIN` points;
+3. otherwise **ambiguous** (the runner-up is within the margin: several units fit nearly
+   equally well) or **unmatched** (nothing reaches the threshold) — never a guess; the note
+   names the closest candidates with their scores.
+
+The scores, margin and threshold, and why
+-----------------------------------------
+* ``DEFAULT_THRESHOLD`` = 70: one edit in a name of four letters or more scores at least
+  75 and two edits in one of seven or more at least 71, so the slips people make pass; a
+  name half of whose letters are wrong (score ≤ 50) is another name, not a slip. Below 70
+  the measured share of confident errors rose without more right answers
+  (``bench/bench_matching.py``, ``docs/benchmarks.md``).
+* ``FUZZY_MARGIN`` = 10 points over the runner-up: about one edit in a name of ten letters.
+  The winner must be clearly nearer than any sibling, so a slip that lands as near to a
+  sibling as to the truth (Hoằng Phụ / Hoằng Phú in one district) is refused. The issue's
+  cases lead by 25–45 points; a margin of 5 admitted confident errors among the many
+  siblings that share a first syllable (Hoằng …, Quỳnh …, Nghi …), and of 15 refused right
+  answers with no fewer errors (measurements in ``docs/benchmarks.md``).
+* 100 for every exact match; a row's ``match_score`` is its lowest level's score, and its
+  ``match_status`` the worst of its levels' (exact < fuzzy < ambiguous < unmatched).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz, process
 
 from p8lib.units import admin
-from p8lib.units.text import fold, fold_and_unit_keys, nfc, strip_marks, unit_key
+from p8lib.units.level_index import LevelIndex, LevelMatch
+from p8lib.units.text import nfc
 
 STATUSES = ("exact", "fuzzy", "ambiguous", "unmatched")
-DEFAULT_THRESHOLD = 85.0
-# A fuzzy winner must lead the runner-up by this many points, else the row is ambiguous.
-FUZZY_MARGIN = 4.0
-_NATION = ""
-_NONE: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class LevelMatch:
-    """The result of matching one name at one level."""
-
-    code: str | None
-    status: str
-    score: float
-    note: str = ""
-
-
-@dataclass
-class _Level:
-    """Lookup tables for one level: keys within each parent → codes."""
-
-    name: str
-    full_keys: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
-    short_keys: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
-    choices: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
-    labels: dict[str, str] = field(default_factory=dict)
-    accented: dict[str, tuple[str, str]] = field(default_factory=dict)
-    _exact: dict[tuple[str, str], LevelMatch] | None = None
-
-    def add(self, parent: str, code: str, name_vi: str, short_vi: str, aliases) -> None:
-        self.full_keys[(parent, fold(name_vi))].add(code)
-        for key in {fold(short_vi), unit_key(name_vi), *aliases}:
-            self.short_keys[(parent, key)].add(code)
-        self.choices[parent][code] = fold(short_vi)
-        self.labels[code] = name_vi
-        self.accented[code] = (_accented(name_vi), _accented(short_vi))
-
-    def match_many(self, parents: pd.Series, raws: pd.Series,
-                   threshold: float) -> dict[tuple[str, str], LevelMatch]:
-        """Match each distinct (parent, name) pair; the keys are folded column-wise, and a
-        full name that is one unit's (the common case) is looked up, nothing more."""
-        pairs = pd.DataFrame({"parent": parents, "raw": raws}).drop_duplicates()
-        fulls, shorts = fold_and_unit_keys(pairs["raw"])
-        found: dict[tuple[str, str], LevelMatch] = {}
-        exact = self.exact
-        for parent, raw, full, short in zip(pairs["parent"].tolist(), pairs["raw"].tolist(),
-                                            fulls, shorts, strict=True):
-            hit = exact.get((parent, full))
-            found[(parent, raw)] = hit or self.match_keys(parent, raw, full, short, threshold)
-        return found
-
-    @property
-    def exact(self) -> dict[tuple[str, str], LevelMatch]:
-        """(parent, folded full name) → the exact match, for names only one unit has."""
-        if self._exact is None:
-            self._exact = {key: LevelMatch(next(iter(codes)), "exact", 100.0)
-                           for key, codes in self.full_keys.items() if len(codes) == 1}
-        return self._exact
-
-    def match_keys(self, parent: str, raw: str, full: str, short: str,
-                   threshold: float) -> LevelMatch:
-        """Match a name whose keys (:func:`fold`, :func:`unit_key`) are already known."""
-        if not full:
-            return LevelMatch(None, "unmatched", 0.0, f"{self.name} name is empty")
-        found = self.full_keys.get((parent, full))
-        if not found:
-            found = (self.short_keys.get((parent, full), _NONE)
-                     | self.short_keys.get((parent, short), _NONE))
-        if len(found) == 1:
-            return LevelMatch(next(iter(found)), "exact", 100.0)
-        if len(found) > 1:
-            found = self._by_marks(raw, found)
-        if len(found) == 1:
-            return LevelMatch(next(iter(found)), "exact", 100.0)
-        if len(found) > 1:
-            names = ", ".join(sorted(f"{self.labels[c]} ({c})" for c in found))
-            return LevelMatch(None, "ambiguous", 100.0,
-                              f"{self.name} {nfc(raw)!r} fits {names}")
-        return self._fuzzy(parent, nfc(raw), short, threshold)
-
-    def _by_marks(self, raw: str, found: set[str]) -> set[str]:
-        """Candidates whose names differ only by diacritics ("Minh Quán", "Minh Quân"):
-        keep the one written exactly so, marks included. A name typed without marks stays
-        ambiguous: it cannot say which one is meant."""
-        if strip_marks(raw) == nfc(raw):
-            return found
-        written = _accented(raw)
-        same = {c for c in found
-                if written in self.accented[c] or written.endswith(" " + self.accented[c][1])}
-        return same or found
-
-    def _fuzzy(self, parent: str, raw: str, short: str, threshold: float) -> LevelMatch:
-        choices = self.choices.get(parent, {})
-        best = process.extract(short, choices, scorer=fuzz.ratio, limit=3)
-        closest = ", ".join(f"{self.labels[c]} ({c}, {s:.0f})" for _, s, c in best)
-        if not best or best[0][1] < threshold:
-            hint = f"; closest: {closest}" if best else ""
-            return LevelMatch(None, "unmatched", round(best[0][1], 1) if best else 0.0,
-                              f"{self.name} {raw!r} not found{hint}")
-        if len(best) > 1 and best[0][1] - best[1][1] < FUZZY_MARGIN:
-            return LevelMatch(None, "ambiguous", round(best[0][1], 1),
-                              f"{self.name} {raw!r} is equally close to {closest}")
-        return LevelMatch(best[0][2], "fuzzy", round(best[0][1], 1))
+DEFAULT_THRESHOLD = 65.0
+FUZZY_MARGIN = 1
+LEVELS = ("province", "district", "commune")
+_NATION = ("",)
+_NO_DISTRICTS = "the {vintage} units have no districts"
 
 
 @dataclass
 class _Index:
-    province: _Level
-    district: _Level | None
-    commune: _Level
+    """The levels of one vintage; 2025 has no districts and its communes lie in provinces."""
+
+    province: LevelIndex
+    district: LevelIndex | None
+    commune: LevelIndex
+    _districts_of: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+
+    def districts_of(self, provinces: tuple[str, ...]) -> tuple[str, ...]:
+        """The 2021 districts of some provinces: where a commune whose district is not
+        known is searched."""
+        if provinces not in self._districts_of:
+            self._districts_of[provinces] = tuple(
+                d for p in provinces for d in self.district.children.get(p, ()))
+        return self._districts_of[provinces]
 
 
 @cache
 def _index(vintage: str) -> _Index:
-    province = _Level("province")
-    for row in admin.provinces(vintage).itertuples():
-        province.add(_NATION, row.province_code, row.name_vi, row.short_vi, row.keys)
+    columns = ["name_vi", "short_vi", "keys"]
+    provinces = admin.provinces(vintage)
+    province = LevelIndex("province")
+    province.add_units(pd.Series(_NATION * len(provinces)),
+                       provinces[["province_code", *columns]], {})
+    communes = admin.communes(vintage)[["commune_code", *columns, "province_code"]
+                                       + (["district_code"] if vintage == admin.OLD else [])]
+    commune = LevelIndex("commune")
     district = None
-    commune = _Level("commune")
-    communes = admin.communes(vintage)
     if vintage == admin.OLD:
-        district = _Level("district")
-        for row in admin.districts().itertuples():
-            district.add(row.province_code, row.district_code, row.name_vi, row.short_vi,
-                         row.keys)
-        parents = communes["district_code"]
+        districts = admin.districts()
+        district = LevelIndex("district")
+        district.add_units(districts["province_code"], districts[["district_code", *columns]],
+                           province.labels)
+        commune.add_units(communes["district_code"], communes, district.labels)
     else:
-        parents = communes["province_code"]
-    for parent, row in zip(parents, communes.itertuples(), strict=True):
-        commune.add(parent, row.commune_code, row.name_vi, row.short_vi, row.keys)
+        commune.add_units(communes["province_code"], communes, province.labels)
     return _Index(province, district, commune)
-
-
-def _accented(name: str) -> str:
-    """Lower-case NFC with single spaces: a key that keeps the diacritics."""
-    return nfc(name).lower()
 
 
 def match_one(
@@ -184,7 +141,8 @@ def match_one(
     vintage : {"2021", "2025"}
         Which unit set the names belong to; codes returned are of that vintage.
     threshold : float
-        Lowest rapidfuzz ratio (0–100) accepted as a fuzzy match.
+        Lowest fuzzy score (0–100, the module docstring says how it is computed) accepted
+        as a fuzzy match.
 
     Returns
     -------
@@ -196,6 +154,8 @@ def match_one(
     --------
     >>> match_one("Sóc Trăng", "TX. Vĩnh Châu")["district_code"]
     '950'
+    >>> match_one("Lai Châu", "H. Mường Tè", "TT. Mường Tè")["commune_code"]
+    '03433'
     """
     names = pd.DataFrame({"province": [nfc(province)], "district": [nfc(district)],
                           "commune": [nfc(commune)]})
@@ -242,60 +202,158 @@ def match_units(
     return pd.concat([base, result], axis=1)
 
 
-LEVELS = ("province", "district", "commune")
-
-
 def _match_distinct(names: pd.DataFrame, vintage: str, threshold: float) -> pd.DataFrame:
     """:func:`match_one` of every row of distinct names, one level at a time.
 
-    Each level matches its distinct (parent code, name) pairs once, so a province written
-    10,000 times costs one lookup; the keys of all names are folded column-wise, and each
-    row's worst status, lowest score and notes are kept in arrays across the levels.
+    Each level matches its distinct (parents, name) pairs once, so a province written
+    10,000 times costs one look-up. A level whose parent is not known is searched among
+    the children of every unit the parent's name fits (ambiguous), or, for a 2021 commune
+    whose district is not, of all districts of its province; the unit found then fixes its
+    parents (:func:`_infer_parents`). Returns the output columns of :func:`match_units`.
     """
     index = _index(admin._check_vintage(vintage))
     n = len(names)
-    rank = np.zeros(n, dtype=np.int8)  # position in STATUSES of the row's worst status
+    raw = {level: names[level].to_numpy(dtype=object) for level in LEVELS if level in names}
+    given = {level: (names[level].str.strip() != "").to_numpy() for level in raw}
+    given["province"] = np.ones(n, dtype=bool)
+    found: dict[str, list[LevelMatch | None]] = {
+        "province": _search(index.province, [_NATION] * n, raw["province"], given["province"],
+                            threshold)}
+    if "district" in raw and index.district is None:
+        note = _NO_DISTRICTS.format(vintage=vintage)
+        found["district"] = [LevelMatch(None, "unmatched", 0.0, note) if g else None
+                             for g in given["district"]]
+    elif "district" in raw:
+        found["district"] = _search(index.district, _parents(found["province"]),
+                                    raw["district"], given["district"], threshold)
+        _infer_parents(index, found, "district")
+    if "commune" in raw:
+        if index.district is None:
+            parents = _parents(found["province"])
+        else:
+            provinces = _parents(found["province"])
+            parents = _parents(found.get("district", [None] * n),
+                               lambda i: index.districts_of(provinces[i]))
+        found["commune"] = _search(index.commune, parents, raw["commune"], given["commune"],
+                                   threshold)
+        if index.district is not None and "district" in found:
+            _doubt_districts(index, found, provinces, raw, threshold)
+        _infer_parents(index, found, "commune")
+    return _rows(found, n)
+
+
+def _doubt_districts(index: _Index, found: dict[str, list[LevelMatch | None]],
+                     provinces: list[tuple[str, ...]], raw: dict[str, np.ndarray],
+                     threshold: float) -> None:
+    """A district matched only by spelling that has no commune of the name written is
+    doubted: the commune is searched among all districts of the province, and when found
+    there, the district is taken from it (:func:`_infer_parents`)."""
+    districts, communes = found["district"], found["commune"]
+    rows = [i for i, (d, c) in enumerate(zip(districts, communes, strict=True))
+            if d is not None and d.status == "fuzzy" and c is not None
+            and c.status == "unmatched"]
+    wide = [index.districts_of(provinces[i]) for i in rows]
+    again = _search(index.commune, wide, raw["commune"][rows], np.ones(len(rows), dtype=bool),
+                    threshold)
+    for i, commune in zip(rows, again, strict=True):
+        if commune is not None and commune.code is not None:
+            label = f"{index.district.labels[districts[i].code]} ({districts[i].code})"
+            communes[i] = commune
+            districts[i] = LevelMatch(None, "unmatched", districts[i].score,
+                                      f"district {nfc(raw['district'][i])!r} is spelt like "
+                                      f"{label}, which has no such commune")
+
+
+def _parents(matches: list[LevelMatch | None],
+             otherwise: Callable[[int], tuple[str, ...]] | None = None
+             ) -> list[tuple[str, ...]]:
+    """Per row, the units whose children the next level is searched among: the matched
+    unit; every unit an ambiguous name fits; else ``otherwise(row)`` (or none: the next
+    level is not searched)."""
+    out = []
+    for i, match in enumerate(matches):
+        if match is not None and match.code is not None:
+            out.append((match.code,))
+        elif match is not None and match.candidates:
+            out.append(match.candidates)
+        else:
+            out.append(otherwise(i) if otherwise is not None else ())
+    return out
+
+
+def _infer_parents(index: _Index, found: dict[str, list[LevelMatch | None]], level: str
+                   ) -> None:
+    """Where ``level`` was matched among several parents' children, the unit found fixes
+    its parent (and that parent's parent): inferred as good as the unit where no name was
+    written, ``fuzzy`` where the one written was not found or ambiguous. Changes ``found``
+    in place."""
+    if level == "district":
+        steps = [("province", index.district)]
+    elif index.district is not None:
+        steps = [("district", index.commune), ("province", index.district)]
+    else:
+        steps = [("province", index.commune)]
+    n = len(found[level])
+    for parent_level, _ in steps:
+        found.setdefault(parent_level, [None] * n)
+    above = found[steps[0][0]]
+    for i, match in enumerate(found[level]):
+        if match is None or match.code is None or (above[i] is not None
+                                                   and above[i].code is not None):
+            continue  # nothing found, or found within its matched parent
+        child, child_level = match.code, level
+        for parent_level, table in steps:
+            code, written = table.parent_of[child], found[parent_level][i]
+            if written is not None and written.code == code:
+                break
+            note = (f"{parent_level} inferred from the {child_level}: {table.within[child]} "
+                    f"({code})")
+            found[parent_level][i] = (
+                LevelMatch(code, match.status, match.score, note) if written is None
+                else LevelMatch(code, "fuzzy", written.score, f"{written.note}; {note}"))
+            child, child_level = code, parent_level
+
+
+def _search(level: LevelIndex, parents: list[tuple[str, ...]], raws: np.ndarray,
+            given: np.ndarray, threshold: float) -> list[LevelMatch | None]:
+    """Each given name's match among the children of its row's parents (a row without
+    parents is not searched); None where no name is given."""
+    rows = [i for i in np.flatnonzero(given).tolist() if parents[i]]
+    pairs = level.match_many([parents[i] for i in rows], [raws[i] for i in rows], threshold,
+                             FUZZY_MARGIN)
+    out: list[LevelMatch | None] = [None] * len(raws)
+    for i in rows:
+        out[i] = pairs[(parents[i], raws[i])]
+    for i in np.flatnonzero(given).tolist():
+        if not parents[i]:
+            out[i] = LevelMatch(None, "unmatched", 0.0,
+                                f"{level.name} {nfc(raws[i])!r} not searched: parent unmatched")
+    return out
+
+
+def _codes(matches: list[LevelMatch | None]) -> np.ndarray:
+    return np.array([m.code if m is not None else None for m in matches], dtype=object)
+
+
+def _rows(found: dict[str, list[LevelMatch | None]], n: int) -> pd.DataFrame:
+    """The output columns from each level's matches: codes, the worst status, the lowest
+    score and the notes, in level order."""
+    rank = np.zeros(n, dtype=np.int8)
     score = np.full(n, 100.0)
-    notes: dict[int, list[str]] = defaultdict(list)
-    codes = {level: np.full(n, None, dtype=object) for level in LEVELS}
-    parent = np.full(n, _NATION, dtype=object)
-    searched = np.ones(n, dtype=bool)
-
-    def record(rows: np.ndarray, matches: list[LevelMatch]) -> None:
-        rank[rows] = np.maximum(rank[rows], [STATUSES.index(m.status) for m in matches])
-        score[rows] = np.minimum(score[rows], [m.score for m in matches])
-        for i, m in zip(rows.tolist(), matches, strict=True):
-            if m.note:
-                notes[i].append(m.note)
-
-    for level, table in (("province", index.province), ("district", index.district),
-                         ("commune", index.commune)):
-        if level not in names:
-            continue
-        raw = names[level].to_numpy(dtype=object)
-        given = np.ones(n, dtype=bool) if level == "province" else (
-            names[level].str.strip() != "").to_numpy()
-        if table is None:  # the 2025 units have no districts
-            rows = np.flatnonzero(given)
-            record(rows, [LevelMatch(None, "unmatched", 0.0,
-                                     f"the {vintage} units have no districts")] * len(rows))
-            continue
-        blocked = given & searched & pd.isna(parent)
-        rows = np.flatnonzero(blocked)
-        record(rows, [LevelMatch(None, "unmatched", 0.0,
-                                 f"{level} {nfc(raw[i])!r} not searched: parent unmatched")
-                      for i in rows])
-        searched &= ~blocked
-        rows = np.flatnonzero(given & searched)
-        found = table.match_many(pd.Series(parent[rows], dtype=object),
-                                 pd.Series(raw[rows], dtype=object), threshold)
-        matches = [found[pair] for pair in zip(parent[rows].tolist(), raw[rows].tolist(),
-                                               strict=True)]
-        record(rows, matches)
-        codes[level][rows] = parent[rows] = [m.code for m in matches]
+    notes: list[list[str]] = [[] for _ in range(n)]
+    for level in LEVELS:
+        for i, match in enumerate(found.get(level, ())):
+            if match is None:
+                continue
+            rank[i] = max(rank[i], STATUSES.index(match.status))
+            score[i] = min(score[i], match.score)
+            if match.note:
+                notes[i].append(match.note)
+    nobody = np.full(n, None, dtype=object)
     return pd.DataFrame({
-        "province_code": codes["province"], "district_code": codes["district"],
-        "commune_code": codes["commune"],
+        "province_code": _codes(found["province"]),
+        "district_code": _codes(found["district"]) if "district" in found else nobody,
+        "commune_code": _codes(found["commune"]) if "commune" in found else nobody,
         "match_status": np.asarray(STATUSES, dtype=object)[rank],
         "match_score": score,
-        "match_note": ["; ".join(notes[i]) if i in notes else "" for i in range(n)]})
+        "match_note": ["; ".join(note) for note in notes]})
