@@ -208,6 +208,49 @@ def scored(matching, names: pd.DataFrame, vintage: str, **options) -> dict[str, 
             "statuses": got["match_status"].value_counts().to_dict()}
 
 
+def undecidable(units, names: pd.DataFrame, vintage: str, style: str) -> np.ndarray:
+    """Rows that no rule refusing to guess can place: the commune as written is as near to
+    another commune its row leaves open as to its own — in OSA edits between the folded
+    names without their type words and, when written with diacritics, between the names
+    with their marks too; a namesake of another type does not count when a type word is
+    written. An oracle that knows the truth, to read the misses against."""
+    from rapidfuzz.distance import OSA
+
+    from p8lib.units.text import marked_key, split_type  # this tree's reading of type words
+
+    table = units_table(units, vintage)
+    split = table["commune"].map(_split)
+    table = table.assign(kind=split.str[0].map(units.fold), proper=split.str[1])
+    table = table.assign(folded=table["proper"].map(units.fold),
+                         marked=table["proper"].map(marked_key))
+    if vintage == "2021":
+        table["district_name"] = table["district"].map(lambda d: units.fold(_split(d)[1]))
+    by_code = table.set_index("commune_code")
+    out = np.zeros(len(names), dtype=bool)
+    for i, row in enumerate(names.itertuples()):
+        truth = by_code.loc[row.true_commune]
+        if vintage == "2025" or style == "lost district":
+            scope = table["province_code"] == truth["province_code"]
+            if style == "lost district" and units.fold(row.district) == truth["district_name"]:
+                scope &= table["district_name"] == truth["district_name"]  # namesakes only
+        else:
+            scope = table["district_code"] == truth["district_code"]
+        rivals = table[scope & (table["commune_code"] != row.true_commune)]
+        typed = split_type(row.commune)
+        if typed.types:  # a namesake of another type is told apart by the type word
+            rivals = rivals[rivals["kind"].isin(typed.types)
+                            | (rivals["folded"] != truth["folded"])]
+        near = np.array([OSA.distance(typed.base, f) for f in rivals["folded"]]) <= OSA.distance(
+            typed.base, truth["folded"])
+        written = marked_key(row.commune)
+        if near.any() and written != typed.whole and len(written) == len(typed.whole):
+            written = written[typed.whole.find(typed.base):][:len(typed.base)]
+            own = OSA.distance(written, truth["marked"])
+            near &= np.array([OSA.distance(written, m) for m in rivals["marked"]]) <= own
+        out[i] = near.any()
+    return out
+
+
 def names_10k(units, seed: int) -> pd.DataFrame:
     """10,000 names of this generator, 1,000 of each style of 2021 (namesakes excepted)."""
     styles = [s for s in STYLES if s != "namesakes, type word"]

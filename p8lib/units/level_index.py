@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pandas as pd
 from rapidfuzz import process
@@ -32,6 +33,16 @@ _NONE: frozenset[str] = frozenset()
 _DIGITS = re.compile(r"[0-9]+")
 
 Ranked = list[tuple[str, float, int]]  # (code, score, edits), nearest first
+
+
+class FuzzyRules(NamedTuple):
+    """When a fuzzy winner is accepted (:mod:`p8lib.units.matching` says why): its score is
+    at least ``threshold``, it is at most ``most_edits`` edits from the name, and every other
+    candidate is at least ``margin`` edits further."""
+
+    threshold: float
+    margin: int
+    most_edits: int
 
 
 @dataclass(frozen=True)
@@ -115,8 +126,8 @@ class LevelIndex:
                                   marked_key(proper))
         return self._marked[code]
 
-    def match_many(self, parents: list[tuple[str, ...]], raws: list[str], threshold: float,
-                   margin: int) -> dict[tuple[tuple[str, ...], str], LevelMatch]:
+    def match_many(self, parents: list[tuple[str, ...]], raws: list[str], rules: FuzzyRules
+                   ) -> dict[tuple[tuple[str, ...], str], LevelMatch]:
         """Match each distinct (parents, name) pair. Names are folded column-wise, and a
         full name that is one unit's within a single parent (the common case) is looked
         up, nothing more."""
@@ -133,10 +144,10 @@ class LevelIndex:
             if hit and (lowered == self.lowered[hit.code] or lowered.isascii()):
                 found[(within, raw)] = hit
             else:
-                found[(within, raw)] = self.match_name(within, raw, threshold, margin, folded)
+                found[(within, raw)] = self.match_name(within, raw, rules, folded)
         return found
 
-    def match_name(self, parents: tuple[str, ...], raw: str, threshold: float, margin: int,
+    def match_name(self, parents: tuple[str, ...], raw: str, rules: FuzzyRules,
                    words: str | None = None) -> LevelMatch:
         """Match one name among the children of ``parents``: exact keys, then fuzzy
         (:mod:`p8lib.units.matching` says how). ``words``: its folded words, if known."""
@@ -149,12 +160,13 @@ class LevelIndex:
         if len(found) > 1:
             found = self._by_marks(raw, found)
         if len(found) == 1:
-            return self._unless_marks_differ(parents, raw, typed, next(iter(found)), margin)
+            return self._unless_marks_differ(parents, raw, typed, next(iter(found)),
+                                             rules.margin)
         if found:
             names = ", ".join(sorted(self._label(c, parents) for c in found))
             return LevelMatch(None, "ambiguous", 100.0, f"{self.name} {nfc(raw)!r} fits {names}",
                               tuple(sorted(found)))
-        return self._fuzzy(parents, nfc(raw), typed, threshold, margin)
+        return self._fuzzy(parents, nfc(raw), typed, rules)
 
     def _label(self, code: str, parents: tuple[str, ...], score: float | None = None) -> str:
         """"Xã Mỹ An (30064)", with its parent when several were searched, and the score."""
@@ -220,8 +232,8 @@ class LevelIndex:
                                      for code, base in self.children.get(parent, {}).items()}
         return self._merged[parents]
 
-    def _fuzzy(self, parents: tuple[str, ...], raw: str, typed: TypedName, threshold: float,
-               margin: int) -> LevelMatch:
+    def _fuzzy(self, parents: tuple[str, ...], raw: str, typed: TypedName, rules: FuzzyRules
+               ) -> LevelMatch:
         choices = self._choices(parents)
         # A leading word that may be a type word or the name's first syllable, or a type
         # word of another level ("H Nội" for "Hà Nội"): both readings.
@@ -231,18 +243,18 @@ class LevelIndex:
                        for q in queries), default=0) if choices else 0
         # Only the units that can be the winner or come within the margin of it are
         # scored; when the rules of _rivals drop the nearest, the others are scored too.
-        ranked = self._rivals(typed, _scored(queries, choices, nearest + margin))
+        ranked = self._rivals(typed, _scored(queries, choices, nearest + rules.margin))
         if not ranked or ranked[0][2] > nearest + 1:
             ranked = self._rivals(typed, _scored(queries, choices))
-        if not ranked or ranked[0][1] < threshold:
+        if not ranked or ranked[0][1] < rules.threshold or ranked[0][2] > rules.most_edits:
             closest = sorted(_scored({typed.base}, choices), key=lambda r: -r[1])[:3]
             hint = ", ".join(self._label(c, parents, s) for c, s, _ in closest)
             return LevelMatch(None, "unmatched", closest[0][1] if closest else 0.0,
                               f"{self.name} {raw!r} not found" + (f"; closest: {hint}"
                                                                   if hint else ""))
-        near = _near(ranked, margin)
+        near = _near(ranked, rules.margin)
         if len(near) > 1:
-            near = self._by_marked_spelling(raw, typed, near, margin)
+            near = self._by_marked_spelling(raw, typed, near, rules.margin)
         if len(near) > 1:
             listed = ", ".join(self._label(c, parents, s) for c, s, _ in near[:3])
             return LevelMatch(None, "ambiguous", near[0][1],

@@ -72,12 +72,13 @@ import numpy as np
 import pandas as pd
 
 from p8lib.units import admin
-from p8lib.units.level_index import LevelIndex, LevelMatch
-from p8lib.units.text import nfc
+from p8lib.units.level_index import FuzzyRules, LevelIndex, LevelMatch
+from p8lib.units.text import nfc, split_type
 
 STATUSES = ("exact", "fuzzy", "ambiguous", "unmatched")
 DEFAULT_THRESHOLD = 65.0
 FUZZY_MARGIN = 1
+MOST_EDITS = 2
 LEVELS = ("province", "district", "commune")
 _NATION = ("",)
 _NO_DISTRICTS = "the {vintage} units have no districts"
@@ -231,37 +232,78 @@ def _match_distinct(names: pd.DataFrame, vintage: str, threshold: float) -> pd.D
         if index.district is None:
             parents = _parents(found["province"])
         else:
+            # Where the district is not known, all districts of the province.
             provinces = _parents(found["province"])
-            parents = _parents(found.get("district", [None] * n),
-                               lambda i: index.districts_of(provinces[i]))
+            parents = [(d.code,) if d is not None and d.code is not None
+                       else index.districts_of(provinces[i])
+                       for i, d in enumerate(found.get("district", [None] * n))]
         found["commune"] = _search(index.commune, parents, raw["commune"], given["commune"],
                                    threshold)
         if index.district is not None and "district" in found:
+            _keep_to_fitting_districts(index, found, raw["commune"])
             _doubt_districts(index, found, provinces, raw, threshold)
         _infer_parents(index, found, "commune")
     return _rows(found, n)
 
 
+def _keep_to_fitting_districts(index: _Index, found: dict[str, list[LevelMatch | None]],
+                               raws: np.ndarray) -> None:
+    """Where the district's name fits several districts, the commune found in the province
+    must lie in one of them; of several communes the name fits, the one that does is taken
+    (the district's name and the commune's together decide)."""
+    districts, communes = found["district"], found["commune"]
+    for i, (district, commune) in enumerate(zip(districts, communes, strict=True)):
+        if commune is None or district is None or district.code or not district.candidates:
+            continue
+        fits = set(district.candidates)
+        if commune.code is not None and index.commune.parent_of[commune.code] not in fits:
+            where = index.commune.within[commune.code]
+            communes[i] = LevelMatch(
+                None, "ambiguous", commune.score,
+                f"commune {nfc(raws[i])!r} is {index.commune.labels[commune.code]} "
+                f"({commune.code}) of {where}, which the district name does not fit")
+        elif commune.code is None and commune.candidates:
+            inside = [c for c in commune.candidates if index.commune.parent_of[c] in fits]
+            if len(inside) == 1:
+                communes[i] = LevelMatch(inside[0], "exact" if commune.score == 100 else "fuzzy",
+                                         commune.score)
+
+
 def _doubt_districts(index: _Index, found: dict[str, list[LevelMatch | None]],
                      provinces: list[tuple[str, ...]], raw: dict[str, np.ndarray],
                      threshold: float) -> None:
-    """A district matched only by spelling that has no commune of the name written is
-    doubted: the commune is searched among all districts of the province, and when found
-    there, the district is taken from it (:func:`_infer_parents`)."""
+    """A district matched only by spelling is checked by its commune. Where the commune is
+    not found in it, the commune is searched among all districts of the province and, found
+    there, fixes the district (:func:`_infer_parents`); where the commune too was found only
+    by spelling, and the province has another commune that fits the name (and the type word
+    written, if any), the row is ambiguous: a slip in each name, or a district miswritten?"""
     districts, communes = found["district"], found["commune"]
     rows = [i for i, (d, c) in enumerate(zip(districts, communes, strict=True))
             if d is not None and d.status == "fuzzy" and c is not None
-            and c.status == "unmatched"]
+            and c.status in ("fuzzy", "unmatched")]
     wide = [index.districts_of(provinces[i]) for i in rows]
     again = _search(index.commune, wide, raw["commune"][rows], np.ones(len(rows), dtype=bool),
                     threshold)
     for i, commune in zip(rows, again, strict=True):
-        if commune is not None and commune.code is not None:
-            label = f"{index.district.labels[districts[i].code]} ({districts[i].code})"
+        if commune is None or commune.code is None or commune.code == communes[i].code:
+            continue
+        district = districts[i]
+        label = f"{index.district.labels[district.code]} ({district.code})"
+        if communes[i].code is None:
             communes[i] = commune
-            districts[i] = LevelMatch(None, "unmatched", districts[i].score,
+            districts[i] = LevelMatch(None, "unmatched", district.score,
                                       f"district {nfc(raw['district'][i])!r} is spelt like "
                                       f"{label}, which has no such commune")
+        elif not (types := split_type(raw["commune"][i]).types) or (
+                index.commune.types[commune.code] in types):  # else the type word decides
+            other = f"{index.commune.labels[commune.code]}, {index.commune.within[commune.code]}"
+            communes[i] = LevelMatch(
+                None, "ambiguous", communes[i].score,
+                f"commune {nfc(raw['commune'][i])!r} is spelt like "
+                f"{index.commune.labels[communes[i].code]} of {label} and like {other} "
+                f"({commune.code})", tuple(sorted({communes[i].code, commune.code})))
+            districts[i] = LevelMatch(None, "ambiguous", district.score, "", tuple(sorted(
+                {district.code, index.commune.parent_of[commune.code]})))
 
 
 def _parents(matches: list[LevelMatch | None],
@@ -319,8 +361,8 @@ def _search(level: LevelIndex, parents: list[tuple[str, ...]], raws: np.ndarray,
     """Each given name's match among the children of its row's parents (a row without
     parents is not searched); None where no name is given."""
     rows = [i for i in np.flatnonzero(given).tolist() if parents[i]]
-    pairs = level.match_many([parents[i] for i in rows], [raws[i] for i in rows], threshold,
-                             FUZZY_MARGIN)
+    pairs = level.match_many([parents[i] for i in rows], [raws[i] for i in rows],
+                             FuzzyRules(threshold, FUZZY_MARGIN, MOST_EDITS))
     out: list[LevelMatch | None] = [None] * len(raws)
     for i in rows:
         out[i] = pairs[(parents[i], raws[i])]
