@@ -216,7 +216,7 @@ def undecidable(units, names: pd.DataFrame, vintage: str, style: str) -> np.ndar
     written. An oracle that knows the truth, to read the misses against."""
     from rapidfuzz.distance import OSA
 
-    from p8lib.units.text import marked_key, split_type  # this tree's reading of type words
+    from p8lib.units import marked_key, split_type  # this tree's reading of type words
 
     table = units_table(units, vintage)
     split = table["commune"].map(_split)
@@ -275,7 +275,7 @@ def measure(root: Path, per_style: int, seed: int, runs: int, grid: bool) -> dic
     """Accuracy per vintage and style, and timings, of the p8lib found in ``root``."""
     sys.path.insert(0, str(root))
     units = importlib.import_module("p8lib.units")
-    matching = importlib.import_module("p8lib.units.matching")
+    matching = units.matching
     from bench.bench_data import names_10k as bench_data_names
     result: dict = {"root": str(root), "accuracy": {}, "grid": {}}
     for vintage in ("2021", "2025"):

@@ -1,127 +1,114 @@
 """Match messy Vietnamese unit names to official codes.
 
+Reading a name
+--------------
 A name is read as an optional **type word** and the name proper
 (:func:`p8lib.units.text.split_type`): ``Tỉnh``/``T.``/``province``, ``Thành phố``/``TP.``/
 ``city``, ``Huyện``/``H.``/``district``, ``Quận``/``Q.``, ``Thị xã``/``TX.``/``town``,
 ``Thị trấn``/``TT.``/``township``, ``Xã``/``X.``/``commune``, ``Phường``/``P.``/``ward``,
-``Đặc khu``. Names compare folded: no case, diacritics, spaces or punctuation, NFC and NFD
-alike, old and new tone placement alike (:func:`p8lib.units.text.fold`).
+``Đặc khu`` (with or without the dot; English words also after the name). Names compare
+folded — no case, diacritics, spaces or punctuation, NFC and NFD alike
+(:func:`p8lib.units.text.fold`); diacritics are compared only to tell apart units whose
+folded names are alike (:func:`p8lib.units.text.marked_key`, old and new tone placement
+alike). A type word that is also a syllable of names (Phường/Phương, Quận/Quan, Tỉnh/Tịnh,
+Xã/Xa, Huyện/Huyền) is one only when written with its own marks; typed without any marks,
+the name is read both ways.
 
 Where a name is searched
 ------------------------
-Among the children of its matched parent only: a district within its province, a commune
-within its district (2021) or its province (2025). When a 2021 row's district is empty,
-absent, not found or ambiguous, its commune is searched among **all communes of the
-province** instead; a commune found there fixes the district (its ``match_note`` says the
-district was inferred from the commune). The row is then ``fuzzy`` when its district was
-written but not found or ambiguous, and as good as the commune's match when no district was
-written. When the district was ambiguous, the commune must lie in one of the districts its
-name fits, else the row stays ambiguous.
+Among the children of its matched parent: a district within its province, a commune within
+its district (2021) or province (2025). Where the parent is not known
+(:mod:`p8lib.units.hierarchy`):
+
+* its name fits several units (ambiguous): the name is searched among the children of all
+  of them; a 2021 commune among all communes of the province, and it must then lie in a
+  district the district's name fits;
+* a 2021 district left empty, absent or not found: the commune is searched among all
+  communes of the province.
+
+A unit found so fixes its parents: the note says so ("district inferred from the commune:
+Huyện Mường Tè (107)"), the parent is ``fuzzy`` where its name was written but not found or
+ambiguous, and as good as the unit where no name was written. A district matched only by
+spelling is checked by its commune: a commune not in it but in another district of the
+province fixes the district; a commune found in it by spelling too, while another commune
+of the province fits the name, leaves the row ambiguous.
 
 How each level is matched, in order
 -----------------------------------
 1. **exact** (score 100) — the folded name equals, within the parent, a unit's full name
    ("thitranmuongte"), short name, name without its type word ("muongte") or one of the
-   package's aliases; or, with its type word **expanded** ("TT." → "thitran"), a full name or
-   alias. When several units fit, the type word decides between them (Thị trấn Mường Tè and
-   Xã Mường Tè), then the diacritics do (Phường Sa Pa and Phường Sa Pả); when neither
-   decides, the level is **ambiguous** and its note names the candidates. A type word that
-   fits none of the units of that name is ignored, as a reader would (a district since
-   upgraded from Thị xã to Thành phố is still found).
-2. **fuzzy** — each child of the parent is scored by its optimal-string-alignment
-   similarity to the name without its type word: ``100 × (1 − d / max(len))`` where ``d``
-   is rapidfuzz's OSA distance (``rapidfuzz.distance.OSA``) between the folded names. OSA
-   counts a swap of two adjacent letters as one edit, like a dropped, added or wrong letter
-   ("Mèo Vcạ" is one edit from "Mèo Vạc": 83; "Tủa Cùha" one from "Tủa Chùa": 86), where
-   the plain ratio counted a swap as two edits and refused them. OSA rather than full
-   Damerau–Levenshtein: it is the same for the one or two slips a name has, and faster.
-   Before ranking, a child whose name holds other numbers than the input is dropped
-   (Phường 3 is not a typo of Phường 5, nor Sơn Kim 1 of Sơn Kim 2), and when the input has
-   a type word, a child of another type whose name equals a child of that type is dropped
-   (the type word decides between namesakes here too). The best child is accepted when
-   its score is at least ``threshold`` (:data:`DEFAULT_THRESHOLD`) **and** it leads the
-   runner-up among the parent's children by at least :data:`FUZZY_MARGIN` points;
-3. otherwise **ambiguous** (the runner-up is within the margin: several units fit nearly
-   equally well) or **unmatched** (nothing reaches the threshold) — never a guess; the note
-   names the closest candidates with their scores.
+   package's aliases; or, its type word **expanded** ("TT." → "thitran"), a full name or
+   alias. Where several units fit, the type word decides between them (Thị trấn Mường Tè,
+   Xã Mường Tè), then the diacritics as written (Phường Sa Pa, Phường Sa Pả); where neither
+   does, the level is **ambiguous** and the note names the candidates. A name written with
+   diacritics that fold to one unit's but are not its own is ambiguous when another unit is
+   as near with the marks ("Hò Sơn": Hồ Sơn, or Hòa Sơn with a letter dropped). A type word
+   that fits none of the units of that name is ignored, as a reader would (a district since
+   upgraded from Thị xã to Thành phố is still found); no type word leaves namesakes
+   ambiguous.
+2. **fuzzy** — every child is scored against the name without its type word by
+   rapidfuzz's **optimal string alignment** distance (``rapidfuzz.distance.OSA``) between
+   the folded names: ``edits``, where a swap of two adjacent letters is one edit like a
+   dropped, added or wrong letter, and ``score = 100 × (1 − edits / the longer length)``
+   ("Mèo Vcạ" is one edit from Mèo Vạc: 83; "Tủa Cùha" from Tủa Chùa: 86). A child whose
+   name holds other numbers than the name is not a candidate (Phường 3 is not a slip of
+   Phường 5, nor Sơn Kim 1 of Sơn Kim 2), nor, when a type word is written, a namesake of
+   another type of a child of that type. The nearest child is accepted when its score is
+   at least ``threshold``, it is at most :data:`MOST_EDITS` edits away, and every other
+   candidate is at least :data:`FUZZY_MARGIN` edit further; of candidates equally near,
+   the one clearly nearer with the diacritics as written is taken by the same rule
+   ("Quỳn Hội": Quỳnh Hội, not Quỳnh Côi, which is as near without the marks);
+3. otherwise **ambiguous** (several equally near) or **unmatched** (none near enough),
+   never a guess; the note names the closest candidates and their scores.
 
-The scores, margin and threshold, and why
------------------------------------------
-* ``DEFAULT_THRESHOLD`` = 70: one edit in a name of four letters or more scores at least
-  75 and two edits in one of seven or more at least 71, so the slips people make pass; a
-  name half of whose letters are wrong (score ≤ 50) is another name, not a slip. Below 70
-  the measured share of confident errors rose without more right answers
-  (``bench/bench_matching.py``, ``docs/benchmarks.md``).
-* ``FUZZY_MARGIN`` = 10 points over the runner-up: about one edit in a name of ten letters.
-  The winner must be clearly nearer than any sibling, so a slip that lands as near to a
-  sibling as to the truth (Hoằng Phụ / Hoằng Phú in one district) is refused. The issue's
-  cases lead by 25–45 points; a margin of 5 admitted confident errors among the many
-  siblings that share a first syllable (Hoằng …, Quỳnh …, Nghi …), and of 15 refused right
-  answers with no fewer errors (measurements in ``docs/benchmarks.md``).
-* 100 for every exact match; a row's ``match_score`` is its lowest level's score, and its
+The scores, margin and thresholds, and why
+------------------------------------------
+* :data:`FUZZY_MARGIN` = 1 edit. A slip is one edit. A name one slip from a unit, whose
+  every other candidate needs at least one more, is that unit misspelt; a name as near to
+  two units could be either, and is refused. A margin in score points instead (the rule
+  before: 4 points) depends on the names' lengths: 4 points is less than one edit in a name
+  of 26 letters or more, while 10 points refused "Phú Tành" for Phú Thành (one edit, 88)
+  because Phúc Thành (two edits, 78) scores 9.7 lower.
+* ``DEFAULT_THRESHOLD`` = 65: one edit passes in any name of three letters or more ("Hu" for
+  Huế scores 67), two edits from six letters on (67); a shorter name with two letters wrong
+  has lost a third of itself or more and is another name.
+* :data:`MOST_EDITS` = 2: a third edit is not a slip but another name ("Minh Long" is three
+  edits from Thanh Long and would score 67).
+* OSA rather than unrestricted Damerau–Levenshtein: both count an adjacent swap as one edit;
+  the unrestricted one also edits a swapped pair again, which no slip does, and is slower.
+* Every exact match scores 100. A row's ``match_score`` is its lowest level's score and its
   ``match_status`` the worst of its levels' (exact < fuzzy < ambiguous < unmatched).
+
+The share of names each rule gets right or wrong, by style of writing, and the other
+thresholds and margins measured, are in ``docs/benchmarks.md`` (``bench/bench_matching.py``).
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cache
 
 import numpy as np
 import pandas as pd
 
 from p8lib.units import admin
-from p8lib.units.level_index import FuzzyRules, LevelIndex, LevelMatch
-from p8lib.units.text import nfc, split_type
+from p8lib.units.hierarchy import (
+    NATION,
+    Found,
+    doubt_districts,
+    infer_parents,
+    keep_to_fitting_districts,
+    parents_of,
+    search,
+    vintage_index,
+)
+from p8lib.units.level_index import FuzzyRules, LevelMatch
+from p8lib.units.text import nfc
 
 STATUSES = ("exact", "fuzzy", "ambiguous", "unmatched")
 DEFAULT_THRESHOLD = 65.0
 FUZZY_MARGIN = 1
 MOST_EDITS = 2
 LEVELS = ("province", "district", "commune")
-_NATION = ("",)
 _NO_DISTRICTS = "the {vintage} units have no districts"
-
-
-@dataclass
-class _Index:
-    """The levels of one vintage; 2025 has no districts and its communes lie in provinces."""
-
-    province: LevelIndex
-    district: LevelIndex | None
-    commune: LevelIndex
-    _districts_of: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
-
-    def districts_of(self, provinces: tuple[str, ...]) -> tuple[str, ...]:
-        """The 2021 districts of some provinces: where a commune whose district is not
-        known is searched."""
-        if provinces not in self._districts_of:
-            self._districts_of[provinces] = tuple(
-                d for p in provinces for d in self.district.children.get(p, ()))
-        return self._districts_of[provinces]
-
-
-@cache
-def _index(vintage: str) -> _Index:
-    columns = ["name_vi", "short_vi", "keys"]
-    provinces = admin.provinces(vintage)
-    province = LevelIndex("province")
-    province.add_units(pd.Series(_NATION * len(provinces)),
-                       provinces[["province_code", *columns]], {})
-    communes = admin.communes(vintage)[["commune_code", *columns, "province_code"]
-                                       + (["district_code"] if vintage == admin.OLD else [])]
-    commune = LevelIndex("commune")
-    district = None
-    if vintage == admin.OLD:
-        districts = admin.districts()
-        district = LevelIndex("district")
-        district.add_units(districts["province_code"], districts[["district_code", *columns]],
-                           province.labels)
-        commune.add_units(communes["district_code"], communes, district.labels)
-    else:
-        commune.add_units(communes["province_code"], communes, province.labels)
-    return _Index(province, district, commune)
+_index = vintage_index  # the benchmarks clear its cache to time a cold start
 
 
 def match_one(
@@ -212,172 +199,46 @@ def _match_distinct(names: pd.DataFrame, vintage: str, threshold: float) -> pd.D
     whose district is not, of all districts of its province; the unit found then fixes its
     parents (:func:`_infer_parents`). Returns the output columns of :func:`match_units`.
     """
-    index = _index(admin._check_vintage(vintage))
+    index = vintage_index(admin._check_vintage(vintage))
+    rules = FuzzyRules(threshold, FUZZY_MARGIN, MOST_EDITS)
     n = len(names)
     raw = {level: names[level].to_numpy(dtype=object) for level in LEVELS if level in names}
     given = {level: (names[level].str.strip() != "").to_numpy() for level in raw}
     given["province"] = np.ones(n, dtype=bool)
-    found: dict[str, list[LevelMatch | None]] = {
-        "province": _search(index.province, [_NATION] * n, raw["province"], given["province"],
-                            threshold)}
+    found: Found = {
+        "province": search(index.province, [NATION] * n, raw["province"], given["province"],
+                           rules)}
     if "district" in raw and index.district is None:
         note = _NO_DISTRICTS.format(vintage=vintage)
         found["district"] = [LevelMatch(None, "unmatched", 0.0, note) if g else None
                              for g in given["district"]]
     elif "district" in raw:
-        found["district"] = _search(index.district, _parents(found["province"]),
-                                    raw["district"], given["district"], threshold)
-        _infer_parents(index, found, "district")
+        found["district"] = search(index.district, parents_of(found["province"]),
+                                    raw["district"], given["district"], rules)
+        infer_parents(index, found, "district")
     if "commune" in raw:
         if index.district is None:
-            parents = _parents(found["province"])
+            parents = parents_of(found["province"])
         else:
             # Where the district is not known, all districts of the province.
-            provinces = _parents(found["province"])
+            provinces = parents_of(found["province"])
             parents = [(d.code,) if d is not None and d.code is not None
                        else index.districts_of(provinces[i])
                        for i, d in enumerate(found.get("district", [None] * n))]
-        found["commune"] = _search(index.commune, parents, raw["commune"], given["commune"],
-                                   threshold)
+        found["commune"] = search(index.commune, parents, raw["commune"], given["commune"],
+                                  rules)
         if index.district is not None and "district" in found:
-            _keep_to_fitting_districts(index, found, raw["commune"])
-            _doubt_districts(index, found, provinces, raw, threshold)
-        _infer_parents(index, found, "commune")
+            keep_to_fitting_districts(index, found, raw["commune"])
+            doubt_districts(index, found, provinces, raw, rules)
+        infer_parents(index, found, "commune")
     return _rows(found, n)
-
-
-def _keep_to_fitting_districts(index: _Index, found: dict[str, list[LevelMatch | None]],
-                               raws: np.ndarray) -> None:
-    """Where the district's name fits several districts, the commune found in the province
-    must lie in one of them; of several communes the name fits, the one that does is taken
-    (the district's name and the commune's together decide)."""
-    districts, communes = found["district"], found["commune"]
-    for i, (district, commune) in enumerate(zip(districts, communes, strict=True)):
-        if commune is None or district is None or district.code or not district.candidates:
-            continue
-        fits = set(district.candidates)
-        if commune.code is not None and index.commune.parent_of[commune.code] not in fits:
-            where = index.commune.within[commune.code]
-            communes[i] = LevelMatch(
-                None, "ambiguous", commune.score,
-                f"commune {nfc(raws[i])!r} is {index.commune.labels[commune.code]} "
-                f"({commune.code}) of {where}, which the district name does not fit")
-        elif commune.code is None and commune.candidates:
-            inside = [c for c in commune.candidates if index.commune.parent_of[c] in fits]
-            if len(inside) == 1:
-                communes[i] = LevelMatch(inside[0], "exact" if commune.score == 100 else "fuzzy",
-                                         commune.score)
-
-
-def _doubt_districts(index: _Index, found: dict[str, list[LevelMatch | None]],
-                     provinces: list[tuple[str, ...]], raw: dict[str, np.ndarray],
-                     threshold: float) -> None:
-    """A district matched only by spelling is checked by its commune. Where the commune is
-    not found in it, the commune is searched among all districts of the province and, found
-    there, fixes the district (:func:`_infer_parents`); where the commune too was found only
-    by spelling, and the province has another commune that fits the name (and the type word
-    written, if any), the row is ambiguous: a slip in each name, or a district miswritten?"""
-    districts, communes = found["district"], found["commune"]
-    rows = [i for i, (d, c) in enumerate(zip(districts, communes, strict=True))
-            if d is not None and d.status == "fuzzy" and c is not None
-            and c.status in ("fuzzy", "unmatched")]
-    wide = [index.districts_of(provinces[i]) for i in rows]
-    again = _search(index.commune, wide, raw["commune"][rows], np.ones(len(rows), dtype=bool),
-                    threshold)
-    for i, commune in zip(rows, again, strict=True):
-        if commune is None or commune.code is None or commune.code == communes[i].code:
-            continue
-        district = districts[i]
-        label = f"{index.district.labels[district.code]} ({district.code})"
-        if communes[i].code is None:
-            communes[i] = commune
-            districts[i] = LevelMatch(None, "unmatched", district.score,
-                                      f"district {nfc(raw['district'][i])!r} is spelt like "
-                                      f"{label}, which has no such commune")
-        elif not (types := split_type(raw["commune"][i]).types) or (
-                index.commune.types[commune.code] in types):  # else the type word decides
-            other = f"{index.commune.labels[commune.code]}, {index.commune.within[commune.code]}"
-            communes[i] = LevelMatch(
-                None, "ambiguous", communes[i].score,
-                f"commune {nfc(raw['commune'][i])!r} is spelt like "
-                f"{index.commune.labels[communes[i].code]} of {label} and like {other} "
-                f"({commune.code})", tuple(sorted({communes[i].code, commune.code})))
-            districts[i] = LevelMatch(None, "ambiguous", district.score, "", tuple(sorted(
-                {district.code, index.commune.parent_of[commune.code]})))
-
-
-def _parents(matches: list[LevelMatch | None],
-             otherwise: Callable[[int], tuple[str, ...]] | None = None
-             ) -> list[tuple[str, ...]]:
-    """Per row, the units whose children the next level is searched among: the matched
-    unit; every unit an ambiguous name fits; else ``otherwise(row)`` (or none: the next
-    level is not searched)."""
-    out = []
-    for i, match in enumerate(matches):
-        if match is not None and match.code is not None:
-            out.append((match.code,))
-        elif match is not None and match.candidates:
-            out.append(match.candidates)
-        else:
-            out.append(otherwise(i) if otherwise is not None else ())
-    return out
-
-
-def _infer_parents(index: _Index, found: dict[str, list[LevelMatch | None]], level: str
-                   ) -> None:
-    """Where ``level`` was matched among several parents' children, the unit found fixes
-    its parent (and that parent's parent): inferred as good as the unit where no name was
-    written, ``fuzzy`` where the one written was not found or ambiguous. Changes ``found``
-    in place."""
-    if level == "district":
-        steps = [("province", index.district)]
-    elif index.district is not None:
-        steps = [("district", index.commune), ("province", index.district)]
-    else:
-        steps = [("province", index.commune)]
-    n = len(found[level])
-    for parent_level, _ in steps:
-        found.setdefault(parent_level, [None] * n)
-    above = found[steps[0][0]]
-    for i, match in enumerate(found[level]):
-        if match is None or match.code is None or (above[i] is not None
-                                                   and above[i].code is not None):
-            continue  # nothing found, or found within its matched parent
-        child, child_level = match.code, level
-        for parent_level, table in steps:
-            code, written = table.parent_of[child], found[parent_level][i]
-            if written is not None and written.code == code:
-                break
-            note = (f"{parent_level} inferred from the {child_level}: {table.within[child]} "
-                    f"({code})")
-            found[parent_level][i] = (
-                LevelMatch(code, match.status, match.score, note) if written is None
-                else LevelMatch(code, "fuzzy", written.score, f"{written.note}; {note}"))
-            child, child_level = code, parent_level
-
-
-def _search(level: LevelIndex, parents: list[tuple[str, ...]], raws: np.ndarray,
-            given: np.ndarray, threshold: float) -> list[LevelMatch | None]:
-    """Each given name's match among the children of its row's parents (a row without
-    parents is not searched); None where no name is given."""
-    rows = [i for i in np.flatnonzero(given).tolist() if parents[i]]
-    pairs = level.match_many([parents[i] for i in rows], [raws[i] for i in rows],
-                             FuzzyRules(threshold, FUZZY_MARGIN, MOST_EDITS))
-    out: list[LevelMatch | None] = [None] * len(raws)
-    for i in rows:
-        out[i] = pairs[(parents[i], raws[i])]
-    for i in np.flatnonzero(given).tolist():
-        if not parents[i]:
-            out[i] = LevelMatch(None, "unmatched", 0.0,
-                                f"{level.name} {nfc(raws[i])!r} not searched: parent unmatched")
-    return out
 
 
 def _codes(matches: list[LevelMatch | None]) -> np.ndarray:
     return np.array([m.code if m is not None else None for m in matches], dtype=object)
 
 
-def _rows(found: dict[str, list[LevelMatch | None]], n: int) -> pd.DataFrame:
+def _rows(found: Found, n: int) -> pd.DataFrame:
     """The output columns from each level's matches: codes, the worst status, the lowest
     score and the notes, in level order."""
     rank = np.zeros(n, dtype=np.int8)
