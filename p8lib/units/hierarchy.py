@@ -116,7 +116,8 @@ def doubt_districts(index: VintageIndex, found: Found, provinces: list[tuple[str
     districts, communes = found["district"], found["commune"]
     rows = [i for i, (d, c) in enumerate(zip(districts, communes, strict=True))
             if d is not None and d.status == "fuzzy" and c is not None
-            and c.status in ("fuzzy", "unmatched")]
+            and c.status in ("fuzzy", "unmatched") and index.commune.may_fit_elsewhere(
+                index.districts_of(provinces[i]), raw["commune"][i], c.code, rules.most_edits)]
     wide = [index.districts_of(provinces[i]) for i in rows]
     again = search(index.commune, wide, raw["commune"][rows], np.ones(len(rows), dtype=bool),
                    rules)

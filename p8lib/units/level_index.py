@@ -30,6 +30,11 @@ from p8lib.units.text import (
 )
 
 _NONE: frozenset[str] = frozenset()
+
+
+def _nested() -> defaultdict:
+    return defaultdict(lambda: defaultdict(set))
+
 _DIGITS = re.compile(r"[0-9]+")
 
 Ranked = list[tuple[str, float, int]]  # (code, score, edits), nearest first
@@ -65,20 +70,23 @@ class LevelIndex:
     """Each unit's keys within its parent → codes, for one level of one vintage."""
 
     name: str
-    full_keys: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
-    short_keys: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    # parent → folded full name → codes; parent → short name, name without its type word
+    # or alias → codes
+    full_keys: dict[str, dict[str, set[str]]] = field(default_factory=_nested)
+    short_keys: dict[str, dict[str, set[str]]] = field(default_factory=_nested)
     children: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     parent_of: dict[str, str] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     within: dict[str, str] = field(default_factory=dict)
     lowered: dict[str, str] = field(default_factory=dict)
+    proper: dict[str, str] = field(default_factory=dict)  # lower-case, without the type
     digits: dict[str, list[str]] = field(default_factory=dict)
     level_types: frozenset[str] = frozenset()  # a province is a tỉnh or a thành phố
     _shorts: dict[str, str] = field(default_factory=dict)
     _marked: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     _exact: dict[tuple[str, str], LevelMatch] | None = None
-    _merged: dict[tuple[str, ...], dict[str, str]] = field(default_factory=dict)
+    _merged: dict[tuple[str, ...], tuple[dict, dict, dict]] = field(default_factory=dict)
 
     def add_units(self, parents: pd.Series, units: pd.DataFrame,
                   parent_labels: dict[str, str]) -> None:
@@ -93,15 +101,16 @@ class LevelIndex:
                 units["short_vi"].tolist(), units["keys"].tolist(), words, shorts, lowered,
                 strict=True):
             unit_type, base = split_official(folded)
-            self.full_keys[(parent, folded.replace(" ", ""))].add(code)
+            self.full_keys[parent][folded.replace(" ", "")].add(code)
             for key in {short, base, *aliases}:
-                self.short_keys[(parent, key)].add(code)
+                self.short_keys[parent][key].add(code)
             self.children[parent][code] = base
             self.parent_of[code] = parent
             self.types[code] = unit_type
             self.labels[code] = name
             self.within[code] = parent_labels.get(parent, "")
             self.lowered[code] = lower
+            self.proper[code] = " ".join(lower.split(" ")[_type_words(unit_type):])
             self.digits[code] = _DIGITS.findall(base)
             self._shorts[code] = short_vi
         self.level_types = frozenset(self.types.values())
@@ -112,8 +121,9 @@ class LevelIndex:
     def exact(self) -> dict[tuple[str, str], LevelMatch]:
         """(parent, folded full name) → the exact match, for names only one unit has."""
         if self._exact is None:
-            self._exact = {key: LevelMatch(next(iter(codes)), "exact", 100.0)
-                           for key, codes in self.full_keys.items() if len(codes) == 1}
+            self._exact = {(parent, key): LevelMatch(next(iter(codes)), "exact", 100.0)
+                           for parent, keys in self.full_keys.items()
+                           for key, codes in keys.items() if len(codes) == 1}
         return self._exact
 
     def marked(self, code: str) -> tuple[str, str, str]:
@@ -168,6 +178,23 @@ class LevelIndex:
                               tuple(sorted(found)))
         return self._fuzzy(parents, nfc(raw), typed, rules)
 
+    def may_fit_elsewhere(self, parents: tuple[str, ...], raw: str, code: str | None,
+                          most_edits: int) -> bool:
+        """Whether a child of ``parents`` other than ``code`` may fit the name as well as
+        ``code`` does (by a key, or within as many edits; within ``most_edits`` when
+        ``code`` is None): a quick test before :meth:`match_name` there."""
+        typed = split_type(raw)
+        if self._exact_candidates(parents, typed) - {code}:
+            return True
+        edits = most_edits if code is None else OSA.distance(
+            typed.base, self.children[self.parent_of[code]][code])
+        choices = self._choices(parents)
+        both = not typed.sure or not typed.types & self.level_types
+        return any(other != code for query in ({typed.base, typed.whole} if both
+                                               else {typed.base})
+                   for _, _, other in process.extract(query, choices, scorer=OSA.distance,
+                                                      score_cutoff=edits, limit=2))
+
     def _label(self, code: str, parents: tuple[str, ...], score: float | None = None) -> str:
         """"Xã Mỹ An (30064)", with its parent when several were searched, and the score."""
         where = f", {self.within[code]}" if len(parents) > 1 and self.within[code] else ""
@@ -178,17 +205,17 @@ class LevelIndex:
         """Units whose keys equal the name read as written and, with a type word, read as
         that type's full name (the type word expanded: "TT." → "thitran"); else, the type
         word ignored, the units of that name."""
-        full, short = self.full_keys, self.short_keys
+        full, short, _ = self._within(parents)
 
-        def units(table: dict, key: str) -> set[str]:
-            return set().union(*(table.get((parent, key), _NONE) for parent in parents))
+        def units(key: str) -> set[str]:
+            return full.get(key, _NONE) | short.get(key, _NONE)
 
-        found = units(full, typed.whole) | units(short, typed.whole)
+        found = units(typed.whole)
         if not typed.types:
             return found
         for unit_type in typed.types:
-            found |= units(full, unit_type + typed.base) | units(short, unit_type + typed.base)
-        named = units(short, typed.base)
+            found |= units(unit_type + typed.base)
+        named = short.get(typed.base, _NONE)
         found |= {c for c in named if self.types[c] in typed.types}
         return found or named
 
@@ -208,6 +235,8 @@ class LevelIndex:
         """The exact match ``code``, unless the name's diacritics are not the unit's and a
         sibling is as near with them: "Hò Sơn" folds to Hồ Sơn's key, but is as near to
         Hòa Sơn with a letter dropped; then ambiguous."""
+        if raw.isascii() or nfc(raw).lower().endswith(self.proper[code]):
+            return LevelMatch(code, "exact", 100.0)  # no marks, or the unit's own
         written = _marked_base(raw, typed)
         own = self.marked(code)
         # Only where the letters are the unit's own name's (not an alias) and a mark differs.
@@ -225,11 +254,24 @@ class LevelIndex:
 
     def _choices(self, parents: tuple[str, ...]) -> dict[str, str]:
         """code → folded name without its type word, of the children of ``parents``."""
+        return self._within(parents)[2]
+
+    def _within(self, parents: tuple[str, ...]) -> tuple[dict, dict, dict]:
+        """The full-name keys, other keys and choices of the children of ``parents``,
+        merged once for each set of several parents (all districts of a province)."""
         if len(parents) == 1:
-            return self.children.get(parents[0], {})
+            parent = parents[0]
+            return (self.full_keys.get(parent, {}), self.short_keys.get(parent, {}),
+                    self.children.get(parent, {}))
         if parents not in self._merged:
-            self._merged[parents] = {code: base for parent in parents
-                                     for code, base in self.children.get(parent, {}).items()}
+            merged: tuple[dict, dict, dict] = (defaultdict(set), defaultdict(set), {})
+            for parent in parents:
+                for table, merged_table in zip((self.full_keys, self.short_keys), merged[:2],
+                                               strict=True):
+                    for key, codes in table.get(parent, {}).items():
+                        merged_table[key] |= codes
+                merged[2].update(self.children.get(parent, {}))
+            self._merged[parents] = (dict(merged[0]), dict(merged[1]), merged[2])
         return self._merged[parents]
 
     def _fuzzy(self, parents: tuple[str, ...], raw: str, typed: TypedName, rules: FuzzyRules
@@ -240,18 +282,22 @@ class LevelIndex:
         both = not typed.sure or not typed.types & self.level_types
         queries = {typed.base, typed.whole} if both else {typed.base}
         nearest = min((process.extractOne(q, choices, scorer=OSA.distance)[1]
-                       for q in queries), default=0) if choices else 0
-        # Only the units that can be the winner or come within the margin of it are
-        # scored; when the rules of _rivals drop the nearest, the others are scored too.
-        ranked = self._rivals(typed, _scored(queries, choices, nearest + rules.margin))
-        if not ranked or ranked[0][2] > nearest + 1:
-            ranked = self._rivals(typed, _scored(queries, choices))
+                       for q in queries), default=rules.most_edits + 1) if choices else (
+            rules.most_edits + 1)
+        ranked: Ranked = []
+        if nearest <= rules.most_edits:
+            # Only the units that can win or come within the margin of the winner are
+            # scored; when the rules of _rivals drop the nearest, the others are too.
+            ranked = self._rivals(typed, _scored(queries, choices, nearest + rules.margin))
+            if not ranked or ranked[0][2] > nearest + 1:
+                ranked = self._rivals(typed, _scored(queries, choices))
         if not ranked or ranked[0][1] < rules.threshold or ranked[0][2] > rules.most_edits:
-            closest = sorted(_scored({typed.base}, choices), key=lambda r: -r[1])[:3]
-            hint = ", ".join(self._label(c, parents, s) for c, s, _ in closest)
-            return LevelMatch(None, "unmatched", closest[0][1] if closest else 0.0,
-                              f"{self.name} {raw!r} not found" + (f"; closest: {hint}"
-                                                                  if hint else ""))
+            closest = process.extract(typed.base, choices, scorer=OSA.normalized_similarity,
+                                      limit=3)
+            hint = ", ".join(self._label(c, parents, 100 * s) for _, s, c in closest)
+            return LevelMatch(None, "unmatched", round(100 * closest[0][1], 1) if closest
+                              else 0.0, f"{self.name} {raw!r} not found"
+                              + (f"; closest: {hint}" if hint else ""))
         near = _near(ranked, rules.margin)
         if len(near) > 1:
             near = self._by_marked_spelling(raw, typed, near, rules.margin)

@@ -103,6 +103,7 @@ from p8lib.units.level_index import FuzzyRules, LevelMatch
 from p8lib.units.text import nfc
 
 STATUSES = ("exact", "fuzzy", "ambiguous", "unmatched")
+_RANK = {status: rank for rank, status in enumerate(STATUSES)}
 DEFAULT_THRESHOLD = 65.0
 FUZZY_MARGIN = 1
 MOST_EDITS = 2
@@ -243,15 +244,15 @@ def _rows(found: Found, n: int) -> pd.DataFrame:
     score and the notes, in level order."""
     rank = np.zeros(n, dtype=np.int8)
     score = np.full(n, 100.0)
-    notes: list[list[str]] = [[] for _ in range(n)]
+    notes: list[list[str]] = []
     for level in LEVELS:
-        for i, match in enumerate(found.get(level, ())):
-            if match is None:
-                continue
-            rank[i] = max(rank[i], STATUSES.index(match.status))
-            score[i] = min(score[i], match.score)
-            if match.note:
-                notes[i].append(match.note)
+        matches = found.get(level)
+        if matches is None:
+            continue
+        rank = np.maximum(rank, np.array([_RANK[m.status] if m else 0 for m in matches],
+                                         dtype=np.int8))
+        score = np.minimum(score, np.array([m.score if m else 100.0 for m in matches]))
+        notes.append([m.note if m else "" for m in matches])
     nobody = np.full(n, None, dtype=object)
     return pd.DataFrame({
         "province_code": _codes(found["province"]),
@@ -259,4 +260,4 @@ def _rows(found: Found, n: int) -> pd.DataFrame:
         "commune_code": _codes(found["commune"]) if "commune" in found else nobody,
         "match_status": np.asarray(STATUSES, dtype=object)[rank],
         "match_score": score,
-        "match_note": ["; ".join(note) for note in notes]})
+        "match_note": ["; ".join(filter(None, row)) for row in zip(*notes, strict=True)]})
