@@ -18,6 +18,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from p8lib.units.text import (
+    UNIT_TYPES,
     TypedName,
     fold,
     fold_many,
@@ -335,8 +336,8 @@ class LevelIndex:
 
 
 def _type_words(unit_type: str) -> int:
-    """How many words a unit type's full name has ("Thị trấn": 2)."""
-    return {"": 0, "thanhpho": 2, "thixa": 2, "thitran": 2, "dackhu": 2}.get(unit_type, 1)
+    """How many words a unit type's full name has ("Thị trấn": 2; none: 0)."""
+    return len(UNIT_TYPES[unit_type].split()) if unit_type else 0
 
 
 def _scored(queries: set[str], choices: dict[str, str], most_edits: int | None = None
