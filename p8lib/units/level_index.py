@@ -300,6 +300,8 @@ class LevelIndex:
                               else 0.0, f"{self.name} {raw!r} not found"
                               + (f"; closest: {hint}" if hint else ""))
         near = _near(ranked, rules.margin)
+        if len(near) > 1 and typed.types:  # equally near: the type word as written decides
+            near = [r for r in near if self.types[r[0]] in typed.types] or near
         if len(near) > 1:
             near = self._by_marked_spelling(raw, typed, near, rules.margin)
         if len(near) > 1:
@@ -310,10 +312,11 @@ class LevelIndex:
         return LevelMatch(near[0][0], "fuzzy", near[0][1])
 
     def _rivals(self, typed: TypedName, ranked: Ranked) -> Ranked:
-        """The scored children that may be meant: those with the same numbers as the name,
-        and, with a type word, not a namesake of another type of a child of that type."""
-        digits = _DIGITS.findall(typed.base)
-        ranked = [r for r in ranked if self.digits[r[0]] == digits]
+        """The scored children that may be meant: those with the same numbers as the name
+        (if it has any), and, with a type word, not a namesake of another type of a child of
+        that type."""
+        if digits := _DIGITS.findall(typed.base):
+            ranked = [r for r in ranked if self.digits[r[0]] == digits]
         if typed.types:
             bases = {c: self.children[self.parent_of[c]][c] for c, _, _ in ranked}
             typed_names = {bases[c] for c, _, _ in ranked if self.types[c] in typed.types}

@@ -50,14 +50,15 @@ How each level is matched, in order
    rapidfuzz's **optimal string alignment** distance (``rapidfuzz.distance.OSA``) between
    the folded names: ``edits``, where a swap of two adjacent letters is one edit like a
    dropped, added or wrong letter, and ``score = 100 × (1 − edits / the longer length)``
-   ("Mèo Vcạ" is one edit from Mèo Vạc: 83; "Tủa Cùha" from Tủa Chùa: 86). A child whose
-   name holds other numbers than the name is not a candidate (Phường 3 is not a slip of
-   Phường 5, nor Sơn Kim 1 of Sơn Kim 2), nor, when a type word is written, a namesake of
-   another type of a child of that type. The nearest child is accepted when its score is
-   at least ``threshold``, it is at most :data:`MOST_EDITS` edits away, and every other
-   candidate is at least :data:`FUZZY_MARGIN` edit further; of candidates equally near,
-   the one clearly nearer with the diacritics as written is taken by the same rule
-   ("Quỳn Hội": Quỳnh Hội, not Quỳnh Côi, which is as near without the marks);
+   ("Mèo Vcạ" is one edit from Mèo Vạc: 83; "Tủa Cùha" from Tủa Chùa: 86). When the name
+   holds numbers, a child with other numbers is not a candidate (Phường 3 is not a slip
+   of Phường 5, nor Sơn Kim 1 of Sơn Kim 2); when it has a type word, neither is a namesake
+   of another type of a child of that type. The nearest child is accepted when its score
+   is at least ``threshold``, it is at most :data:`MOST_EDITS` edits away, and every other
+   candidate is at least :data:`FUZZY_MARGIN` edit further. Of candidates equally near,
+   the only one of the type written is taken ("Xa Phuoc Cat e": Xã Phước Cát 2, not Thị
+   trấn Phước Cát), else the one clearly nearer with the diacritics as written, by the
+   same rule ("Quỳn Hội": Quỳnh Hội, not Quỳnh Côi, as near without the marks);
 3. otherwise **ambiguous** (several equally near) or **unmatched** (none near enough),
    never a guess; the note names the closest candidates and their scores.
 

@@ -95,7 +95,12 @@ SLIPS_2021 = [
     ("Hà Tĩnh", "H. Kỳ Anh", "Xã Kỳ Tâ", "ambiguous", "42", "447", None),
     ("Lạng Sơn", "Hữu Lũng", "Xã Hò Sơn", "ambiguous", "20", "186", None),
     ("Lang Son", "Huu Lung", "Ho Son", "exact", "20", "186", "06451"),
+    # Equally near: the type word as written decides (Thị trấn Phước Cát is as near).
+    ("Lâm Đồng", "Đạ Huoai", "Xa Phuoc Cat e", "fuzzy", "68", "682", "25165"),
+    ("Lâm Đồng", "Đạ Huoai", "Phuoc Cat e", "ambiguous", "68", "682", None),
     # Numbers are not slips; a third edit is another name.
+    ("Hà Tĩnh", "Hương Sơn", "Xã Sơn Kimm 1", "fuzzy", "42", "439", "18196"),
+    ("Ha Tinh", "Huong Son", "Son Kim", "ambiguous", "42", "439", None),
     ("Hồ Chí Minh", "Quận 3", "Phường 33", "unmatched", "79", "770", None),
     ("Hà Tĩnh", "Hương Sơn", "Xã Sơn Kim 3", "unmatched", "42", "439", None),
     ("Cao Bằng", "Hạ Lang", "Xã Minh Lòng Lòng", "unmatched", "04", "048", None),
