@@ -6,6 +6,10 @@ Two forms are used across p8lib:
 * :func:`fold` — the comparison key: lower case, no diacritics (``đ`` → ``d``),
   letters and digits only. ``fold("Hoà Bình") == fold("HOA BINH") == "hoabinh"``, which
   also equates the old and new tone placement (Hoà/Hòa, Thuỷ/Thủy).
+
+And, for unit names: :func:`marked_key`, a key that keeps the diacritics (to tell "Sa Pả"
+from "Sa Pa"), and :func:`split_type`, which reads a name's type word ("TT.", "Huyện",
+"district"…) apart from the name proper.
 """
 
 from __future__ import annotations
