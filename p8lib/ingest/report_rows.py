@@ -137,9 +137,11 @@ def add_units(rows: pd.DataFrame, layout: Layout, sheet: RawSheet,
         first_row = int(row.src_row)
         label = " / ".join(str(getattr(row, n)) for n in names if getattr(row, n))
         if row.match_status == "fuzzy":
+            # The note says what was not exact: a district inferred from its commune.
+            note = f" ({row.match_note})" if row.match_note else ""
             problems.append(Problem(
                 f"{label!r} matched by spelling to {_unit_label(row)} "
-                f"(score {row.match_score:.0f}); check it is the right unit", "warning",
+                f"(score {row.match_score:.0f}){note}; check it is the right unit", "warning",
                 sheet.file, sheet.sheet, first_row,
                 layout.headers.get(layout.column(names[-1]), "")))
         else:

@@ -2,7 +2,9 @@
 
 Holds the text folding of Vietnamese names (:mod:`~p8lib.units.text`), the units of both
 vintages read from ``vietnamadminunits`` with their crosswalk (:mod:`~p8lib.units.admin`),
-and the matching of messy names to codes (:mod:`~p8lib.units.matching`).
+and the matching of messy names to codes (:mod:`~p8lib.units.matching`: the search within
+one level in :mod:`~p8lib.units.level_index`, what one level tells another in
+:mod:`~p8lib.units.hierarchy`).
 
 Imports no other p8lib package: it is the first step of the flow.
 """
@@ -25,11 +27,11 @@ from p8lib.units.admin import (
     to_new_province,
 )
 from p8lib.units.matching import match_units
-from p8lib.units.text import fold, fold_many, nfc, strip_marks
+from p8lib.units.text import fold, fold_many, marked_key, nfc, split_type, strip_marks
 
 __all__ = [
     "NEW", "OLD", "PACKAGE_CREDIT", "VINTAGES", "Vintage", "admin", "commune_crosswalk",
-    "commune_names", "communes", "districts", "fold", "fold_many", "match_units", "name_of",
-    "matching", "nfc", "parent_codes", "province_crosswalk", "provinces", "strip_marks", "text",
-    "to_new_province",
+    "commune_names", "communes", "districts", "fold", "fold_many", "marked_key", "match_units",
+    "name_of", "matching", "nfc", "parent_codes", "province_crosswalk", "provinces", "split_type",
+    "strip_marks", "text", "to_new_province",
 ]

@@ -1,169 +1,116 @@
 """Match messy Vietnamese unit names to official codes.
 
-A name is searched only among the children of its already-matched parent (a district
-within its province, a commune within its district). Each level is matched by, in order:
+Reading a name
+--------------
+A name is read as an optional **type word** and the name proper
+(:func:`p8lib.units.text.split_type`): ``Tỉnh``/``T.``/``province``, ``Thành phố``/``TP.``/
+``city``, ``Huyện``/``H.``/``district``, ``Quận``/``Q.``, ``Thị xã``/``TX.``/``town``,
+``Thị trấn``/``TT.``/``township``, ``Xã``/``X.``/``commune``, ``Phường``/``P.``/``ward``,
+``Đặc khu`` (with or without the dot; English words also after the name). Names compare
+folded — no case, diacritics, spaces or punctuation, NFC and NFD alike
+(:func:`p8lib.units.text.fold`); diacritics are compared only to tell apart units whose
+folded names are alike (:func:`p8lib.units.text.marked_key`, old and new tone placement
+alike). A type word that is also a syllable of names (Phường/Phương, Quận/Quan, Tỉnh/Tịnh,
+Xã/Xa, Huyện/Huyền) is one only when written with its own marks; typed without any marks,
+the name is read both ways.
 
-1. **exact** — the folded full name ("huyenbacha") or the name without its type word
-   ("bacha", also the package's known aliases) equals one unit's key;
-2. **fuzzy** — rapidfuzz's ratio against the keys of the parent's children is at least
-   ``threshold`` and clearly ahead of the runner-up;
-3. otherwise **ambiguous** (several units fit equally well) or **unmatched** — with the
-   closest candidates named in ``match_note`` instead of a guess.
+Where a name is searched
+------------------------
+Among the children of its matched parent: a district within its province, a commune within
+its district (2021) or province (2025). Where the parent is not known
+(:mod:`p8lib.units.hierarchy`):
 
-A row's ``match_status`` is the worst status over its levels and ``match_score`` the lowest
-score (100 for exact).
+* its name fits several units (ambiguous): the name is searched among the children of all
+  of them; a 2021 commune among all communes of the province, and it must then lie in a
+  district the district's name fits;
+* a 2021 district left empty, absent or not found: the commune is searched among all
+  communes of the province.
+
+A unit found so fixes its parents: the note says so ("district inferred from the commune:
+Huyện Mường Tè (107)"), the parent is ``fuzzy`` where its name was written but not found or
+ambiguous, and as good as the unit where no name was written. A district matched only by
+spelling is checked by its commune: a commune not in it but in another district of the
+province fixes the district; a commune found in it by spelling too, while another commune
+of the province fits the name, leaves the row ambiguous.
+
+How each level is matched, in order
+-----------------------------------
+1. **exact** (score 100) — the folded name equals, within the parent, a unit's full name
+   ("thitranmuongte"), short name, name without its type word ("muongte") or one of the
+   package's aliases; or, its type word **expanded** ("TT." → "thitran"), a full name or
+   alias. Where several units fit, the type word decides between them (Thị trấn Mường Tè,
+   Xã Mường Tè), then the diacritics as written (Phường Sa Pa, Phường Sa Pả); where neither
+   does, the level is **ambiguous** and the note names the candidates. A name written with
+   diacritics that fold to one unit's but are not its own is ambiguous when another unit is
+   as near with the marks ("Hò Sơn": Hồ Sơn, or Hòa Sơn with a letter dropped). A type word
+   that fits none of the units of that name is ignored, as a reader would (a district since
+   upgraded from Thị xã to Thành phố is still found); no type word leaves namesakes
+   ambiguous.
+2. **fuzzy** — every child is scored against the name without its type word by
+   rapidfuzz's **optimal string alignment** distance (``rapidfuzz.distance.OSA``) between
+   the folded names: ``edits``, where a swap of two adjacent letters is one edit like a
+   dropped, added or wrong letter, and ``score = 100 × (1 − edits / the longer length)``
+   ("Mèo Vcạ" is one edit from Mèo Vạc: 83; "Tủa Cùha" from Tủa Chùa: 86). When the name
+   holds numbers, a child with other numbers is not a candidate (Phường 3 is not a slip
+   of Phường 5, nor Sơn Kim 1 of Sơn Kim 2); when it has a type word, neither is a namesake
+   of another type of a child of that type. The nearest child is accepted when its score
+   is at least ``threshold``, it is at most :data:`MOST_EDITS` edits away, and every other
+   candidate is at least :data:`FUZZY_MARGIN` edit further. Of candidates equally near,
+   the only one of the type written is taken ("Xa Phuoc Cat e": Xã Phước Cát 2, not Thị
+   trấn Phước Cát), else the one clearly nearer with the diacritics as written, by the
+   same rule ("Quỳn Hội": Quỳnh Hội, not Quỳnh Côi, as near without the marks);
+3. otherwise **ambiguous** (several equally near) or **unmatched** (none near enough),
+   never a guess; the note names the closest candidates and their scores.
+
+The scores, margin and thresholds, and why
+------------------------------------------
+* :data:`FUZZY_MARGIN` = 1 edit. A slip is one edit. A name one slip from a unit, whose
+  every other candidate needs at least one more, is that unit misspelt; a name as near to
+  two units could be either, and is refused. A margin in score points instead (the rule
+  before: 4 points) depends on the names' lengths: 4 points is less than one edit in a name
+  of 26 letters or more, while 10 points refused "Phú Tành" for Phú Thành (one edit, 88)
+  because Phúc Thành (two edits, 78) scores 9.7 lower.
+* ``DEFAULT_THRESHOLD`` = 65: one edit passes in any name of three letters or more ("Hu" for
+  Huế scores 67), two edits from six letters on (67); a shorter name with two letters wrong
+  has lost a third of itself or more and is another name.
+* :data:`MOST_EDITS` = 2: a third edit is not a slip but another name ("Minh Long" is three
+  edits from Thanh Long and would score 67).
+* OSA rather than unrestricted Damerau–Levenshtein: both count an adjacent swap as one edit;
+  the unrestricted one also edits a swapped pair again, which no slip does, and is slower.
+* Every exact match scores 100. A row's ``match_score`` is its lowest level's score and its
+  ``match_status`` the worst of its levels' (exact < fuzzy < ambiguous < unmatched).
+
+The share of names each rule gets right or wrong, by style of writing, and the other
+thresholds and margins measured, are in ``docs/benchmarks.md`` (``bench/bench_matching.py``).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
-from functools import cache
-
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz, process
 
 from p8lib.units import admin
-from p8lib.units.text import fold, fold_and_unit_keys, nfc, strip_marks, unit_key
+from p8lib.units.hierarchy import (
+    NATION,
+    Found,
+    doubt_districts,
+    infer_parents,
+    keep_to_fitting_districts,
+    parents_of,
+    search,
+    vintage_index,
+)
+from p8lib.units.level_index import FuzzyRules, LevelMatch
+from p8lib.units.text import nfc
 
 STATUSES = ("exact", "fuzzy", "ambiguous", "unmatched")
-DEFAULT_THRESHOLD = 85.0
-# A fuzzy winner must lead the runner-up by this many points, else the row is ambiguous.
-FUZZY_MARGIN = 4.0
-_NATION = ""
-_NONE: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class LevelMatch:
-    """The result of matching one name at one level."""
-
-    code: str | None
-    status: str
-    score: float
-    note: str = ""
-
-
-@dataclass
-class _Level:
-    """Lookup tables for one level: keys within each parent → codes."""
-
-    name: str
-    full_keys: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
-    short_keys: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
-    choices: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
-    labels: dict[str, str] = field(default_factory=dict)
-    accented: dict[str, tuple[str, str]] = field(default_factory=dict)
-    _exact: dict[tuple[str, str], LevelMatch] | None = None
-
-    def add(self, parent: str, code: str, name_vi: str, short_vi: str, aliases) -> None:
-        self.full_keys[(parent, fold(name_vi))].add(code)
-        for key in {fold(short_vi), unit_key(name_vi), *aliases}:
-            self.short_keys[(parent, key)].add(code)
-        self.choices[parent][code] = fold(short_vi)
-        self.labels[code] = name_vi
-        self.accented[code] = (_accented(name_vi), _accented(short_vi))
-
-    def match_many(self, parents: pd.Series, raws: pd.Series,
-                   threshold: float) -> dict[tuple[str, str], LevelMatch]:
-        """Match each distinct (parent, name) pair; the keys are folded column-wise, and a
-        full name that is one unit's (the common case) is looked up, nothing more."""
-        pairs = pd.DataFrame({"parent": parents, "raw": raws}).drop_duplicates()
-        fulls, shorts = fold_and_unit_keys(pairs["raw"])
-        found: dict[tuple[str, str], LevelMatch] = {}
-        exact = self.exact
-        for parent, raw, full, short in zip(pairs["parent"].tolist(), pairs["raw"].tolist(),
-                                            fulls, shorts, strict=True):
-            hit = exact.get((parent, full))
-            found[(parent, raw)] = hit or self.match_keys(parent, raw, full, short, threshold)
-        return found
-
-    @property
-    def exact(self) -> dict[tuple[str, str], LevelMatch]:
-        """(parent, folded full name) → the exact match, for names only one unit has."""
-        if self._exact is None:
-            self._exact = {key: LevelMatch(next(iter(codes)), "exact", 100.0)
-                           for key, codes in self.full_keys.items() if len(codes) == 1}
-        return self._exact
-
-    def match_keys(self, parent: str, raw: str, full: str, short: str,
-                   threshold: float) -> LevelMatch:
-        """Match a name whose keys (:func:`fold`, :func:`unit_key`) are already known."""
-        if not full:
-            return LevelMatch(None, "unmatched", 0.0, f"{self.name} name is empty")
-        found = self.full_keys.get((parent, full))
-        if not found:
-            found = (self.short_keys.get((parent, full), _NONE)
-                     | self.short_keys.get((parent, short), _NONE))
-        if len(found) == 1:
-            return LevelMatch(next(iter(found)), "exact", 100.0)
-        if len(found) > 1:
-            found = self._by_marks(raw, found)
-        if len(found) == 1:
-            return LevelMatch(next(iter(found)), "exact", 100.0)
-        if len(found) > 1:
-            names = ", ".join(sorted(f"{self.labels[c]} ({c})" for c in found))
-            return LevelMatch(None, "ambiguous", 100.0,
-                              f"{self.name} {nfc(raw)!r} fits {names}")
-        return self._fuzzy(parent, nfc(raw), short, threshold)
-
-    def _by_marks(self, raw: str, found: set[str]) -> set[str]:
-        """Candidates whose names differ only by diacritics ("Minh Quán", "Minh Quân"):
-        keep the one written exactly so, marks included. A name typed without marks stays
-        ambiguous: it cannot say which one is meant."""
-        if strip_marks(raw) == nfc(raw):
-            return found
-        written = _accented(raw)
-        same = {c for c in found
-                if written in self.accented[c] or written.endswith(" " + self.accented[c][1])}
-        return same or found
-
-    def _fuzzy(self, parent: str, raw: str, short: str, threshold: float) -> LevelMatch:
-        choices = self.choices.get(parent, {})
-        best = process.extract(short, choices, scorer=fuzz.ratio, limit=3)
-        closest = ", ".join(f"{self.labels[c]} ({c}, {s:.0f})" for _, s, c in best)
-        if not best or best[0][1] < threshold:
-            hint = f"; closest: {closest}" if best else ""
-            return LevelMatch(None, "unmatched", round(best[0][1], 1) if best else 0.0,
-                              f"{self.name} {raw!r} not found{hint}")
-        if len(best) > 1 and best[0][1] - best[1][1] < FUZZY_MARGIN:
-            return LevelMatch(None, "ambiguous", round(best[0][1], 1),
-                              f"{self.name} {raw!r} is equally close to {closest}")
-        return LevelMatch(best[0][2], "fuzzy", round(best[0][1], 1))
-
-
-@dataclass
-class _Index:
-    province: _Level
-    district: _Level | None
-    commune: _Level
-
-
-@cache
-def _index(vintage: str) -> _Index:
-    province = _Level("province")
-    for row in admin.provinces(vintage).itertuples():
-        province.add(_NATION, row.province_code, row.name_vi, row.short_vi, row.keys)
-    district = None
-    commune = _Level("commune")
-    communes = admin.communes(vintage)
-    if vintage == admin.OLD:
-        district = _Level("district")
-        for row in admin.districts().itertuples():
-            district.add(row.province_code, row.district_code, row.name_vi, row.short_vi,
-                         row.keys)
-        parents = communes["district_code"]
-    else:
-        parents = communes["province_code"]
-    for parent, row in zip(parents, communes.itertuples(), strict=True):
-        commune.add(parent, row.commune_code, row.name_vi, row.short_vi, row.keys)
-    return _Index(province, district, commune)
-
-
-def _accented(name: str) -> str:
-    """Lower-case NFC with single spaces: a key that keeps the diacritics."""
-    return nfc(name).lower()
+_RANK = {status: rank for rank, status in enumerate(STATUSES)}
+DEFAULT_THRESHOLD = 65.0
+FUZZY_MARGIN = 1
+MOST_EDITS = 2
+LEVELS = ("province", "district", "commune")
+_NO_DISTRICTS = "the {vintage} units have no districts"
+_index = vintage_index  # the benchmarks clear its cache to time a cold start
 
 
 def match_one(
@@ -184,7 +131,8 @@ def match_one(
     vintage : {"2021", "2025"}
         Which unit set the names belong to; codes returned are of that vintage.
     threshold : float
-        Lowest rapidfuzz ratio (0–100) accepted as a fuzzy match.
+        Lowest fuzzy score (0–100, the module docstring says how it is computed) accepted
+        as a fuzzy match.
 
     Returns
     -------
@@ -196,6 +144,8 @@ def match_one(
     --------
     >>> match_one("Sóc Trăng", "TX. Vĩnh Châu")["district_code"]
     '950'
+    >>> match_one("Lai Châu", "H. Mường Tè", "TT. Mường Tè")["commune_code"]
+    '03433'
     """
     names = pd.DataFrame({"province": [nfc(province)], "district": [nfc(district)],
                           "commune": [nfc(commune)]})
@@ -242,60 +192,73 @@ def match_units(
     return pd.concat([base, result], axis=1)
 
 
-LEVELS = ("province", "district", "commune")
-
-
 def _match_distinct(names: pd.DataFrame, vintage: str, threshold: float) -> pd.DataFrame:
     """:func:`match_one` of every row of distinct names, one level at a time.
 
-    Each level matches its distinct (parent code, name) pairs once, so a province written
-    10,000 times costs one lookup; the keys of all names are folded column-wise, and each
-    row's worst status, lowest score and notes are kept in arrays across the levels.
+    Each level matches its distinct (parents, name) pairs once, so a province written
+    10,000 times costs one look-up. A level whose parent is not known is searched among
+    the children of every unit the parent's name fits (ambiguous), or, for a 2021 commune
+    whose district is not, of all districts of its province; the unit found then fixes its
+    parents (:func:`_infer_parents`). Returns the output columns of :func:`match_units`.
     """
-    index = _index(admin._check_vintage(vintage))
+    index = vintage_index(admin._check_vintage(vintage))
+    rules = FuzzyRules(threshold, FUZZY_MARGIN, MOST_EDITS)
     n = len(names)
-    rank = np.zeros(n, dtype=np.int8)  # position in STATUSES of the row's worst status
+    raw = {level: names[level].to_numpy(dtype=object) for level in LEVELS if level in names}
+    given = {level: (names[level].str.strip() != "").to_numpy() for level in raw}
+    given["province"] = np.ones(n, dtype=bool)
+    found: Found = {
+        "province": search(index.province, [NATION] * n, raw["province"], given["province"],
+                           rules)}
+    if "district" in raw and index.district is None:
+        note = _NO_DISTRICTS.format(vintage=vintage)
+        found["district"] = [LevelMatch(None, "unmatched", 0.0, note) if g else None
+                             for g in given["district"]]
+    elif "district" in raw:
+        found["district"] = search(index.district, parents_of(found["province"]),
+                                    raw["district"], given["district"], rules)
+        infer_parents(index, found, "district")
+    if "commune" in raw:
+        if index.district is None:
+            parents = parents_of(found["province"])
+        else:
+            # Where the district is not known, all districts of the province.
+            provinces = parents_of(found["province"])
+            parents = [(d.code,) if d is not None and d.code is not None
+                       else index.districts_of(provinces[i])
+                       for i, d in enumerate(found.get("district", [None] * n))]
+        found["commune"] = search(index.commune, parents, raw["commune"], given["commune"],
+                                  rules)
+        if index.district is not None and "district" in found:
+            keep_to_fitting_districts(index, found, raw["commune"])
+            doubt_districts(index, found, provinces, raw, rules)
+        infer_parents(index, found, "commune")
+    return _rows(found, n)
+
+
+def _codes(matches: list[LevelMatch | None]) -> np.ndarray:
+    return np.array([m.code if m is not None else None for m in matches], dtype=object)
+
+
+def _rows(found: Found, n: int) -> pd.DataFrame:
+    """The output columns from each level's matches: codes, the worst status, the lowest
+    score and the notes, in level order."""
+    rank = np.zeros(n, dtype=np.int8)
     score = np.full(n, 100.0)
-    notes: dict[int, list[str]] = defaultdict(list)
-    codes = {level: np.full(n, None, dtype=object) for level in LEVELS}
-    parent = np.full(n, _NATION, dtype=object)
-    searched = np.ones(n, dtype=bool)
-
-    def record(rows: np.ndarray, matches: list[LevelMatch]) -> None:
-        rank[rows] = np.maximum(rank[rows], [STATUSES.index(m.status) for m in matches])
-        score[rows] = np.minimum(score[rows], [m.score for m in matches])
-        for i, m in zip(rows.tolist(), matches, strict=True):
-            if m.note:
-                notes[i].append(m.note)
-
-    for level, table in (("province", index.province), ("district", index.district),
-                         ("commune", index.commune)):
-        if level not in names:
+    notes: list[list[str]] = []
+    for level in LEVELS:
+        matches = found.get(level)
+        if matches is None:
             continue
-        raw = names[level].to_numpy(dtype=object)
-        given = np.ones(n, dtype=bool) if level == "province" else (
-            names[level].str.strip() != "").to_numpy()
-        if table is None:  # the 2025 units have no districts
-            rows = np.flatnonzero(given)
-            record(rows, [LevelMatch(None, "unmatched", 0.0,
-                                     f"the {vintage} units have no districts")] * len(rows))
-            continue
-        blocked = given & searched & pd.isna(parent)
-        rows = np.flatnonzero(blocked)
-        record(rows, [LevelMatch(None, "unmatched", 0.0,
-                                 f"{level} {nfc(raw[i])!r} not searched: parent unmatched")
-                      for i in rows])
-        searched &= ~blocked
-        rows = np.flatnonzero(given & searched)
-        found = table.match_many(pd.Series(parent[rows], dtype=object),
-                                 pd.Series(raw[rows], dtype=object), threshold)
-        matches = [found[pair] for pair in zip(parent[rows].tolist(), raw[rows].tolist(),
-                                               strict=True)]
-        record(rows, matches)
-        codes[level][rows] = parent[rows] = [m.code for m in matches]
+        rank = np.maximum(rank, np.array([_RANK[m.status] if m else 0 for m in matches],
+                                         dtype=np.int8))
+        score = np.minimum(score, np.array([m.score if m else 100.0 for m in matches]))
+        notes.append([m.note if m else "" for m in matches])
+    nobody = np.full(n, None, dtype=object)
     return pd.DataFrame({
-        "province_code": codes["province"], "district_code": codes["district"],
-        "commune_code": codes["commune"],
+        "province_code": _codes(found["province"]),
+        "district_code": _codes(found["district"]) if "district" in found else nobody,
+        "commune_code": _codes(found["commune"]) if "commune" in found else nobody,
         "match_status": np.asarray(STATUSES, dtype=object)[rank],
         "match_score": score,
-        "match_note": ["; ".join(notes[i]) if i in notes else "" for i in range(n)]})
+        "match_note": ["; ".join(filter(None, row)) for row in zip(*notes, strict=True)]})

@@ -6,12 +6,17 @@ Two forms are used across p8lib:
 * :func:`fold` — the comparison key: lower case, no diacritics (``đ`` → ``d``),
   letters and digits only. ``fold("Hoà Bình") == fold("HOA BINH") == "hoabinh"``, which
   also equates the old and new tone placement (Hoà/Hòa, Thuỷ/Thủy).
+
+And, for unit names: :func:`marked_key`, a key that keeps the diacritics (to tell "Sa Pả"
+from "Sa Pa"), and :func:`split_type`, which reads a name's type word ("TT.", "Huyện",
+"district"…) apart from the name proper.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 import pandas as pd
 import pyarrow as pa
@@ -24,38 +29,6 @@ _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 # breve, horn) all lie in this block; removing them with one regex leaves plain ASCII for
 # any Vietnamese name, and other scripts' marks are caught by the general test after it.
 _LATIN_MARKS = re.compile("[\u0300-\u036f]+")
-
-# Unit-type words. Vietnamese ones precede the name ("Huyện Bắc Hà", "TX. Vĩnh Châu");
-# English ones may also follow it ("Mang Yang district"). Folded words, longest first.
-VI_PREFIXES: tuple[str, ...] = (
-    "thanh pho",
-    "thi xa",
-    "thi tran",
-    "dac khu",
-    "tinh",
-    "huyen",
-    "quan",
-    "phuong",
-    "xa",
-    "tp",
-    "tx",
-    "tt",
-    "h",
-    "q",
-    "p",
-    "x",
-)
-EN_AFFIXES: tuple[str, ...] = (
-    "province",
-    "city",
-    "district",
-    "town",
-    "township",
-    "commune",
-    "ward",
-)
-_PREFIX = re.compile(rf"^(?:{'|'.join(VI_PREFIXES + EN_AFFIXES)})\s+")
-_SUFFIX = re.compile(rf"\s+(?:{'|'.join(EN_AFFIXES)})$")
 
 
 def nfc(value: object) -> str:
@@ -94,13 +67,146 @@ def fold(value: object) -> str:
     return fold_words(value).replace(" ", "")
 
 
-def unit_key(value: object) -> str:
-    """Key of an administrative unit name with its type words removed.
+# The old tone placement of open "oa", "oe", "uy" (Hoà, Thuỷ) → the new one (Hòa, Thủy), which
+# the package's names use: in NFD, a tone right after the bare second vowel of a syllable's
+# end moves before it. "qu" + y keeps its tone on the y in both (Quý); a vowel with another
+# mark too (Huậ, Hoặc) is not such a syllable.
+_OLD_TONES = re.compile(
+    r"(?<![qQ])([oOuU])([aeyAEY])([\u0300\u0301\u0303\u0309\u0323])(?![\w\u0300-\u036f])")
+_MARKED_NOT_WORD = re.compile(r"[\W_]+")
 
-    Removes one leading type word (``Tỉnh``, ``TP.``, ``Huyện``, ``H.``, ``TX.``, ``Thị trấn``,
-    ``Xã``…) and one trailing English one (``district``, ``town``, ``commune``…). Only one
-    prefix goes, so "H. Quan Hóa" keeps the "Quan" that is part of the name. Numbered wards
-    keep their number; a name that is nothing but a type word is kept whole.
+
+def marked_key(value: object) -> str:
+    """Lower-case letters and digits with their diacritics, tones placed the new way: a key
+    that tells "Sa Pả" from "Sa Pa" but "Hoà" not from "Hòa".
+
+    >>> marked_key("P. Sa Pả") == marked_key("p sa pả"), marked_key("Hoà") == marked_key("Hòa")
+    (True, True)
+    """
+    decomposed = unicodedata.normalize("NFD", nfc(value).lower())
+    modern = _OLD_TONES.sub(r"\1\3\2", decomposed)
+    return _MARKED_NOT_WORD.sub("", unicodedata.normalize("NFC", modern))
+
+
+# Unit types, each named by the folded word a unit's full name begins with ("Thị trấn Mường Tè"
+# → "thitran"): the word a type word is expanded to before the exact full-name look-up.
+UNIT_TYPES: dict[str, str] = {
+    "tinh": "Tỉnh", "thanhpho": "Thành phố", "huyen": "Huyện", "quan": "Quận",
+    "thixa": "Thị xã", "thitran": "Thị trấn", "xa": "Xã", "phuong": "Phường",
+    "dackhu": "Đặc khu",
+}
+
+# Type words as people write them (folded words) → the unit types they name. Vietnamese
+# ones precede the name ("TX. Vĩnh Châu"); English ones may also follow it ("Mang Yang
+# district"). English has one word for two Vietnamese types in two places: "district" is a
+# huyện or an urban quận, "town" a thị xã (district level) or a thị trấn (commune level);
+# no parent has children of both, so the word still decides between siblings.
+TYPE_WORDS: dict[str, frozenset[str]] = {word: frozenset(types) for word, types in {
+    "tinh": {"tinh"}, "t": {"tinh"}, "province": {"tinh"},
+    "thanh pho": {"thanhpho"}, "tp": {"thanhpho"}, "city": {"thanhpho"},
+    "huyen": {"huyen"}, "h": {"huyen"}, "district": {"huyen", "quan"},
+    "quan": {"quan"}, "q": {"quan"},
+    "thi xa": {"thixa"}, "tx": {"thixa"}, "town": {"thixa", "thitran"},
+    "thi tran": {"thitran"}, "tt": {"thitran"}, "township": {"thitran"},
+    "xa": {"xa"}, "x": {"xa"}, "commune": {"xa"},
+    "phuong": {"phuong"}, "p": {"phuong"}, "ward": {"phuong"},
+    "dac khu": {"dackhu"},
+}.items()}
+EN_AFFIXES: tuple[str, ...] = ("province", "city", "district", "township", "town", "commune",
+                               "ward")
+# Full Vietnamese type words that, without their marks, are also a syllable of names
+# ("Phường" / "Phương Sơn", "Quận" / "Quan Hóa", "Tỉnh" / "Tịnh Biên", "Xã" / "Xa Dung",
+# "Huyện" / "Huyền Hội"): in a name written with marks only the type's own spelling is a
+# type word; in a name written without any, the word may be either (TypedName.sure).
+_SYLLABLE_TYPES: dict[str, str] = {"tinh": "tỉnh", "quan": "quận", "xa": "xã",
+                                   "phuong": "phường", "huyen": "huyện"}
+# Longest first, so that "thi tran" is not read as "thi" nor "township" as "town".
+_PREFIX = re.compile(rf"^({'|'.join(sorted(TYPE_WORDS, key=len, reverse=True))}) (.+)$")
+_SUFFIX = re.compile(rf"^(.+) ({'|'.join(EN_AFFIXES)})$")
+# A ward or urban district written as one word with its number: "P3" ("P.3" folds to "p 3").
+_NUMBERED = re.compile(r"^([pq])([0-9]+)$")
+_FIRST_WORD = re.compile(r"\W+")
+
+
+class TypedName(NamedTuple):
+    """A unit name read as a type word and the name proper (:func:`split_type`).
+
+    Attributes
+    ----------
+    types : frozenset of str
+        The unit types (keys of :data:`UNIT_TYPES`) its type word names; empty without one.
+    base : str
+        The folded name without its type words ("muongte" for "TT. Mường Tè"); the whole
+        name when it has none or is nothing but a type word.
+    whole : str
+        :func:`fold` of the whole name, type words included.
+    sure : bool
+        False when the leading type word, written without marks, may as well be the first
+        syllable of the name ("Phuong Son": Phường Sơn or Phương Sơn): both readings count.
+    """
+
+    types: frozenset[str]
+    base: str
+    whole: str
+    sure: bool = True
+
+
+def split_type(value: object, words: str | None = None) -> TypedName:
+    """Read a unit name as its type word and the name proper.
+
+    One leading type word (Vietnamese, abbreviated or English) and one trailing English one
+    are read; only one leading word goes, so "H. Quan Hóa" keeps the "Quan" of its name.
+    ``words``, when given, is :func:`fold_words` of ``value`` already computed (column-wise:
+    :func:`fold_words_many`).
+
+    >>> split_type("TT. Mường Tè")
+    TypedName(types=frozenset({'thitran'}), base='muongte', whole='ttmuongte', sure=True)
+    >>> split_type("Phương Sơn").types  # the syllable Phương, not the type word Phường
+    frozenset()
+    >>> split_type("Phuong Son").sure
+    False
+    """
+    words = fold_words(value) if words is None else words
+    types: frozenset[str] = frozenset()
+    sure = True
+    rest = words
+    if numbered := _NUMBERED.match(words):
+        types, rest = TYPE_WORDS[numbered[1]], numbered[2]
+    elif prefix := _PREFIX.match(words):
+        types, rest = TYPE_WORDS[prefix[1]], prefix[2]
+        if prefix[1] in _SYLLABLE_TYPES:
+            written = nfc(value)
+            if strip_marks(written) == written:
+                sure = False
+            elif _FIRST_WORD.split(written.lower(), maxsplit=1)[0] != _SYLLABLE_TYPES[prefix[1]]:
+                types, rest = frozenset(), words
+    if suffix := _SUFFIX.match(rest):
+        rest = suffix[1]
+        types = types or TYPE_WORDS[suffix[2]]
+    return TypedName(types, rest.replace(" ", ""), words.replace(" ", ""), sure)
+
+
+# The full type word a unit's official name begins with, folded ("Thị trấn Mường Tè").
+_FULL_WORDS = sorted((w for w in TYPE_WORDS if w.replace(" ", "") in UNIT_TYPES), key=len,
+                     reverse=True)
+_FULL_TYPE = re.compile(rf"^({'|'.join(_FULL_WORDS)}) (.+)$")
+
+
+def split_official(words: str) -> tuple[str, str]:
+    """The type (a key of :data:`UNIT_TYPES`) and folded name proper of an official name's
+    :func:`fold_words`: it begins with its type's full word, so no reading is in doubt
+    ("xa xa dung" is Xã Xa Dung). ``("", name)`` for a name without one.
+
+    >>> split_official("thi tran muong te")
+    ('thitran', 'muongte')
+    """
+    if official := _FULL_TYPE.match(words):
+        return official[1].replace(" ", ""), official[2].replace(" ", "")
+    return "", words.replace(" ", "")
+
+
+def unit_key(value: object) -> str:
+    """Key of an administrative unit name without its type words (:func:`split_type`).
 
     >>> unit_key("H. Bắc Hà")
     'bacha'
@@ -109,9 +215,7 @@ def unit_key(value: object) -> str:
     >>> unit_key("Phường 3")
     '3'
     """
-    words = fold_words(value)
-    stripped = _SUFFIX.sub("", _PREFIX.sub("", words)).strip()
-    return (stripped or words).replace(" ", "")
+    return split_type(value).base
 
 
 # Python's ``\s`` (what ``str.isspace`` calls a space) written for RE2, pyarrow's regex
@@ -178,15 +282,19 @@ def fold_many(values: pd.Series) -> pd.Series:
                      dtype=object)
 
 
-def fold_and_unit_keys(values: pd.Series) -> tuple[list[str], list[str]]:
-    """:func:`fold` and :func:`unit_key` of every value of a column, folding once.
+def fold_words_many(values: pd.Series) -> list[str]:
+    """:func:`fold_words` of every value of a column, vectorised, as a list.
 
-    >>> fold_and_unit_keys(pd.Series(["H. Bắc Hà"]))
-    (['hbacha'], ['bacha'])
+    >>> fold_words_many(pd.Series(["TX. Vĩnh Châu"]))
+    ['tx vinh chau']
     """
-    words = _fold_words_array(values)
-    stripped = pc.utf8_trim_whitespace(pc.replace_substring_regex(
-        pc.replace_substring_regex(words, _PREFIX.pattern, ""), _SUFFIX.pattern, ""))
-    kept = pc.if_else(pc.equal(stripped, ""), words, stripped)
-    return (pc.replace_substring(words, " ", "").to_pylist(),
-            pc.replace_substring(kept, " ", "").to_pylist())
+    return _fold_words_array(values).to_pylist()
+
+
+def lower_many(values: pd.Series) -> list[str]:
+    """:func:`nfc` of every value of a column, in lower case, vectorised, as a list.
+
+    >>> lower_many(pd.Series([" Thị  Trấn Mường Tè"]))
+    ['thị trấn mường tè']
+    """
+    return pc.utf8_lower(_nfc_array(values)).to_pylist()

@@ -4,7 +4,21 @@ import pandas as pd
 import pytest
 
 from p8lib.units import admin
-from p8lib.units.text import fold, nfc, nfc_many, strip_marks, strip_marks_many, unit_key
+from p8lib.units.text import (
+    TypedName,
+    fold,
+    fold_words,
+    fold_words_many,
+    lower_many,
+    marked_key,
+    nfc,
+    nfc_many,
+    split_official,
+    split_type,
+    strip_marks,
+    strip_marks_many,
+    unit_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -42,10 +56,86 @@ def test_fold(raw, expected):
         ("H. Quan Hóa", "quanhoa"),
         ("Phường 3", "3"),
         ("Tỉnh", "tinh"),
+        ("T. Khánh Hòa", "khanhhoa"),
+        ("Quan Hóa", "quanhoa"),  # the syllable Quan, not the type word Quận
     ],
 )
 def test_unit_key_strips_type_words(raw, expected):
     assert unit_key(raw) == expected
+
+
+NFD = unicodedata.normalize("NFD", "TT. Mường Tè")
+
+
+@pytest.mark.parametrize(("raw", "types", "base", "sure"), [
+    # abbreviations, with or without the dot, and the full words
+    ("TT. Mường Tè", {"thitran"}, "muongte", True),
+    ("TT Muong Te", {"thitran"}, "muongte", True),
+    (NFD, {"thitran"}, "muongte", True),
+    ("THỊ TRẤN MƯỜNG TÈ", {"thitran"}, "muongte", True),
+    ("TX.Kỳ Anh", {"thixa"}, "kyanh", True),
+    ("H. Cao Lãnh", {"huyen"}, "caolanh", True),
+    ("TP Cao Lãnh", {"thanhpho"}, "caolanh", True),
+    ("Q.1", {"quan"}, "1", True),
+    ("Q1", {"quan"}, "1", True),
+    ("P3", {"phuong"}, "3", True),
+    ("P. Sa Pả", {"phuong"}, "sapa", True),
+    ("X. Tả Chải", {"xa"}, "tachai", True),
+    ("Đặc khu Côn Đảo", {"dackhu"}, "condao", True),
+    # English words, after the name: one word for two types where each level has one
+    ("Muong Te township", {"thitran"}, "muongte", True),
+    ("Ky Anh town", {"thixa", "thitran"}, "kyanh", True),
+    ("Cao Lanh district", {"huyen", "quan"}, "caolanh", True),
+    ("Cao Lanh city", {"thanhpho"}, "caolanh", True),
+    ("Tan Thanh ward", {"phuong"}, "tanthanh", True),
+    ("Ta Chai commune", {"xa"}, "tachai", True),
+    # the province's type word
+    ("T. Khanh Hoa", {"tinh"}, "khanhhoa", True),
+    ("T Khánh Hòa", {"tinh"}, "khanhhoa", True),
+    ("Tỉnh An Giang", {"tinh"}, "angiang", True),
+    ("Khanh Hoa province", {"tinh"}, "khanhhoa", True),
+    # a type word that is also a syllable: the marks tell; without marks, both readings
+    ("tinh An Giang", {"tinh"}, "angiang", False),
+    ("Tịnh Biên", set(), "tinhbien", True),
+    ("Phương Sơn", set(), "phuongson", True),
+    ("Phường Sơn", {"phuong"}, "son", True),
+    ("PHƯỜNG SƠN", {"phuong"}, "son", True),
+    ("Phuong Son", {"phuong"}, "son", False),
+    ("Xã Xa Dung", {"xa"}, "xadung", True),
+    # one leading word only; a name that is nothing but a type word is kept
+    ("H. Quan Hóa", {"huyen"}, "quanhoa", True),
+    ("Tỉnh", set(), "tinh", True),
+    ("Ý Yên", set(), "yyen", True),
+])
+def test_split_type_reads_the_type_word(raw, types, base, sure):
+    assert split_type(raw) == TypedName(frozenset(types), base, fold(raw), sure)
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("thi tran muong te", ("thitran", "muongte")),
+    ("xa xa dung", ("xa", "xadung")),
+    ("phuong phuong lien", ("phuong", "phuonglien")),
+    ("thanh pho ha noi", ("thanhpho", "hanoi")),
+    ("dac khu con dao", ("dackhu", "condao")),
+    ("phuong 5", ("phuong", "5")),
+    ("mystery", ("", "mystery")),
+])
+def test_split_official_reads_the_full_type_word_of_official_names(words, expected):
+    assert split_official(words) == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("P. Sa Pả", "psapả"),
+    ("Sa Pa", "sapa"),
+    (unicodedata.normalize("NFD", "Sa Pả"), "sapả"),
+    ("Hoà Bình", "hòabình"),    # old tone placement → new
+    ("THUỶ", "thủy"),
+    ("Quý", "quý"),             # qu + y keeps its tone on the y
+    ("Huậ Thành", "huậthành"),  # a vowel with another mark too is not an old placement
+    ("Đắk Lắk", "đắklắk"),
+])
+def test_marked_key_keeps_diacritics_and_places_tones_the_new_way(raw, expected):
+    assert marked_key(raw) == expected
 
 
 def test_nfc_joins_combining_marks_and_spaces():
@@ -91,6 +181,13 @@ def test_vectorised_text_equals_the_scalar_functions(many, one):
     assert out.index.equals(values.index)
 
 
+@pytest.mark.parametrize(("many", "one"), [(fold_words_many, fold_words),
+                                           (lower_many, lambda v: nfc(v).lower())])
+def test_vectorised_lists_equal_the_scalar_functions(many, one):
+    values = pd.Series(SPACES_AND_MARKS + ["TX.  Vĩnh Châu", "Thị Trấn Mường Tè"])
+    assert many(values) == [one(v) for v in values]
+
+
 @pytest.mark.parametrize("vintage", ["2021", "2025"])
 def test_vectorised_text_equals_the_scalar_functions_on_every_unit_name(vintage):
     names = admin._table("admin_units_legacy" if vintage == "2021" else "admin_units",
@@ -99,3 +196,4 @@ def test_vectorised_text_equals_the_scalar_functions_on_every_unit_name(vintage)
         assert nfc_many(names[column]).tolist() == names[column].map(nfc).tolist()
         assert strip_marks_many(names[column]).tolist() == names[column].map(
             strip_marks).tolist()
+        assert fold_words_many(names[column]) == names[column].map(fold_words).tolist()
