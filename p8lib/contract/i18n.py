@@ -12,6 +12,8 @@ import math
 
 import pandas as pd
 
+from p8lib.contract.import_messages import IMPORT_STRINGS
+
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
 LANG_NAMES = {"vi": "Tiếng Việt", "en": "English"}
@@ -224,6 +226,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "name": {"vi": "Tên", "en": "Name"},
     "code": {"vi": "Mã", "en": "Code"},
 }
+# --- import problems (issue #11) --- (their texts: p8lib.contract.import_messages)
+STRINGS.update(IMPORT_STRINGS)
 
 STATUS_TEXT: dict[str, dict[str, str]] = {
     "complete": {"vi": "đủ giai đoạn", "en": "whole period reported"},
