@@ -72,6 +72,11 @@ class ImportResult:
     accounting: Accounting = field(default_factory=Accounting)
     _tidy: pd.DataFrame | None = field(default=None, repr=False, compare=False)
 
+    @classmethod
+    def refused(cls, problem: Problem) -> ImportResult:
+        """The result of a file refused as a whole: no figures, one problem."""
+        return cls(_empty(), [problem])
+
     @property
     def ok(self) -> bool:
         """True when no problem is an error: the figures may be used."""
@@ -138,8 +143,8 @@ def import_report(
                        known_sources, limits)
     except Exception as exc:  # the boundary: a bug costs this file a message, not a traceback
         logger.exception("import of %r failed", name)
-        return ImportResult(_empty(), [Problem("import_failed", file=name,
-                                               params={"error": type(exc).__name__})])
+        return ImportResult.refused(Problem("import_failed", file=name,
+                                            params={"error": type(exc).__name__}))
 
 
 def _import(path: str | Path, options: ImportOptions, data: bytes | None,
@@ -155,7 +160,7 @@ def _import(path: str | Path, options: ImportOptions, data: bytes | None,
     try:
         sheets = read_cells(path, data, limits)
     except ReportError as exc:
-        return ImportResult(_empty(), [exc.problem])
+        return ImportResult.refused(exc.problem)
     problems: list[Problem] = []
     account = Accounting()
     frames, headers = [], {}

@@ -20,8 +20,10 @@ cells of a worksheet   5,000,000     rows × columns from A1 to the last cell: t
 cells in a workbook    10,000,000    all sheets together
 sheets                 100           one per province (63) and a few more; 1,000 sheets took 41 s
 parts of a workbook    10,000        a workbook has ~10 parts and 2 per sheet
-unzipped XML           512 MiB       what a workbook inflates to (the 100,000-row long XLSX:
-                                     ~40 MB); a zip bomb inflates 1 MB into gigabytes
+unzipped XML           256 MiB       what a workbook inflates to (the 100,000-row long XLSX:
+                                     ~40 MB; 5,000,000 cells ~200 MB); a zip bomb inflates
+                                     1 MB into gigabytes, and a part that inflates past its
+                                     declared size is refused as damaged
 =====================  ============  ===========================================================
 
 The worker process (:mod:`p8lib.ingest.worker`) adds memory and CPU-time limits around the
@@ -49,7 +51,7 @@ class Limits:
     workbook_cells: int = 10_000_000
     sheets: int = 100
     zip_parts: int = 10_000
-    unzipped_bytes: int = 512 * MIB
+    unzipped_bytes: int = 256 * MIB
 
 
 DEFAULT_LIMITS = Limits()

@@ -41,6 +41,8 @@ _ROW_TAG = rb"<%srow(?=[\s/>])([^>]*)>"
 _ROW_NUMBER = rb'<%srow\b[^>]*?\sr="([0-9]{1,7})"'
 _COL_TAG = rb"<%scol(?=[\s/>])([^>]*)>"
 _REF = re.compile(rb"([A-Z]{1,3})([0-9]{1,7})$")
+# A sheet's cell references are read this many bytes (of whole rows) at a time.
+_CHUNK = 1 << 23
 
 
 @dataclass
@@ -188,7 +190,12 @@ class _Budget:
         self.name = name
 
     def inflate(self, data: bytes, info: zipfile.ZipInfo) -> bytes:
-        """The content of one part, inflated from its raw bytes with its real size counted."""
+        """The content of one part, inflated from its raw bytes at most to its declared size
+        (and to what the budget has left), and checked against that size and its CRC: a
+        part that inflates to more than its directory entry says is refused, not read."""
+        if info.file_size > self.left:
+            raise refuse("unzipped_bytes", self.name, found=self.allowed - self.left
+                         + info.file_size, allowed=self.allowed)
         offset = info.header_offset
         if data[offset:offset + 4] != _LOCAL_HEADER:
             raise _damaged(self.name)
@@ -198,18 +205,16 @@ class _Budget:
         if info.compress_type == zipfile.ZIP_STORED:
             content = raw
         elif info.compress_type == zipfile.ZIP_DEFLATED:
-            inflater = zlib.decompressobj(-zlib.MAX_WBITS)
             try:
-                content = inflater.decompress(raw, self.left + 1)
+                content = zlib.decompressobj(-zlib.MAX_WBITS).decompress(raw, info.file_size + 1)
             except zlib.error as exc:
                 raise _damaged(self.name) from exc
         else:
             raise ReportError(Problem("workbook_compression", file=self.name,
                                       params={"part": info.filename}))
+        if len(content) != info.file_size or zlib.crc32(content) != info.CRC:
+            raise _damaged(self.name)
         self.left -= len(content)
-        if self.left < 0:
-            raise refuse("unzipped_bytes", self.name, found=self.allowed - self.left,
-                         allowed=self.allowed)
         return content
 
 
@@ -261,7 +266,7 @@ def _scan_sheet(xml: bytes, name: str, state: str) -> SheetScan:
     prefix = re.escape(raw_prefix)
     scan = SheetScan(name, state)
     tags = re.compile(_CELL_TAG % prefix)
-    counted = _cell_refs(xml, prefix)
+    counted = _cell_refs(xml, raw_prefix)
     if counted is None:  # some cell does not start with r="…": read every start tag
         counted = _refs_of_tags(xml, prefix, tags)
     scan.cells, scan.rows, scan.columns = counted
@@ -277,14 +282,26 @@ def _scan_sheet(xml: bytes, name: str, state: str) -> SheetScan:
 
 def _cell_refs(xml: bytes, prefix: bytes) -> tuple[int, int, int] | None:
     """(cells, last row, last column) of a sheet whose every cell starts ``<c r="A1"``, as
-    Excel and most writers put it: one pass of a regular expression over the XML. None when
+    Excel and most writers put it: a regular expression over the XML, a few megabytes of
+    whole rows at a time (the matches of a large sheet would fill memory). ``prefix`` is the
+    namespace prefix of the sheet's elements as written (``b"x:"`` or ``b""``). None when
     some cell tag is written otherwise (attributes in another order, no reference)."""
-    refs = re.findall(_CELL_START % prefix, xml)
-    if any(not letters for letters, _ in refs):
-        return None
-    rows = max((int(row) for row in {row for _, row in refs}), default=0)
-    columns = max((column_number(c) for c in {letters for letters, _ in refs}), default=0)
-    return len(refs), rows, columns
+    pattern = re.compile(_CELL_START % re.escape(prefix))
+    row_start = b"<" + prefix + b"row"
+    cells = rows = columns = 0
+    start = 0
+    while start < len(xml):
+        end = xml.find(row_start, start + _CHUNK)
+        end = len(xml) if end < 0 else end
+        refs = pattern.findall(xml, start, end)
+        start = end
+        if any(not letters for letters, _ in refs):
+            return None
+        cells += len(refs)
+        rows = max(rows, max((int(row) for row in {row for _, row in refs}), default=0))
+        columns = max(columns, max((column_number(c) for c in {c for c, _ in refs}),
+                                   default=0))
+    return cells, rows, columns
 
 
 def _refs_of_tags(xml: bytes, prefix: bytes, tags: re.Pattern) -> tuple[int, int, int]:

@@ -14,7 +14,8 @@ package before it.
 
 from p8lib._lazy import lazy_exports
 
-_EXPORTS = {"write_csv_atomic": "exports", "unit_name": "labels"}
+_EXPORTS = {"write_csv_atomic": "exports", "write_table_atomic": "exports",
+            "NotARegularFile": "exports", "unit_name": "labels"}
 _MODULES = ("charts", "display", "exports", "labels", "tables", "uploads")
 __all__ = [*_MODULES, *_EXPORTS]
 __getattr__ = lazy_exports(__name__, _EXPORTS, _MODULES)
