@@ -54,6 +54,11 @@ IMPORT_STRINGS: dict[str, dict[str, str]] = {
     "problem_csv_unreadable": {
         "vi": "không đọc được tệp CSV ({detail}): hãy lưu lại dưới dạng CSV UTF-8 hoặc XLSX",
         "en": "not a readable CSV file ({detail}): save it as CSV UTF-8 or XLSX and retry"},
+    "problem_unclosed_quote": {
+        "vi": "dấu ngoặc kép mở ở dòng này không bao giờ đóng: tệp bị cắt ngắn hoặc hỏng; "
+              "hãy xuất lại tệp",
+        "en": "a quote opened on this line is never closed: the file is cut short or "
+              "damaged; export it again"},
     "problem_not_xlsx": {
         "vi": "không phải sổ tính Excel .xlsx (tệp hỏng hoặc định dạng khác): mở bằng Excel "
               "và lưu lại dưới dạng .xlsx hoặc CSV UTF-8",

@@ -186,6 +186,8 @@ def read_csv_cells(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> R
     if not data.strip():
         raise ReportError(Problem("file_empty", file=name))
     bom = data.startswith(b"\xef\xbb\xbf")
+    if data.count(b'"') % 2 and b"\x00" not in data:  # UTF-16 is checked once decoded
+        raise _unclosed_quote(data, name)
     frame = None
     encoding = "utf-8-sig" if bom else "utf-8"
     if b"\x00" not in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -194,6 +196,8 @@ def read_csv_cells(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> R
     if frame is None:
         text, encoding = _decode(data, name)
         check("rows", text.count("\n") + 1, limits, name)
+        if text.count('"') % 2:
+            raise _unclosed_quote(text, name)
         # Windows-1258 and macOS files carry combining marks (NFD); names are compared in NFC.
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
@@ -202,6 +206,19 @@ def read_csv_cells(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> R
         if frame is None:
             frame = _categorical(_read_rows(text, _sniff_delimiter(text), name, limits))
     return RawSheet(name, "", _number_rows(_filled_columns(frame)), encoding)
+
+
+def _unclosed_quote(data: bytes | str, name: str) -> ReportError:
+    """The error of a CSV whose last quoted cell never closes (a file cut short): parsers
+    would read the rest of the file as one cell, or drop it. Names the line it opens on."""
+    quote, newline = ('"', "\n") if isinstance(data, str) else (b'"', b"\n")
+    inside, line, opened = False, 1, 1
+    for piece in data.split(quote)[:-1]:  # the text before each quote
+        line += piece.count(newline)
+        inside = not inside
+        if inside:
+            opened = line
+    return ReportError(Problem("unclosed_quote", file=name, row=opened))
 
 
 def _check_width(width: int, lines: int, limits: Limits, name: str) -> None:
