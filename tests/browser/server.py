@@ -41,8 +41,10 @@ class StreamlitServer:
     it started. Output goes to a temporary log, quoted when the server does not come up.
     """
 
-    def __init__(self, app: Path = ENTRY, python: Path = PYTHON) -> None:
+    def __init__(self, app: Path = ENTRY, python: Path = PYTHON,
+                 env: dict[str, str] | None = None) -> None:
         self.app = app
+        self.env = env or {}  # added to this process's environment
         self.python = python if python.exists() else Path(sys.executable)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -60,6 +62,7 @@ class StreamlitServer:
         self.started_at = time.perf_counter()
         with self._log.open("wb") as log:  # the child keeps its own copy of the handle
             self.process = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                                            env={**os.environ, **self.env},
                                             stdin=subprocess.DEVNULL, start_new_session=True)
         return self
 
