@@ -66,7 +66,8 @@ def audited(tmp_path):
 def test_the_audit_hook_sees_an_attempt_to_go_out(audited):
     """The control: a lookup of an outside name is recorded (whether or not it resolves)."""
     env, log = audited
-    code = "import socket\ntry:\n    socket.getaddrinfo('example.org', 80)\nexcept OSError:\n    pass"
+    code = ("import socket\ntry:\n    socket.getaddrinfo('example.org', 80)\n"
+            "except OSError:\n    pass")
     subprocess.run([sys.executable, "-c", code], env={**env, "PATH": ""}, check=True,
                    timeout=60)
     assert "getaddrinfo 'example.org'" in log.read_text()
