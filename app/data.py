@@ -23,7 +23,10 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import logging
 import os
+import threading
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -32,7 +35,15 @@ import streamlit as st
 
 from p8lib.analysis import filters, metrics
 from p8lib.contract import FIGURE_COLUMNS, Figure, catalogue
-from p8lib.ingest import ImportOptions, import_report, problems_frame
+from p8lib.ingest import (
+    Accounting,
+    ImportOptions,
+    ImportResult,
+    Problem,
+    import_in_worker,
+    problems_frame,
+    worker,
+)
 from p8lib.maps import map_values
 from p8lib.present import uploads
 
@@ -40,6 +51,7 @@ UPLOADED_KEY = "uploaded_figures"
 _UPLOADED_DIGEST_KEY = "_uploaded_figures_digest"
 FIGURES_ENV = "P8_FIGURES"
 SYNTHETIC_PREFIX = "synthetic"
+logger = logging.getLogger(__name__)
 
 
 @st.cache_data(show_spinner=False)
@@ -230,14 +242,52 @@ def is_synthetic() -> bool:
     return uploaded is not None and has_synthetic(uploaded)
 
 
+@dataclass(frozen=True)
+class Upload:
+    """What the import of an upload gives the Data page: the tidy figures (empty unless
+    ``ok``), the problems, and where every cell of the file went."""
+
+    figures: pd.DataFrame
+    problems: list[Problem]
+    accounting: Accounting
+    ok: bool
+
+    def findings(self, lang: str) -> pd.DataFrame:
+        """The problems as a table, messages in ``lang``
+        (:func:`p8lib.ingest.problems_frame`)."""
+        return problems_frame(self.problems, lang)
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def import_upload(name: str, data: bytes, period: tuple[int, int] | None, measure: str | None,
-                  source_id: str | None) -> tuple[pd.DataFrame, pd.DataFrame, bool]:
-    """Import an uploaded report: (tidy figures, problems table, ok)."""
-    result = import_report(name, ImportOptions(period=period, measure=measure,
-                                               source_id=source_id or None), data=data)
-    figures_ = result.tidy() if result.ok else result.figures.iloc[0:0]
-    return figures_, problems_frame(result.problems), result.ok
+                  source_id: str | None) -> Upload:
+    """Import an uploaded report in a separate, limited process
+    (:func:`p8lib.ingest.import_in_worker`): a file that crashes or stalls the parser costs
+    itself an error, never this server. Never raises: any failure is the upload's one
+    problem, logged in full here."""
+    try:
+        result = import_in_worker(name, data, ImportOptions(
+            period=period, measure=measure, source_id=source_id or None))
+    except Exception as exc:  # the boundary of the page: a message, never a traceback
+        logger.exception("upload %r could not be imported", name)
+        result = ImportResult.refused(Problem("import_failed", file=name,
+                                              params={"error": type(exc).__name__}))
+    figures_ = result.tidy() if result.ok else pd.DataFrame(columns=FIGURE_COLUMNS)
+    return Upload(figures_, result.problems, result.accounting, result.ok)
+
+
+@st.cache_resource(show_spinner=False)
+def _import_worker_starting() -> threading.Thread:
+    """The import worker's fork server, started once per process in the background."""
+    thread = threading.Thread(target=worker.warm, name="p8-import-worker", daemon=True)
+    thread.start()
+    return thread
+
+
+def prepare_uploads() -> None:
+    """Start the import worker ahead of the first upload (it loads the library, ~2 s), when
+    the Data page is first shown; later calls cost nothing."""
+    _import_worker_starting()
 
 
 def use_uploaded(figures_: pd.DataFrame | None) -> None:
