@@ -27,6 +27,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 from python_calamine import CalamineWorkbook
 
+from p8lib.contract import catalogue
 from p8lib.ingest.limits import DEFAULT_LIMITS, Limits, check
 from p8lib.ingest.problems import Problem, ReportError
 from p8lib.ingest.workbook import SheetScan, scan_workbook
@@ -211,14 +212,8 @@ def read_csv_cells(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> R
 def _unclosed_quote(data: bytes | str, name: str) -> ReportError:
     """The error of a CSV whose last quoted cell never closes (a file cut short): parsers
     would read the rest of the file as one cell, or drop it. Names the line it opens on."""
-    quote, newline = ('"', "\n") if isinstance(data, str) else (b'"', b"\n")
-    inside, line, opened = False, 1, 1
-    for piece in data.split(quote)[:-1]:  # the text before each quote
-        line += piece.count(newline)
-        inside = not inside
-        if inside:
-            opened = line
-    return ReportError(Problem("unclosed_quote", file=name, row=opened))
+    return ReportError(Problem("unclosed_quote", file=name,
+                               row=catalogue.unclosed_quote_line(data)))
 
 
 def _check_width(width: int, lines: int, limits: Limits, name: str) -> None:
