@@ -72,7 +72,7 @@ def _check_structure(path: Path, raw: bytes) -> None:
         raise ShippedTableError(path, raw.count(b"\n", 0, exc.start) + 1, "",
                                 "not UTF-8 text") from exc
     if raw.count(b'"') % 2:
-        raise ShippedTableError(path, unclosed_quote_line(raw), "",
+        raise ShippedTableError(path, _unclosed_quote_line(raw), "",
                                 "a quote is never closed: the file is cut short or damaged")
     if text and not text.endswith("\n"):
         raise ShippedTableError(path, text.count("\n") + 1, "",
@@ -111,7 +111,7 @@ def _record_line(raw: bytes, record: int) -> int:
     return line
 
 
-def unclosed_quote_line(text: bytes | str) -> int:
+def _unclosed_quote_line(text: bytes | str) -> int:
     """The line (1 = the first) on which the last quote of a CSV text opens: where a cell
     that is never closed (an odd number of quotes: the file was cut short) begins. In
     ``a,b⏎1,"x"⏎2,"y`` that is line 3.

@@ -27,7 +27,6 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 from python_calamine import CalamineWorkbook
 
-from p8lib.contract import catalogue
 from p8lib.ingest.limits import DEFAULT_LIMITS, Limits, check
 from p8lib.ingest.problems import Problem, ReportError
 from p8lib.ingest.workbook import SheetScan, scan_workbook
@@ -187,8 +186,8 @@ def read_csv_cells(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> R
     if not data.strip():
         raise ReportError(Problem("file_empty", file=name))
     bom = data.startswith(b"\xef\xbb\xbf")
-    if data.count(b'"') % 2 and b"\x00" not in data:  # UTF-16 is checked once decoded
-        raise _unclosed_quote(data, name)
+    if b"\x00" not in data:  # UTF-16 is checked once decoded
+        _check_quotes(data, name)
     frame = None
     encoding = "utf-8-sig" if bom else "utf-8"
     if b"\x00" not in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -197,8 +196,7 @@ def read_csv_cells(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> R
     if frame is None:
         text, encoding = _decode(data, name)
         check("rows", text.count("\n") + 1, limits, name)
-        if text.count('"') % 2:
-            raise _unclosed_quote(text, name)
+        _check_quotes(text, name)
         # Windows-1258 and macOS files carry combining marks (NFD); names are compared in NFC.
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
@@ -209,11 +207,24 @@ def read_csv_cells(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> R
     return RawSheet(name, "", _number_rows(_filled_columns(frame)), encoding)
 
 
-def _unclosed_quote(data: bytes | str, name: str) -> ReportError:
-    """The error of a CSV whose last quoted cell never closes (a file cut short): parsers
-    would read the rest of the file as one cell, or drop it. Names the line it opens on."""
-    return ReportError(Problem("unclosed_quote", file=name,
-                               row=catalogue.unclosed_quote_line(data)))
+def _check_quotes(data: bytes | str, name: str) -> None:
+    """Refuse a CSV whose last quoted cell never closes (a file cut short): parsers would
+    read the rest of the file as one cell, or drop it, without a word. An even number of
+    quotes needs no look; an odd one may be a stray quote inside a cell (``12" TV``, which
+    parsers take as text), so the csv module reads the file to tell, and names the line on
+    which the open cell starts."""
+    quote = '"' if isinstance(data, str) else b'"'
+    if not data.count(quote) % 2:
+        return
+    text = data if isinstance(data, str) else data.decode("utf-8", "replace")
+    reader = csv.reader(io.StringIO(text), delimiter=_sniff_delimiter(text), strict=True)
+    start = 1
+    try:
+        for _ in reader:
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):  # the end came inside a quoted cell
+            raise ReportError(Problem("unclosed_quote", file=name, row=start)) from exc
 
 
 def _check_width(width: int, lines: int, limits: Limits, name: str) -> None:
