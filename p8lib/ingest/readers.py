@@ -1,7 +1,8 @@
 """Read report files into raw grids of cells, one per sheet.
 
 Readers do not interpret anything: they find the encoding of a CSV (UTF-8, UTF-8 with BOM,
-UTF-16 with or without BOM, Windows-1258), its delimiter, and return every cell as text (NFC),
+UTF-16 with or without BOM, Windows-1258: :mod:`~p8lib.ingest.csv_text`, which also refuses
+binary files and cells cut open), its delimiter, and return every cell as text (NFC),
 with spreadsheet row numbers and column positions kept, so that later steps can point at
 the exact cell. A file that cannot be read, or is past a limit of :mod:`~p8lib.ingest.limits`
 (checked before it is parsed), raises :class:`~p8lib.ingest.problems.ReportError` naming the
@@ -27,6 +28,14 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 from python_calamine import CalamineWorkbook
 
+from p8lib.ingest.csv_text import (
+    SAMPLE_BYTES,
+    check_quotes,
+    check_text,
+    decode,
+    first_lines,
+    sniff_delimiter,
+)
 from p8lib.ingest.limits import DEFAULT_LIMITS, Limits, check
 from p8lib.ingest.problems import Problem, ReportError
 from p8lib.ingest.workbook import SheetScan, scan_workbook
@@ -34,18 +43,10 @@ from p8lib.units import nfc
 
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
-# Tried in order when a CSV has no byte-order mark. cp1258 is Vietnamese Windows; it decodes
-# any byte, so it comes last.
-_FALLBACK_ENCODINGS = ("utf-8", "cp1258")
 # A CSV longer than this many lines, with this much text below them, is parsed column-wise
 # (pyarrow); the lines above (titles, header) may have any number of cells.
 COLUMNAR_HEAD = 40
 COLUMNAR_MIN_BODY = 100_000
-# How much of a file is looked at to tell text from binary, and the share of control
-# characters (other than tab and line breaks) past which it is not text.
-_SAMPLE_BYTES = 1 << 16
-_MAX_CONTROL_SHARE = 0.01
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -65,89 +66,6 @@ class RawSheet:
     encoding: str = ""
     scan: SheetScan | None = None
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when the NULs of ``data`` fall where UTF-16 puts them (every
-    other byte, as ASCII text written in UTF-16 has them), else None."""
-    sample = np.frombuffer(data[:min(len(data), _SAMPLE_BYTES) // 2 * 2], dtype=np.uint8)
-    if len(sample) < 2:
-        return None
-    # Digits, separators and line breaks are ASCII: their high byte is 0. Vietnamese
-    # letters (U+1Exx) are not, so only a share of the high bytes is required.
-    even, odd = (sample[0::2] == 0).mean(), (sample[1::2] == 0).mean()
-    if odd > 0.2 and even < 0.02:
-        return "utf-16-le"
-    if even > 0.2 and odd < 0.02:
-        return "utf-16-be"
-    return None
-
-
-def _not_text(name: str, data: bytes | str, at: int) -> ReportError:
-    """The error of a file holding binary content (a NUL, control characters) at ``at``."""
-    newline = "\n" if isinstance(data, str) else b"\n"
-    line = data.count(newline, 0, at) + 1
-    return ReportError(Problem("not_text", file=name, row=line, params={"offset": at}))
-
-
-def _check_text(text: str, name: str) -> None:
-    """Refuse text that holds a NUL, or more control characters than text has."""
-    nul = text.find("\x00")
-    if nul >= 0:
-        raise _not_text(name, text, nul)
-    sample = text[:_SAMPLE_BYTES]
-    controls = _CONTROLS.findall(sample)
-    if len(controls) > _MAX_CONTROL_SHARE * len(sample):
-        raise _not_text(name, text, text.find(controls[0]))
-
-
-def _decode(data: bytes, name: str) -> tuple[str, str]:
-    """The text of CSV bytes and its encoding: a byte-order mark's, UTF-16 where its NULs
-    say so, else UTF-8, else Windows-1258.
-
-    Raises
-    ------
-    ReportError
-        NUL bytes where UTF-16 would not have them (a binary file), or bytes no encoding
-        reads.
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        encodings: tuple[str, ...] = ("utf-8-sig",)
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings = ("utf-16",)
-    elif b"\x00" in data:
-        utf16 = _utf16_without_bom(data)
-        if utf16 is None:
-            raise _not_text(name, data, data.find(b"\x00"))
-        encodings = (utf16,)
-    else:
-        encodings = _FALLBACK_ENCODINGS
-    for encoding in encodings:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        _check_text(text, name)
-        return text, encoding
-    raise ReportError(Problem("cannot_decode", file=name))
-
-
-def _head(text: str | bytes, lines: int) -> str | bytes:
-    """The first ``lines`` lines of ``text`` (all of it when it has fewer), without
-    splitting the rest; text or bytes."""
-    newline = "\n" if isinstance(text, str) else b"\n"
-    cut = -1
-    for _ in range(lines):
-        cut = text.find(newline, cut + 1)
-        if cut < 0:
-            return text
-    return text[:cut + 1]
-
-
-def _sniff_delimiter(text: str) -> str:
-    sample = _head(text, 50)
-    counts = {d: sample.count(d) for d in (",", ";", "\t")}
-    return max(counts, key=counts.get) if any(counts.values()) else ","
 
 
 def _number_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -187,44 +105,24 @@ def read_csv_cells(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> R
         raise ReportError(Problem("file_empty", file=name))
     bom = data.startswith(b"\xef\xbb\xbf")
     if b"\x00" not in data:  # UTF-16 is checked once decoded
-        _check_quotes(data, name)
+        check_quotes(data, name)
     frame = None
     encoding = "utf-8-sig" if bom else "utf-8"
     if b"\x00" not in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         check("rows", data.count(b"\n") + 1, limits, name)
         frame = _read_columnar(data[3:] if bom else data, name, limits)
     if frame is None:
-        text, encoding = _decode(data, name)
+        text, encoding = decode(data, name)
         check("rows", text.count("\n") + 1, limits, name)
-        _check_quotes(text, name)
+        check_quotes(text, name)
         # Windows-1258 and macOS files carry combining marks (NFD); names are compared in NFC.
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
         frame = _read_columnar(text.encode("utf-8"), name, limits) if encoding not in (
             "utf-8", "utf-8-sig") else None
         if frame is None:
-            frame = _categorical(_read_rows(text, _sniff_delimiter(text), name, limits))
+            frame = _categorical(_read_rows(text, sniff_delimiter(text), name, limits))
     return RawSheet(name, "", _number_rows(_filled_columns(frame)), encoding)
-
-
-def _check_quotes(data: bytes | str, name: str) -> None:
-    """Refuse a CSV whose last quoted cell never closes (a file cut short): parsers would
-    read the rest of the file as one cell, or drop it, without a word. An even number of
-    quotes needs no look; an odd one may be a stray quote inside a cell (``12" TV``, which
-    parsers take as text), so the csv module reads the file to tell, and names the line on
-    which the open cell starts."""
-    quote = '"' if isinstance(data, str) else b'"'
-    if not data.count(quote) % 2:
-        return
-    text = data if isinstance(data, str) else data.decode("utf-8", "replace")
-    reader = csv.reader(io.StringIO(text), delimiter=_sniff_delimiter(text), strict=True)
-    start = 1
-    try:
-        for _ in reader:
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        if "unexpected end of data" in str(exc):  # the end came inside a quoted cell
-            raise ReportError(Problem("unclosed_quote", file=name, row=start)) from exc
 
 
 def _check_width(width: int, lines: int, limits: Limits, name: str) -> None:
@@ -258,7 +156,7 @@ def _read_columnar(data: bytes, name: str = "",
     None — read it row by row instead — for a small file, text that is not UTF-8, a quoted
     cell spanning lines near the top, or a body row of another width.
     """
-    head_bytes = _head(data, COLUMNAR_HEAD)
+    head_bytes = first_lines(data, COLUMNAR_HEAD)
     body = data[len(head_bytes):]
     if len(body) < COLUMNAR_MIN_BODY or b"\x00" in data[:200]:  # small, or UTF-16
         return None
@@ -266,8 +164,8 @@ def _read_columnar(data: bytes, name: str = "",
         head_text = head_bytes.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    _check_text(head_text + data[:_SAMPLE_BYTES].decode("utf-8", "replace"), name)
-    sep = _sniff_delimiter(head_text)
+    check_text(head_text + data[:SAMPLE_BYTES].decode("utf-8", "replace"), name)
+    sep = sniff_delimiter(head_text)
     head = [[unicodedata.normalize("NFC", c) for c in row]
             for row in csv.reader(io.StringIO(head_text), delimiter=sep)]
     if len(head) != COLUMNAR_HEAD:  # a quoted cell holds a line break
@@ -323,7 +221,7 @@ def _nfc_chunks(column: pa.ChunkedArray) -> pa.ChunkedArray:
         if pc.count_distinct(nfc_words).as_py() == len(nfc_words):
             chunks.append(pa.DictionaryArray.from_arrays(chunk.indices, nfc_words))
         else:  # two spellings (NFC and NFD) of one text: one entry
-            chunks.append(pc.utf8_normalize(chunk.dictionary_decode(), "NFC")
+            chunks.append(pc.utf8_normalize(chunk.dictionarydecode(), "NFC")
                           .dictionary_encode())
     return pa.chunked_array(chunks, type=column.type)
 

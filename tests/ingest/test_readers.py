@@ -84,7 +84,7 @@ def _big_csv(rows: int = 6_000, sep: str = ",", newline: str = "\n",
 def test_columnar_and_row_readers_give_the_same_cells(text, columnar):
     from p8lib.ingest import readers
 
-    sep = readers._sniff_delimiter(text)
+    sep = readers.sniff_delimiter(text)
     by_rows = readers._categorical(readers._read_rows(text, sep, "r.csv"))
     fast = readers._read_columnar(text.encode("utf-8"))
     assert (fast is not None) == columnar
