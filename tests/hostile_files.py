@@ -284,9 +284,19 @@ def corpus() -> list[Hostile]:
                  "Lào Cai,94,comm_groups,actual,2023,2023,5\n").encode(),
                 errors=("name_contradicts_code",), where=(("name_contradicts_code", 2,
                                                            "province"),)),
+        Hostile("code-no-unit-has.csv", csv([[1, "Sóc Trăng", "Mỹ Tú", 3, "0"]],
+                                            [*HEADER[:4], "Mã tỉnh"]),
+                errors=("name_contradicts_code",)),
         Hostile("long-bad-measure.csv",
                 ("province,indicator_id,measure,period_start,period_end,value\n"
                  "Sóc Trăng,comm_groups,plan,2023,2023,5\n").encode(),
                 errors=("measure_invalid",), where=(("measure_invalid", 2, "measure"),)),
+        Hostile("long-with-an-indicator-column.csv",
+                ("province,indicator_id,measure,period_start,period_end,value,Địa chỉ tin cậy\n"
+                 "Sóc Trăng,comm_groups,actual,2023,2023,5,7\n").encode(),
+                warnings=("ignored_column",), figures=1),
+        Hostile("wide-with-a-value-column.csv", csv([[1, "Sóc Trăng", "Mỹ Tú", 3, 4, 9]],
+                                                    [*HEADER, "Giá trị"]),
+                warnings=("ignored_column",), figures=2),
         Hostile("wide-report.csv", wide_csv(), figures=9),
     ]

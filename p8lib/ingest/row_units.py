@@ -161,8 +161,16 @@ def _names_agree_with_codes(rows: pd.DataFrame, distinct: pd.DataFrame, group: n
                 "name_contradicts_code" if contradicts else "name_not_found_code_used",
                 "error" if contradicts else "warning", sheet.file, sheet.sheet,
                 int(first_rows[i]), layout.header(layout.column(level)), str(name), params={
-                    "code": str(code), "official": units.name_of(code) or "?",
+                    "code": str(code), "official": _official_name(code),
                     "code_column": layout.header(layout.column(_CODE_OF[level])),
                     "times": int(bad.sum())}))
             break
     return agree
+
+
+def _official_name(code: str) -> str:
+    """The 2021 unit's name of a code, or "?" for a code no unit has (its own error)."""
+    try:
+        return units.name_of(code)
+    except KeyError:
+        return "?"

@@ -25,7 +25,7 @@ from p8lib.ingest.problems import Problem
 from p8lib.ingest.readers import RawSheet
 
 
-def unread_columns(sheet: RawSheet, layout: Layout, filled: pd.DataFrame,
+def unread_columns(sheet: RawSheet, layout: Layout, filled: pd.DataFrame, read: set[int],
                    lookup: IndicatorLookup, problems: list[Problem]) -> dict[int, str]:
     """The columns holding cells that the import does not read, each with the reason its
     cells are accounted under (:data:`p8lib.ingest.accounting.REASONS`); each is reported.
@@ -36,6 +36,8 @@ def unread_columns(sheet: RawSheet, layout: Layout, filled: pd.DataFrame,
     layout : Layout
     filled : DataFrame of bool
         Which cells of the body rows are not empty (columns as in ``sheet.cells``).
+    read : set of int
+        The columns the import reads (labels and values).
     lookup : IndicatorLookup
     problems : list of Problem
         Appended to.
@@ -51,11 +53,16 @@ def unread_columns(sheet: RawSheet, layout: Layout, filled: pd.DataFrame,
                                         "letter": column_letter(position), **meaning}))
     counts = filled.sum()
     for position in filled.columns:
-        if position in layout.roles or position in unread or not counts[position]:
+        if position in read or position in unread or not counts[position]:
             continue
         header = layout.headers.get(position, "")
         cells = int(counts[position])
         column = layout.header(position)
+        if position in layout.roles:  # a role this layout does not read (an indicator
+            unread[position] = "ignored_column"  # column in the long layout, a value in wide)
+            problems.append(Problem("ignored_column", "warning", *where, column,
+                                    params={"n": cells, "letter": column_letter(position)}))
+            continue
         if header and is_total_label(header):
             unread[position] = "total"
             problems.append(Problem("total_column", "info", *where, column))

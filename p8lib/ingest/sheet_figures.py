@@ -53,12 +53,14 @@ def sheet_figures(sheet: RawSheet, layout: Layout, filled: pd.DataFrame,
     account.skip("header", int(filled.loc[layout.header_row].sum()))
     body = body_rows(sheet, layout, problems, account)
     original = filled.loc[body.index]  # as read: cells filled down under a merge are not cells
-    for position, reason in unread_columns(sheet, layout, original, lookup, problems).items():
-        account.skip(reason, int(original[position].sum()))
     label_positions = [p for p, r in layout.roles.items()
                        if not r.startswith(INDICATOR_PREFIX) and r != Figure.value]
     value_positions = ([layout.column(Figure.value)] if layout.kind == "long"
                        else list(layout.indicator_columns()))
+    read = set(label_positions + value_positions)
+    for position, reason in unread_columns(sheet, layout, original, read, lookup,
+                                           problems).items():
+        account.skip(reason, int(original[position].sum()))
     label_cells = original[label_positions].to_numpy().sum(axis=1)
     value_cells = original[value_positions].to_numpy().sum(axis=1)
     rows = pd.DataFrame({layout.roles[p]: body[p] for p in label_positions})
@@ -74,8 +76,8 @@ def sheet_figures(sheet: RawSheet, layout: Layout, filled: pd.DataFrame,
     rows = rows[years_ok]
     account.skip("problem", int((label_cells + value_cells)[~keep].sum()))
     account.skip("label", int(label_cells[keep].sum()))
-    report_unreadable(sheet, layout.header_row, set(body.index[keep].tolist()),
-                      set(label_positions + value_positions), problems, account)
+    report_unreadable(sheet, layout.header_row, set(body.index[keep].tolist()), read,
+                      problems, account)
     body = body[keep]
     rows[Figure.source_id] = replace_empty(
         rows[Figure.source_id] if Figure.source_id in rows else

@@ -15,6 +15,7 @@ whose cells are read like any other though a person looking at the file does not
 from __future__ import annotations
 
 import html
+import io
 import re
 import struct
 import zipfile
@@ -111,7 +112,7 @@ def scan_workbook(data: bytes, name: str, limits: Limits) -> list[SheetScan]:
     """
     check("zip_parts", _declared_parts(data, name), limits, name)
     try:
-        archive = zipfile.ZipFile(_BytesReader(data))
+        archive = zipfile.ZipFile(io.BytesIO(data))  # shares the bytes, no copy
         members = {info.filename: info for info in archive.infolist()}
     except (zipfile.BadZipFile, ValueError, struct.error, OSError) as exc:
         raise _damaged(name) from exc
@@ -141,31 +142,6 @@ def scan_workbook(data: bytes, name: str, limits: Limits) -> list[SheetScan]:
         check("workbook_cells", total, limits, name)
         scans.append(scan)
     return scans
-
-
-class _BytesReader:
-    """A seekable read-only view of bytes for :class:`zipfile.ZipFile` (no copy)."""
-
-    def __init__(self, data: bytes) -> None:
-        self._data = memoryview(data)
-        self._pos = 0
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        base = (0, self._pos, len(self._data))[whence]
-        self._pos = max(0, base + offset)
-        return self._pos
-
-    def tell(self) -> int:
-        return self._pos
-
-    def read(self, size: int = -1) -> bytes:
-        end = len(self._data) if size is None or size < 0 else self._pos + size
-        chunk = bytes(self._data[self._pos:end])
-        self._pos += len(chunk)
-        return chunk
-
-    def seekable(self) -> bool:
-        return True
 
 
 def _damaged(name: str) -> ReportError:

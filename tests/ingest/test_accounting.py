@@ -19,7 +19,7 @@ UNITS = [("Sóc Trăng", "Mỹ Tú"), ("Sóc Trăng", "Kế Sách"), ("Lào Cai"
          ("Soc Trang", "TX. Vĩnh Châu"), ("Atlantis", "Nowhere"), ("", "")]
 INDICATORS = ["Tổ truyền thông cộng đồng", "Địa chỉ tin cậy", "Đối thoại chính sách",
               "Câu lạc bộ Thủ lĩnh của sự thay đổi"]
-EXTRA_COLUMNS = ["Ghi chú", "Số hộ nghèo", "", "Tổng số", "Huyện"]
+EXTRA_COLUMNS = ["Ghi chú", "Số hộ nghèo", "", "Tổng số", "Huyện", "Giá trị", "Năm", "Mã tỉnh"]
 VALUES = st.one_of(st.integers(0, 500).map(str), st.sampled_from(
     ["", "", "1.337", "12,5", "x", "80%", "-3", "1e309", "١٢", " 7 "]))
 
