@@ -71,3 +71,22 @@ def test_each_limit_refuses_before_parsing(limits, key):
     with pytest.raises(ReportError) as info:
         scan_workbook(data, "r.xlsx", limits)
     assert info.value.problem.key == key
+
+
+def _with_dimension(dimension: str, cells: str) -> bytes:
+    return (f'<worksheet><dimension ref="{dimension}"/><sheetData><row r="1">{cells}</row>'
+            "</sheetData></worksheet>").encode()
+
+
+@pytest.mark.parametrize(("dimension", "cells", "rows", "columns"), [
+    ("A1:C2", '<c r="A1"/><c r="C2"/>', 2, 3),  # the dimension, verified
+    ("A1:C2", '<c r="A1"/><c r="D2"/>', 2, 4),  # a cell past it: every reference read
+    ("A1:C2", '<c r="A1"/><c r="B3"/>', 3, 2),
+    ("A1:C2", '<c r="A1"/><c r="B03"/>', 3, 2),  # a leading zero is not trusted
+    ("A1:XFD1048576", '<c r="B2"/>', 2, 2),  # a dimension past the limits is not used
+    ("C2", '<c r="A1"/><c r="C2"/>', 2, 3),  # a one-cell dimension
+])
+def test_a_declared_dimension_is_used_only_when_every_cell_is_inside_it(dimension, cells,
+                                                                        rows, columns):
+    scan = _scan_sheet(_with_dimension(dimension, cells), "S", "visible", DEFAULT_LIMITS)
+    assert (scan.rows, scan.columns) == (rows, columns)
