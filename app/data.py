@@ -26,7 +26,10 @@ per province of the map here.
 from __future__ import annotations
 
 import gc
+import logging
 import os
+import threading
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -37,7 +40,15 @@ import streamlit as st
 from p8lib import store as p8store
 from p8lib.analysis import filters, metrics
 from p8lib.contract import FIGURE_COLUMNS, Figure, catalogue, i18n, t
-from p8lib.ingest import ImportOptions, import_report, problems_frame
+from p8lib.ingest import (
+    Accounting,
+    ImportOptions,
+    ImportResult,
+    Problem,
+    import_in_worker,
+    problems_frame,
+    worker,
+)
 from p8lib.maps import map_values
 
 FIGURES_ENV = "P8_FIGURES"
@@ -89,6 +100,7 @@ def figures_token() -> tuple[str, int]:
     ``P8_FIGURES`` file, the store's version). The per-filter caches are keyed by it."""
     path = figures_path()
     return (f"file:{path}" if path else store().url), store_state().version
+logger = logging.getLogger(__name__)
 
 
 @st.cache_data(show_spinner=False)
@@ -238,14 +250,52 @@ def is_synthetic() -> bool:
     return figures_path() is not None or _is_synthetic(figures_token())
 
 
+@dataclass(frozen=True)
+class Upload:
+    """What the import of an upload gives the Data page: the tidy figures (empty unless
+    ``ok``), the problems, and where every cell of the file went."""
+
+    figures: pd.DataFrame
+    problems: list[Problem]
+    accounting: Accounting
+    ok: bool
+
+    def findings(self, lang: str) -> pd.DataFrame:
+        """The problems as a table, messages in ``lang``
+        (:func:`p8lib.ingest.problems_frame`)."""
+        return problems_frame(self.problems, lang)
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def import_upload(name: str, data: bytes, period: tuple[int, int] | None, measure: str | None,
-                  source_id: str | None) -> tuple[pd.DataFrame, pd.DataFrame, bool]:
-    """Import an uploaded report: (tidy figures, problems table, ok)."""
-    result = import_report(name, ImportOptions(period=period, measure=measure,
-                                               source_id=source_id or None), data=data)
-    figures_ = result.tidy() if result.ok else result.figures.iloc[0:0]
-    return figures_, problems_frame(result.problems), result.ok
+                  source_id: str | None) -> Upload:
+    """Import an uploaded report in a separate, limited process
+    (:func:`p8lib.ingest.import_in_worker`): a file that crashes or stalls the parser costs
+    itself an error, never this server. Never raises: any failure is the upload's one
+    problem, logged in full here."""
+    try:
+        result = import_in_worker(name, data, ImportOptions(
+            period=period, measure=measure, source_id=source_id or None))
+    except Exception as exc:  # the boundary of the page: a message, never a traceback
+        logger.exception("upload %r could not be imported", name)
+        result = ImportResult.refused(Problem("import_failed", file=name,
+                                              params={"error": type(exc).__name__}))
+    figures_ = result.tidy() if result.ok else pd.DataFrame(columns=FIGURE_COLUMNS)
+    return Upload(figures_, result.problems, result.accounting, result.ok)
+
+
+@st.cache_resource(show_spinner=False)
+def _import_worker_starting() -> threading.Thread:
+    """The import worker's fork server, started once per process in the background."""
+    thread = threading.Thread(target=worker.warm, name="p8-import-worker", daemon=True)
+    thread.start()
+    return thread
+
+
+def prepare_uploads() -> None:
+    """Start the import worker ahead of the first upload (it loads the library, ~2 s), when
+    the Data page is first shown; later calls cost nothing."""
+    _import_worker_starting()
 
 
 @st.cache_data(show_spinner=False)

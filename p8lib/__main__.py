@@ -1,4 +1,4 @@
-"""``python -m p8lib`` — see :mod:`p8lib.cli`."""
+"""``python -m p8lib`` — see :mod:`p8lib.cli` (which turns every failure into a message)."""
 
 import sys
 
@@ -9,7 +9,3 @@ if __name__ == "__main__":
         sys.exit(main())
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as exc:  # last line of defence: a message, never a traceback
-        print(f"ERROR: unexpected failure ({type(exc).__name__}: {exc}); please report it",
-              file=sys.stderr)
-        sys.exit(1)

@@ -21,12 +21,16 @@ measure = right.selectbox(t("measure", lang), MEASURES, index=1, key="data_measu
                           format_func=lambda m: i18n.measure_text(m, lang))
 source_id = last.text_input(t("source_id", lang), key="data_source")
 upload = st.file_uploader(t("upload", lang), type=["csv", "xlsx"], key="data_upload")
+data.prepare_uploads()
 
 if upload is not None:
     period = (int(start), int(max(start, end)))
-    figures, findings, ok = data.import_upload(upload.name, upload.getvalue(), period, measure,
-                                               source_id.strip() or None)
-    problems, notes = tables.problems_and_notes(findings)
+    imported = data.import_upload(upload.name, upload.getvalue(), period, measure,
+                                  source_id.strip() or None)
+    figures, ok = imported.figures, imported.ok
+    if imported.accounting.cells:
+        st.caption(imported.accounting.summary(lang))
+    problems, notes = tables.problems_and_notes(imported.findings(lang))
     st.subheader(t("problems", lang))
     if problems.empty:
         st.success(t("no_problems", lang))

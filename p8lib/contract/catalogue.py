@@ -1,19 +1,25 @@
 """The shipped tables: indicator catalogue, sources, coverage and figures.
 
 Each loader reads one CSV from ``data/``, validates it against its schema in
-:mod:`p8lib.contract.schema` and returns a fresh DataFrame. :func:`source_text` reads the
-text a source's quotes come from, where it is on this machine. :class:`IndicatorLookup`
+:mod:`p8lib.contract.schema` and returns a fresh DataFrame. A damaged table — a quote never
+closed (a file cut short), a row with too few or too many cells, a value its schema refuses —
+raises :class:`ShippedTableError` naming the file, line and column: the app checks them all
+at start (:func:`check_shipped`) and does not serve half a table. :func:`source_text` reads
+the text a source's quotes come from, where it is on this machine. :class:`IndicatorLookup`
 turns a report's column header or indicator name into a catalogue id.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
+import pandera.errors
 from rapidfuzz import fuzz, process
 
 from p8lib.contract.paths import CURATED, DATA, ROOT
@@ -32,19 +38,32 @@ def _read(path: Path, model) -> pd.DataFrame:
     return _read_validated(path, path.stat().st_mtime_ns, model).copy()
 
 
+class ShippedTableError(ValueError):
+    """A shipped table is damaged. The message names the file, the line (1 = the header)
+    and the column, and what is wrong there."""
+
+    def __init__(self, path: Path, line: int | None, column: str, what: str) -> None:
+        where = [path.name] + ([f"line {line}"] if line else []) + (
+            [f"column {column!r}"] if column else [])
+        super().__init__(f"{', '.join(where)}: {what}")
+        self.path, self.line, self.column = path, line, column
+
+
 @lru_cache(maxsize=16)
 def _read_validated(path: Path, mtime_ns: int, model) -> pd.DataFrame:
     """``path`` read as text and validated by ``model``.
 
     Raises
     ------
-    ValueError
-        A yes/no column holds another text than true or false.
-    pandera.errors.SchemaError
-        The table does not fit ``model``.
+    ShippedTableError
+        The file is damaged, a yes/no column holds another text than true or false, or the
+        table does not fit ``model``: the message names the file, line and column.
     """
     del mtime_ns  # the cache key only: a changed file is read again
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    raw = path.read_bytes()
+    _check_structure(path, raw)
+    frame = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False,
+                        encoding="utf-8-sig")
     frame = frame.replace("", None)
     # Yes/no columns are written "true"/"false": coercing such text to bool would make every
     # non-empty text True.
@@ -53,10 +72,92 @@ def _read_validated(path: Path, mtime_ns: int, model) -> pd.DataFrame:
             read = frame[name].map(_BOOLEAN_TEXT, na_action="ignore")
             bad = frame[name][read.isna() & frame[name].notna()]
             if len(bad):
-                raise ValueError(f"{path.name}: column {name!r} row {bad.index[0] + 2}: "
-                                 f"{bad.iloc[0]!r} is neither true nor false")
+                raise ShippedTableError(path, _record_line(raw, int(bad.index[0])), name,
+                                        f"{bad.iloc[0]!r} is neither true nor false")
             frame[name] = read
-    return model.validate(frame)
+    try:
+        return model.validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as exc:
+        raise _schema_error(path, raw, exc) from exc
+
+
+def _check_structure(path: Path, raw: bytes) -> None:
+    """Refuse a table pandas would read wrongly without a word: cut short (no final line
+    break, a quote never closed: the rest would be one cell, or dropped), or with a row of
+    more or fewer cells than the header (pandas fills a short row with empty cells)."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ShippedTableError(path, raw.count(b"\n", 0, exc.start) + 1, "",
+                                "not UTF-8 text") from exc
+    if raw.count(b'"') % 2:
+        raise ShippedTableError(path, _unclosed_quote_line(raw), "",
+                                "a quote is never closed: the file is cut short or damaged")
+    if text and not text.endswith("\n"):
+        raise ShippedTableError(path, text.count("\n") + 1, "",
+                                "the last line has no line break: the file may be cut short")
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, [])
+    line = reader.line_num + 1
+    for row in reader:
+        if len(row) != len(header):
+            column = header[len(row)] if len(row) < len(header) else ""
+            raise ShippedTableError(path, line, column,
+                                    f"{len(row)} cells where the header has {len(header)}")
+        line = reader.line_num + 1
+
+
+def _schema_error(path: Path, raw: bytes, exc: pandera.errors.SchemaErrors) -> ShippedTableError:
+    """The first failure pandera found, as a located error."""
+    cases = exc.failure_cases
+    located = cases[cases["index"].notna()]
+    case = (located if len(located) else cases).iloc[0]
+    line = _record_line(raw, int(case["index"])) if pd.notna(case["index"]) else None
+    column = "" if pd.isna(case["column"]) else str(case["column"])
+    value = "" if pd.isna(case["failure_case"]) else f" (value {case['failure_case']!r})"
+    return ShippedTableError(path, line, column, f"fails {case['check']}{value}")
+
+
+def _record_line(raw: bytes, record: int) -> int:
+    """The line on which data record ``record`` (0 = the first below the header) starts:
+    quoted cells may hold line breaks, so records are counted by the csv module."""
+    reader = csv.reader(io.StringIO(raw.decode("utf-8-sig", errors="replace")))
+    line = 1
+    for number, _ in enumerate(reader):
+        if number == record + 1:
+            return line
+        line = reader.line_num + 1
+    return line
+
+
+def _unclosed_quote_line(text: bytes | str) -> int:
+    """The line (1 = the first) on which the last quote of a CSV text opens: where a cell
+    that is never closed (an odd number of quotes: the file was cut short) begins. In
+    ``a,b⏎1,"x"⏎2,"y`` that is line 3.
+    """
+    quote, newline = ('"', "\n") if isinstance(text, str) else (b'"', b"\n")
+    inside, line, opened = False, 1, 1
+    for piece in text.split(quote)[:-1]:  # the text before each quote
+        line += piece.count(newline)
+        inside = not inside
+        if inside:
+            opened = line
+    return opened
+
+
+def check_shipped() -> None:
+    """Read and validate every shipped table (what the app does at start).
+
+    Raises
+    ------
+    ShippedTableError
+        A table is damaged: the message names its file, line and column.
+    """
+    indicators()
+    sources()
+    coverage()
+    figures()
+    unused_sources()
 
 
 _BOOLEAN_TEXT = {"true": True, "false": False, "True": True, "False": False}

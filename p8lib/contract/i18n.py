@@ -14,6 +14,7 @@ import math
 import pandas as pd
 
 from p8lib.contract.formats import fmt_date, fmt_datetime, fmt_number, fmt_pct
+from p8lib.contract.import_messages import IMPORT_STRINGS
 from p8lib.contract.words import COUNT_OF_TEXT, COVERAGE_GROUP_VI, ROLE_TEXT, UNIT_VI
 
 __all__ = [
@@ -436,6 +437,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "uploader_limit": {"vi": "Tối đa {mb} MB mỗi tệp", "en": "Up to {mb} MB per file"},
     "uploader_browse": {"vi": "Chọn tệp", "en": "Browse files"},
 }
+# --- import problems (issue #11) --- (their texts: p8lib.contract.import_messages)
+STRINGS.update(IMPORT_STRINGS)
 
 STATUS_TEXT: dict[str, dict[str, str]] = {
     "complete": {"vi": "đủ giai đoạn", "en": "whole period reported"},

@@ -1,41 +1,47 @@
 """Turn a report file into the tidy figures table, with every problem found on the way.
 
-``import_report(path, options)`` reads the file (:mod:`p8lib.ingest.readers`), finds each sheet's
-layout (:mod:`p8lib.ingest.layout`), works out what each row says about its figures — units matched
-to codes, period, measure (:mod:`p8lib.ingest.report_rows`) —, turns each filled value cell into a
-figure and validates the result (:mod:`p8lib.ingest.validation`). Nothing is
-dropped silently: total rows, filled-down merged cells and values read with a thousands
-separator are all reported.
+``import_report(path, options)`` reads the file (:mod:`p8lib.ingest.readers`, after the checks
+of :mod:`p8lib.ingest.limits`), finds each sheet's layout (:mod:`p8lib.ingest.layout`) and the
+columns it does not read (:mod:`p8lib.ingest.sheet_columns`), works out what each row says
+about its figures — units matched to codes (:mod:`p8lib.ingest.row_units`), period, measure
+(:mod:`p8lib.ingest.report_rows`) —, turns each value cell into a figure
+(:mod:`p8lib.ingest.value_cells`) and validates the result (:mod:`p8lib.ingest.validation`).
+
+Every non-empty cell is accounted for (:mod:`p8lib.ingest.accounting`): a figure, or a label,
+title, header, skipped total, ignored column, unreadable cell or problem — each reported.
+An import whose counts do not add up, or that yields no figure, is an error; so is any
+failure no check foresaw: :func:`import_report` never raises for a file.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
-from p8lib import units
 from p8lib.contract import FIGURE_COLUMNS, MEASURES, Figure, catalogue
-from p8lib.ingest.columns import (
-    arrow_text,
-    categorical,
-    coalesce,
-    constant,
-    empty_as_missing,
-    map_categories,
-    plain_text,
-    replace_empty,
-)
-from p8lib.ingest.layout import CODE_ROLES, INDICATOR_PREFIX, Layout, detect_layout
-from p8lib.ingest.numbers import parse_numbers
+from p8lib.ingest.accounting import Accounting
+from p8lib.ingest.columns import plain_text
+from p8lib.ingest.layout import INDICATOR_PREFIX, Layout, detect_layout
+from p8lib.ingest.limits import DEFAULT_LIMITS, Limits
 from p8lib.ingest.problems import Problem, ReportError, has_errors
 from p8lib.ingest.readers import RawSheet, read_cells
-from p8lib.ingest.report_rows import add_period_measure, add_units, body_rows, level_of_rows
+from p8lib.ingest.report_rows import filled_cells
+from p8lib.ingest.sheet_figures import report_hidden, report_unreadable, sheet_figures
 from p8lib.ingest.validation import PROVENANCE, validate_figures
+from p8lib.ingest.value_cells import cell_quotes
+
+logger = logging.getLogger(__name__)
+# Which figure column each role's column feeds: problems of a figure column are reported
+# in the column of the report that holds it.
+_FEEDS = {Figure.period_start: ("year", Figure.period_start),
+          Figure.period_end: (Figure.period_end, Figure.period_start, "year"),
+          Figure.province_code: (Figure.province_code, "province"),
+          Figure.district_code: (Figure.district_code, "district"),
+          Figure.commune_code: (Figure.commune_code, "commune")}
 
 
 @dataclass(frozen=True)
@@ -59,10 +65,17 @@ class ImportOptions:
 
 @dataclass
 class ImportResult:
-    """The figures (with provenance columns) and the problems of one import."""
+    """The figures (with provenance columns), the problems and the accounting of one import."""
 
     figures: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
+    accounting: Accounting = field(default_factory=Accounting)
+    _tidy: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def refused(cls, problem: Problem) -> ImportResult:
+        """The result of a file refused as a whole: no figures, one problem."""
+        return cls(_empty(), [problem])
 
     @property
     def ok(self) -> bool:
@@ -70,7 +83,7 @@ class ImportResult:
         return not has_errors(self.problems)
 
     def tidy(self) -> pd.DataFrame:
-        """The figures in the data contract's columns only.
+        """The figures in the data contract's columns only (made once, then kept).
 
         Text columns are plain strings here, as :class:`p8lib.contract.schema.Figure` declares them
         (:attr:`figures` keeps the import's categoricals). A figure read from a report
@@ -78,6 +91,8 @@ class ImportResult:
         tin cậy: 12", written here from the provenance columns the import keeps (not during
         the import, which would write one string per figure that few callers read).
         """
+        if self._tidy is not None:
+            return self._tidy
         tidy = self.figures[FIGURE_COLUMNS].reset_index(drop=True)
         for column in FIGURE_COLUMNS:
             if isinstance(tidy[column].dtype, pd.CategoricalDtype):
@@ -87,6 +102,7 @@ class ImportResult:
             quotes = cell_quotes(self.figures[missing])
             tidy[Figure.quote] = (quotes if missing.all() else tidy[Figure.quote].where(
                 ~missing, pd.Series(quotes, index=tidy.index[missing])))
+        self._tidy = tidy
         return tidy
 
 
@@ -97,6 +113,7 @@ def import_report(
     data: bytes | None = None,
     indicator_catalogue: pd.DataFrame | None = None,
     known_sources: set[str] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ImportResult:
     """Import a CSV or XLSX report in the long or wide layout.
 
@@ -111,174 +128,94 @@ def import_report(
     known_sources : set of str, optional
         Source ids that exist; others get a warning. Defaults to the shipped sources plus
         the ``source_id`` of ``options``.
+    limits : Limits
+        Sizes past which the file is refused before it is parsed (:mod:`p8lib.ingest.limits`).
 
     Returns
     -------
     ImportResult
-        Never raises for a bad file: an unreadable file is one error in ``problems``.
+        Never raises for a bad file: an unreadable file is one error in ``problems``, and
+        so is a failure of the import itself (logged with its traceback).
     """
-    options = options or ImportOptions()
+    name = Path(path).name
+    try:
+        return _import(path, options or ImportOptions(), data, indicator_catalogue,
+                       known_sources, limits)
+    except Exception as exc:  # the boundary: a bug costs this file a message, not a traceback
+        logger.exception("import of %r failed", name)
+        return ImportResult.refused(Problem("import_failed", file=name,
+                                            params={"error": type(exc).__name__}))
+
+
+def _import(path: str | Path, options: ImportOptions, data: bytes | None,
+            indicator_catalogue: pd.DataFrame | None, known_sources: set[str] | None,
+            limits: Limits) -> ImportResult:
     cat = catalogue.indicators() if indicator_catalogue is None else indicator_catalogue
     lookup = (catalogue.default_lookup() if indicator_catalogue is None
               else catalogue.IndicatorLookup.from_catalogue(cat))
+    name = Path(path).name
     source_default = options.source_id or Path(path).stem
     if known_sources is None:
         known_sources = set(catalogue.sources()["source_id"]) | {source_default}
     try:
-        sheets = read_cells(path, data)
+        sheets = read_cells(path, data, limits)
     except ReportError as exc:
-        return ImportResult(_empty(), [exc.problem])
+        return ImportResult.refused(exc.problem)
     problems: list[Problem] = []
-    frames = []
+    account = Accounting()
+    frames, headers = [], {}
     for sheet in sheets:
         layout = detect_layout(sheet.cells, lookup)
+        filled = filled_cells(sheet.cells)
+        account.read(int(filled.to_numpy().sum()))
+        report_hidden(sheet, filled, problems)
         if layout is None:
-            problems.append(_no_table(sheet, several=len(sheets) > 1))
+            account.skip("no_table", int(filled.to_numpy().sum()))
+            problems.append(_no_table(sheet, filled, several=len(sheets) > 1))
+            report_unreadable(sheet, None, set(), set(), problems, account)
             continue
-        frames.append(_sheet_figures(sheet, layout, options, source_default, cat, lookup,
-                                     problems))
+        frames.append(sheet_figures(sheet, layout, filled, options.period, options.measure,
+                                    source_default, cat, lookup, problems, account))
+        headers[sheet.sheet] = _headers_of(layout)
     figures = pd.concat(frames, ignore_index=True) if frames else _empty()
     if not frames and not has_errors(problems):
-        problems.append(Problem("no sheet holds a table of figures", file=Path(path).name))
-    problems += validate_figures(figures, cat, known_sources)
-    return ImportResult(figures, problems)
-
-
-def cell_quotes(figures: pd.DataFrame) -> pd.Series:
-    """The address and value of each figure's cell, from its provenance columns:
-    ``"r.xlsx › Báo cáo › row 5, column Địa chỉ tin cậy: 12"`` (``str`` dtype, the index of
-    ``figures``)."""
-    def text(column: str) -> pa.Array:
-        return pc.fill_null(arrow_text(figures[column]), "")
-
-    sheet = pc.if_else(pc.equal(text("src_sheet"), ""), "", pc.binary_join_element_wise(
-        " › ", text("src_sheet"), ""))
-    quotes = pc.binary_join_element_wise(
-        text("src_file"), sheet, " › row ",
-        pc.cast(pa.array(figures["src_row"].to_numpy()), pa.string()), ", column ",
-        text("src_column"), ": ", pc.cast(pa.array(figures[Figure.value].to_numpy()),
-                                          pa.string()), "")
-    return pd.Series(pd.array(quotes, dtype="str"), index=figures.index)
+        problems.append(Problem("no_table", file=name))
+    problems += validate_figures(figures, cat, known_sources, headers)
+    if figures.empty and not has_errors(problems):
+        problems.append(Problem("no_figures", file=name))
+    if not account.balanced:  # a cell neither imported nor reported: never silence
+        problems.append(Problem("unaccounted", file=name, params={
+            "n": account.cells - account.accounted}))
+    return ImportResult(figures, problems, account)
 
 
 def _empty() -> pd.DataFrame:
     return pd.DataFrame(columns=FIGURE_COLUMNS + PROVENANCE)
 
 
-def _no_table(sheet: RawSheet, several: bool) -> Problem:
-    message = ("no header row found in the first rows: expected unit columns (Tỉnh/Huyện/Xã or "
-               "Province/District/Commune) and indicator columns named as in the catalogue, "
-               "or the long layout's indicator_id and value columns")
-    if several:
-        return Problem("sheet skipped: " + message, "info", sheet.file, sheet.sheet)
-    return Problem(message, "error", sheet.file, sheet.sheet)
+def _no_table(sheet: RawSheet, filled: pd.DataFrame, several: bool) -> Problem:
+    """The problem of a sheet without a table: an error when it is the only sheet; in a
+    workbook, a note — a warning when the sheet holds numbers (a table not recognised)."""
+    if not several:
+        return Problem("no_header", "error", sheet.file, sheet.sheet)
+    texts = pd.unique(np.concatenate([np.asarray(sheet.cells[c].cat.categories, dtype=object)
+                                      for c in sheet.cells.columns] or [np.array([])]))
+    has_numbers = any(str(text).replace(".", "").replace(",", "").isdigit() for text in texts)
+    return Problem("sheet_skipped", "warning" if has_numbers else "info", sheet.file,
+                   sheet.sheet, params={"n": int(filled.to_numpy().sum())})
 
 
-def _sheet_figures(sheet: RawSheet, layout: Layout, options: ImportOptions, source_default: str,
-                   cat: pd.DataFrame, lookup: catalogue.IndicatorLookup,
-                   problems: list[Problem]) -> pd.DataFrame:
-    """The figures of one sheet.
-
-    Everything a row says about its figures (units, period, measure, source) is worked out
-    once per spreadsheet row; only then is each filled value cell turned into a figure, so a
-    wide row with six indicator columns costs one unit match, not six. Columns stay
-    categorical: texts are read, matched and checked once per distinct value.
-    """
-    body = body_rows(sheet, layout, problems)
-    rows = pd.DataFrame({role: body[pos] for pos, role in layout.roles.items()
-                         if not role.startswith(INDICATOR_PREFIX) and role != Figure.value})
-    rows["src_row"] = body.index.to_numpy(dtype="int64")
-    # A row whose unit is not found is reported (once per name) and makes no figures: with
-    # no unit they would only collide with each other as "duplicates" of their parent's.
-    resolved = add_units(rows, layout, sheet, problems)
-    rows, body = rows[resolved], body[resolved]
-    add_period_measure(rows, options.period, options.measure, sheet, problems)
-    rows[Figure.source_id] = replace_empty(
-        rows[Figure.source_id] if Figure.source_id in rows else
-        pd.Series(constant("", len(rows)), index=rows.index), source_default)
-    rows[Figure.level] = level_of_rows(rows)
-    if layout.kind == "wide":
-        cells = [(indicator, layout.headers[pos], body[pos])
-                 for pos, indicator in layout.indicator_columns().items()]
-    else:
-        position = layout.column(Figure.value)
-        cells = [(_resolve_indicators(rows.pop(Figure.indicator_id), lookup),
-                  layout.headers[position], body[position])]
-    long = _figures_of_cells(rows, cells, sheet, cat, layout.kind == "wide", problems)
-    for col in (*CODE_ROLES, Figure.quote, Figure.note):
-        long[col] = empty_as_missing(long[col])
-    return long[FIGURE_COLUMNS + PROVENANCE].reset_index(drop=True)
-
-
-def _resolve_indicators(names: pd.Series, lookup: catalogue.IndicatorLookup) -> pd.Series:
-    """Indicator ids of the long layout's indicator column (ids or header spellings)."""
-    return map_categories(names, lambda distinct: [lookup.resolve(n)[0] or n for n in distinct])
-
-
-def _figures_of_cells(rows: pd.DataFrame, cells, sheet: RawSheet, cat: pd.DataFrame,
-                      grouping: bool, problems: list[Problem]) -> pd.DataFrame:
-    """One figure per filled value cell: the row's attributes plus indicator and value.
-
-    ``cells`` lists (indicator id — one for a wide column, a Series for the long layout —,
-    column header, the column's cells). The columns' distinct texts are parsed once
-    (:func:`p8lib.ingest.numbers.parse_numbers`; ``grouping``: read "1.337" as 1337, as people
-    type counts in a wide report); a cell that is not a number is an error, not a figure.
-    The rows are taken once for all cells (no copy per column).
-    """
-    taken, values, ids = [], [], []
-    columns = [categorical(column) for _, _, column in cells]
-    # The distinct texts of all value columns, "" first, parsed in one go.
-    texts = pd.Index(pd.unique(np.concatenate(
-        [np.array([""], dtype=object)]
-        + [c.cat.categories.to_numpy(dtype=object) for c in columns])), dtype=object)
-    parsed, bad, grouped = (s.to_numpy() for s in parse_numbers(
-        pd.Series(texts, dtype=object), grouping=grouping))
-    for (indicator, header, _), column in zip(cells, columns, strict=True):
-        # The column's codes as positions in ``texts`` (a missing cell is "", position 0).
-        codes = np.append(texts.get_indexer(column.cat.categories), 0)[column.cat.codes]
-        filled = codes > 0
-        bad_cells = filled & bad[codes]
-        for position in np.flatnonzero(bad_cells):
-            problems.append(Problem("not a number: write digits only, e.g. 1234 or 12,5",
-                                    "error", sheet.file, sheet.sheet,
-                                    int(rows["src_row"].iat[position]), header,
-                                    str(texts[codes[position]])))
-        grouped_cells = np.flatnonzero(filled & grouped[codes])
-        if len(grouped_cells):
-            example = texts[codes[grouped_cells[0]]]
-            problems.append(Problem(
-                f"{len(grouped_cells)} values written with thousands separators were read as "
-                f"whole numbers, e.g. {example!r} → {parsed[codes[grouped_cells[0]]]:g}",
-                "warning", sheet.file, sheet.sheet,
-                int(rows["src_row"].iat[grouped_cells[0]]), header))
-        kept = np.flatnonzero(filled & ~bad_cells)
-        taken.append(kept)
-        values.append(parsed[codes[kept]])
-        ids.append(indicator.iloc[kept] if isinstance(indicator, pd.Series) else None)
-    long = rows.take(np.concatenate(taken)).reset_index(drop=True)
-    # Each wide column gives one indicator and one header: repeated, not copied per cell.
-    piece = np.repeat(np.arange(len(cells)), [len(t) for t in taken])
-    if ids[0] is not None:
-        long[Figure.indicator_id] = pd.concat(ids, ignore_index=True)
-    else:
-        indicator_codes, indicators = pd.factorize(pd.Series([i for i, _, _ in cells]))
-        long[Figure.indicator_id] = pd.Categorical.from_codes(indicator_codes[piece],
-                                                              categories=indicators)
-    header_codes, headers = pd.factorize(pd.Series([h for _, h, _ in cells]))
-    long["src_column"] = pd.Categorical.from_codes(header_codes[piece], categories=headers)
-    long[Figure.value] = np.concatenate(values).astype("float64")
-    unit_by_id = cat.set_index(Figure.indicator_id)[Figure.unit]
-    catalogue_unit = map_categories(long[Figure.indicator_id],
-                                    lambda ids_: [unit_by_id.get(i, "") for i in ids_])
-    given = long.get(Figure.unit)
-    long[Figure.unit] = catalogue_unit if given is None else coalesce(given, catalogue_unit)
-    for col in (Figure.quote, Figure.note):
-        if col not in long:
-            long[col] = constant("", len(long))
-    # Names and codes are matched among the 2021 units (report_rows.add_units).
-    long[Figure.vintage] = constant(units.OLD, len(long))
-    long["src_file"] = constant(sheet.file, len(long))
-    long["src_sheet"] = constant(sheet.sheet, len(long))
-    return long
-
-
+def _headers_of(layout: Layout) -> dict[str, str]:
+    """Figure column → the header of the report's column that holds it (those it has)."""
+    by_role = {role: layout.header(position) for position, role in layout.roles.items()
+               if not role.startswith(INDICATOR_PREFIX)}
+    headers = {}
+    for column, roles in _FEEDS.items():
+        role = next((r for r in roles if r in by_role), None)
+        if role:
+            headers[column] = by_role[role]
+    for column in (Figure.measure, Figure.indicator_id, Figure.unit, Figure.source_id,
+                   Figure.quote, Figure.note):
+        if column in by_role:
+            headers[column] = by_role[column]
+    return headers

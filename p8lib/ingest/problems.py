@@ -3,77 +3,149 @@
 Every problem names where it is — file, sheet, row, column — what was there, and what to do.
 Rows are numbered as a person sees them: the spreadsheet row (1 = first row of the sheet),
 or the line of a CSV file.
+
+A problem carries a message *key* and its parameters, not a sentence: it is written in
+Vietnamese or English when shown (:meth:`Problem.text`), from the catalogue of
+:mod:`p8lib.contract.i18n` (the keys are ``problem_<key>``). ``str(problem)`` is English, for
+logs.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 import pandas as pd
 
+from p8lib.contract import fmt_number, i18n, t
+
 SEVERITIES = ("error", "warning", "info")
+PROBLEM_COLUMNS = ["severity", "file", "sheet", "row", "column", "value", "message", "key"]
+# A parameter named ``<name>_key`` holds a message key: it is translated and passed as ``name``.
+_KEY_SUFFIX = "_key"
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One finding. ``severity`` "error" stops an import; "warning" and "info" do not."""
+    """One finding. ``severity`` "error" stops an import; "warning" and "info" do not.
 
-    message: str
+    Parameters
+    ----------
+    key : str
+        What the problem is: its message is ``problem_<key>`` of the message catalogue.
+    severity : {"error", "warning", "info"}
+    file, sheet : str
+    row : int, optional
+        Spreadsheet row or CSV line; None for a problem of the whole file or sheet.
+    column : str
+        The header of the column holding the bad value (the column's letter where it has
+        no header).
+    value : str
+        The cell's text, as written.
+    params : mapping
+        The message's ``{placeholders}``. Integers are written as each language writes
+        numbers; a parameter ``times`` > 1 adds "(in N rows from this one on)"; a parameter
+        ``x_key`` is a message key, translated and passed as ``x``.
+
+    Raises
+    ------
+    ValueError
+        An unknown severity or a key without a message: caught in tests, not by users.
+    """
+
+    key: str
     severity: str = "error"
     file: str = ""
     sheet: str = ""
     row: int | None = None
     column: str = ""
     value: str = ""
+    params: Mapping[str, object] | tuple[tuple[str, object], ...] = field(default=())
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
             raise ValueError(f"severity {self.severity!r} not in {SEVERITIES}")
+        if message_key(self.key) not in i18n.STRINGS:
+            raise ValueError(f"problem {self.key!r} has no message {message_key(self.key)!r}")
+        # Stored as sorted pairs: the problem stays hashable and compares by content.
+        pairs = self.params.items() if isinstance(self.params, Mapping) else self.params
+        object.__setattr__(self, "params", tuple(sorted(pairs)))
+        if self.row is not None:
+            object.__setattr__(self, "row", int(self.row))
 
-    def where(self) -> str:
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` ("vi" or "en"), placeholders filled."""
+        values: dict[str, object] = {}
+        for name, value in self.params:
+            if name.endswith(_KEY_SUFFIX):
+                values[name.removesuffix(_KEY_SUFFIX)] = t(str(value), lang)
+            elif isinstance(value, int) and not isinstance(value, bool):
+                values[name] = fmt_number(value, lang)
+            else:
+                values[name] = value
+        text = t(message_key(self.key), lang, **values)
+        times = dict(self.params).get("times", 1)
+        if isinstance(times, int) and times > 1:
+            text += t("problem_in_rows", lang, n=fmt_number(times, lang))
+        return text
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return self.text("en")
+
+    def where(self, lang: str = "en") -> str:
         """``file, sheet 'S', row 12, column 'Tỉnh'`` — the parts that are known."""
         parts = [self.file] if self.file else []
         if self.sheet:
-            parts.append(f"sheet {self.sheet!r}")
+            parts.append(t("where_sheet", lang, name=repr(self.sheet)))
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(t("where_row", lang, n=self.row))
         if self.column:
-            parts.append(f"column {self.column!r}")
+            parts.append(t("where_column", lang, name=repr(self.column)))
         return ", ".join(parts)
 
+    def line(self, lang: str = "en") -> str:
+        """The problem as one line of text: severity, where, message, value."""
+        where = self.where(lang)
+        value = t("where_value", lang, value=repr(self.value)) if self.value != "" else ""
+        severity = t(f"severity_{self.severity}", lang).upper()
+        return f"{severity}: {where + ': ' if where else ''}{self.text(lang)}{value}"
+
+    def as_dict(self, lang: str = "en") -> dict[str, object]:
+        """The problem as plain data (JSON output): its fields, message in ``lang``."""
+        return {"key": self.key, "severity": self.severity, "file": self.file,
+                "sheet": self.sheet, "row": self.row, "column": self.column,
+                "value": self.value, "message": self.text(lang), "params": dict(self.params)}
+
     def __str__(self) -> str:
-        where = self.where()
-        value = f" (value {self.value!r})" if self.value != "" else ""
-        return f"{self.severity.upper()}: {where + ': ' if where else ''}{self.message}{value}"
+        return self.line("en")
 
 
-PROBLEM_COLUMNS = [f.name for f in fields(Problem)]
+def message_key(key: str) -> str:
+    """The message-catalogue key of a problem key."""
+    return f"problem_{key}"
 
 
-def rows_note(times: int) -> str:
-    """What a problem reported once, at its first row, says of the rows it stands for.
-
-    >>> rows_note(3), rows_note(1)
-    (' (in 3 rows from this one on)', '')
-    """
-    return f" (in {times} rows from this one on)" if times > 1 else ""
-
-
-def has_errors(problems: list[Problem]) -> bool:
+def has_errors(problems: Iterable[Problem]) -> bool:
     """True if any problem is an error."""
     return any(p.severity == "error" for p in problems)
 
 
-def problems_frame(problems: list[Problem]) -> pd.DataFrame:
-    """The problems as a table (columns in :data:`PROBLEM_COLUMNS`), errors first."""
-    frame = pd.DataFrame([asdict(p) for p in problems], columns=PROBLEM_COLUMNS)
+def problems_frame(problems: list[Problem], lang: str = "en") -> pd.DataFrame:
+    """The problems as a table (columns in :data:`PROBLEM_COLUMNS`, messages in ``lang``),
+    errors first."""
+    frame = pd.DataFrame([{"severity": p.severity, "file": p.file, "sheet": p.sheet,
+                           "row": p.row, "column": p.column, "value": p.value,
+                           "message": p.text(lang), "key": p.key} for p in problems],
+                         columns=PROBLEM_COLUMNS)
     order = frame["severity"].map(SEVERITIES.index)
     return frame.assign(_o=order).sort_values(["_o", "file", "sheet", "row"], kind="stable",
                                               na_position="first").drop(columns="_o")
 
 
 class ReportError(Exception):
-    """A file cannot be read at all (wrong format, broken workbook, empty)."""
+    """A file cannot be read at all (wrong format, broken workbook, empty, past a limit)."""
 
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))

@@ -1,9 +1,14 @@
 """Read report files into raw grids of cells, one per sheet.
 
 Readers do not interpret anything: they find the encoding of a CSV (UTF-8, UTF-8 with BOM,
-UTF-16, Windows-1258), its delimiter, and return every cell as text (NFC), with spreadsheet
-row numbers kept, so that later steps can point at the exact cell. A file that cannot be
-read raises :class:`~p8lib.ingest.problems.ReportError` naming the file and what to do.
+UTF-16 with or without BOM, Windows-1258: :mod:`~p8lib.ingest.csv_text`, which also refuses
+binary files and cells cut open), its delimiter, and return every cell as text (NFC),
+with spreadsheet row numbers and column positions kept, so that later steps can point at
+the exact cell. A file that cannot be read, or is past a limit of :mod:`~p8lib.ingest.limits`
+(checked before it is parsed), raises :class:`~p8lib.ingest.problems.ReportError` naming the
+file and what to do. A workbook is described by :mod:`~p8lib.ingest.workbook` before the
+Excel reader runs: what that reader cannot show (formulas without a cached value, error
+cells) and what a person does not see (hidden sheets, rows, columns) travel with the sheet.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import io
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -23,14 +28,21 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 from python_calamine import CalamineWorkbook
 
+from p8lib.ingest.csv_text import (
+    SAMPLE_BYTES,
+    check_quotes,
+    check_text,
+    decode,
+    first_lines,
+    sniff_delimiter,
+)
+from p8lib.ingest.limits import DEFAULT_LIMITS, Limits, check
 from p8lib.ingest.problems import Problem, ReportError
+from p8lib.ingest.workbook import SheetScan, scan_workbook
 from p8lib.units import nfc
 
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
-# Tried in order when a CSV has no byte-order mark. cp1258 is Vietnamese Windows; it decodes
-# any byte, so it comes last.
-_FALLBACK_ENCODINGS = ("utf-8", "cp1258")
 # A CSV longer than this many lines, with this much text below them, is parsed column-wise
 # (pyarrow); the lines above (titles, header) may have any number of cells.
 COLUMNAR_HEAD = 40
@@ -39,50 +51,26 @@ COLUMNAR_MIN_BODY = 100_000
 
 @dataclass
 class RawSheet:
-    """All cells of one sheet as text; ``cells.index`` is the spreadsheet row number."""
+    """All cells of one sheet as text.
+
+    ``cells.index`` is the spreadsheet row number (1 = the first row), ``cells.columns``
+    the column position (0 = column A; columns without any cell are left out). For a
+    workbook sheet, ``scan`` describes what the Excel reader could not show or a person
+    would not see (:class:`~p8lib.ingest.workbook.SheetScan`), and ``merged`` lists its
+    merged ranges as ((first row, first column), (last row, last column)), 0-based.
+    """
 
     file: str
     sheet: str
     cells: pd.DataFrame
     encoding: str = ""
-
-
-def _decode(data: bytes, name: str) -> tuple[str, str]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data[:200]:  # UTF-16 without a byte-order mark
-        return data.decode("utf-16-le"), "utf-16-le"
-    for encoding in _FALLBACK_ENCODINGS:
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise ReportError(Problem(f"cannot decode {name!r} as text", file=name))  # pragma: no cover
-
-
-def _head(text: str | bytes, lines: int) -> str | bytes:
-    """The first ``lines`` lines of ``text`` (all of it when it has fewer), without
-    splitting the rest; text or bytes."""
-    newline = "\n" if isinstance(text, str) else b"\n"
-    cut = -1
-    for _ in range(lines):
-        cut = text.find(newline, cut + 1)
-        if cut < 0:
-            return text
-    return text[:cut + 1]
-
-
-def _sniff_delimiter(text: str) -> str:
-    sample = _head(text, 50)
-    counts = {d: sample.count(d) for d in (",", ";", "\t")}
-    return max(counts, key=counts.get) if any(counts.values()) else ","
+    scan: SheetScan | None = None
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
 
 
 def _number_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows numbered from 1, as a spreadsheet shows them; columns keep their positions."""
     frame.index = pd.RangeIndex(1, len(frame) + 1)
-    frame.columns = range(frame.shape[1])
     return frame
 
 
@@ -99,47 +87,67 @@ def _filled_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[filled] if frame.shape[1] > 1 else frame
 
 
-def read_csv_cells(data: bytes, name: str) -> RawSheet:
+def read_csv_cells(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> RawSheet:
     """Read CSV bytes into a :class:`RawSheet` (sheet name ``""``).
 
     A large UTF-8 file is parsed column-wise by pyarrow straight from its bytes
     (:func:`_read_columnar`); other encodings are decoded first; small files, and any file
     whose rows pyarrow cannot take as they are, go through pandas' C parser. All give the
-    same cells, in NFC.
+    same cells, in NFC. Rows, columns and cells are counted against ``limits`` before either
+    parser runs.
+
+    Raises
+    ------
+    ReportError
+        Empty, binary, undecodable, unparseable, or past a limit.
     """
     if not data.strip():
-        raise ReportError(Problem("the file is empty: nothing to import", file=name))
+        raise ReportError(Problem("file_empty", file=name))
     bom = data.startswith(b"\xef\xbb\xbf")
-    frame = _read_columnar(data[3:] if bom else data)
+    if b"\x00" not in data:  # UTF-16 is checked once decoded
+        check_quotes(data, name)
+    frame = None
     encoding = "utf-8-sig" if bom else "utf-8"
+    if b"\x00" not in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        check("rows", data.count(b"\n") + 1, limits, name)
+        frame = _read_columnar(data[3:] if bom else data, name, limits)
     if frame is None:
-        text, encoding = _decode(data, name)
+        text, encoding = decode(data, name)
+        check("rows", text.count("\n") + 1, limits, name)
+        check_quotes(text, name)
         # Windows-1258 and macOS files carry combining marks (NFD); names are compared in NFC.
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
-        frame = _read_columnar(text.encode("utf-8")) if encoding not in (
+        frame = _read_columnar(text.encode("utf-8"), name, limits) if encoding not in (
             "utf-8", "utf-8-sig") else None
         if frame is None:
-            frame = _categorical(_read_rows(text, _sniff_delimiter(text), name))
+            frame = _categorical(_read_rows(text, sniff_delimiter(text), name, limits))
     return RawSheet(name, "", _number_rows(_filled_columns(frame)), encoding)
 
 
-def _read_rows(text: str, sep: str, name: str) -> pd.DataFrame:
+def _check_width(width: int, lines: int, limits: Limits, name: str) -> None:
+    """Refuse a CSV wider than the column limit, or with more cells than the cell limit."""
+    check("columns", width, limits, name)
+    check("csv_cells", width * lines, limits, name)
+
+
+def _read_rows(text: str, sep: str, name: str, limits: Limits = DEFAULT_LIMITS) -> pd.DataFrame:
     """Every cell of a CSV text as a string, whatever the number of cells per row."""
     # Title rows above the header have fewer cells than the table: name enough columns up
     # front (counting separators over-estimates when quoted cells hold them — harmless).
-    width = max(line.count(sep) for line in text.splitlines()) + 1
+    lines = text.splitlines()
+    width = max(line.count(sep) for line in lines) + 1
+    _check_width(width, len(lines), limits, name)
     try:
         return pd.read_csv(io.StringIO(text), header=None, names=range(width), dtype=str,
                            keep_default_na=False, sep=sep, skip_blank_lines=False, engine="c")
-    except (pd.errors.ParserError, csv.Error) as exc:
-        raise ReportError(
-            Problem(f"not a readable CSV file ({exc}); save it as CSV UTF-8 or XLSX and retry",
-                    file=name)
-        ) from exc
+    except (pd.errors.ParserError, csv.Error, ValueError) as exc:
+        raise ReportError(Problem("csv_unreadable", file=name, params={"detail": str(exc)})
+                          ) from exc
 
 
-def _read_columnar(data: bytes) -> pd.DataFrame | None:
+def _read_columnar(data: bytes, name: str = "",
+                   limits: Limits = DEFAULT_LIMITS) -> pd.DataFrame | None:
     """Cells of a large UTF-8 CSV, parsed column-wise by pyarrow into categoricals.
 
     The first :data:`COLUMNAR_HEAD` lines (titles, the header: rows of any width) are read
@@ -148,7 +156,7 @@ def _read_columnar(data: bytes) -> pd.DataFrame | None:
     None — read it row by row instead — for a small file, text that is not UTF-8, a quoted
     cell spanning lines near the top, or a body row of another width.
     """
-    head_bytes = _head(data, COLUMNAR_HEAD)
+    head_bytes = first_lines(data, COLUMNAR_HEAD)
     body = data[len(head_bytes):]
     if len(body) < COLUMNAR_MIN_BODY or b"\x00" in data[:200]:  # small, or UTF-16
         return None
@@ -156,7 +164,8 @@ def _read_columnar(data: bytes) -> pd.DataFrame | None:
         head_text = head_bytes.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    sep = _sniff_delimiter(head_text)
+    check_text(head_text + data[:SAMPLE_BYTES].decode("utf-8", "replace"), name)
+    sep = sniff_delimiter(head_text)
     head = [[unicodedata.normalize("NFC", c) for c in row]
             for row in csv.reader(io.StringIO(head_text), delimiter=sep)]
     if len(head) != COLUMNAR_HEAD:  # a quoted cell holds a line break
@@ -164,6 +173,8 @@ def _read_columnar(data: bytes) -> pd.DataFrame | None:
     first = next(csv.reader(io.StringIO(body[:body.find(b"\n") + 1].decode(
         "utf-8", errors="replace")), delimiter=sep), [])
     names = [str(i) for i in range(max(len(first), 1))]
+    _check_width(max(len(names), *(len(r) for r in head)), COLUMNAR_HEAD + body.count(b"\n"),
+                 limits, name)
     ragged: list[object] = []
 
     def keep_ragged(row) -> str:
@@ -210,7 +221,7 @@ def _nfc_chunks(column: pa.ChunkedArray) -> pa.ChunkedArray:
         if pc.count_distinct(nfc_words).as_py() == len(nfc_words):
             chunks.append(pa.DictionaryArray.from_arrays(chunk.indices, nfc_words))
         else:  # two spellings (NFC and NFD) of one text: one entry
-            chunks.append(pc.utf8_normalize(chunk.dictionary_decode(), "NFC")
+            chunks.append(pc.utf8_normalize(chunk.dictionarydecode(), "NFC")
                           .dictionary_encode())
     return pa.chunked_array(chunks, type=column.type)
 
@@ -226,31 +237,40 @@ def _cell_text(value: object) -> str:
     return nfc(value)
 
 
-def read_excel_cells(data: bytes, name: str) -> list[RawSheet]:
-    """Read every sheet of an XLSX workbook into :class:`RawSheet` objects."""
+def read_excel_cells(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS
+                     ) -> list[RawSheet]:
+    """Read every worksheet of an XLSX workbook into :class:`RawSheet` objects.
+
+    The workbook is described and checked against ``limits`` first
+    (:func:`~p8lib.ingest.workbook.scan_workbook`); only then does calamine read the cells.
+
+    Raises
+    ------
+    ReportError
+        Not a workbook, damaged, or past a limit.
+    """
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise ReportError(
-            Problem("not an Excel .xlsx workbook (the file is damaged or another format); "
-                    "open it in Excel and save as .xlsx or CSV UTF-8", file=name)
-        )
+        raise ReportError(Problem("not_xlsx", file=name))
+    scans = {scan.name: scan for scan in scan_workbook(data, name, limits)}
     try:
         # calamine's own rows, as pandas' calamine engine reads them (skip_empty_area=False
         # keeps row 1 as row 1), without pandas converting every cell first.
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        grids = [(sheet, book.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
-                 for sheet in book.sheet_names]
+        loaded = [(name_, book.get_sheet_by_name(name_)) for name_ in book.sheet_names
+                  if name_ in scans]
+        grids = [(sheet, loaded_sheet.to_python(skip_empty_area=False),
+                  loaded_sheet.merged_cell_ranges or []) for sheet, loaded_sheet in loaded]
     except Exception as exc:  # calamine raises its own error types for broken workbooks
-        raise ReportError(
-            Problem(f"the workbook cannot be read ({type(exc).__name__}: {exc}); "
-                    "open it in Excel and save it again as .xlsx", file=name)
-        ) from exc
+        raise ReportError(Problem("workbook_unreadable", file=name, params={
+            "detail": f"{type(exc).__name__}: {exc}"})) from exc
     sheets = []
-    for sheet, rows in grids:
+    for sheet, rows, merged in grids:
         width = max((len(r) for r in rows), default=0)
         columns = zip(*(list(r) + [""] * (width - len(r)) for r in rows), strict=True)
         cells = pd.DataFrame({i: _column_texts(pd.Series(column, dtype=object))
                               for i, column in enumerate(columns)})
-        sheets.append(RawSheet(name, str(sheet), _number_rows(cells)))
+        sheets.append(RawSheet(name, str(sheet), _number_rows(cells), scan=scans[sheet],
+                               merged=[(tuple(a), tuple(b)) for a, b in merged]))
     return sheets
 
 
@@ -264,7 +284,8 @@ def _column_texts(column: pd.Series) -> pd.Categorical:
     return pd.Categorical.from_codes(inverse[codes], categories=categories)
 
 
-def read_cells(path: str | Path, data: bytes | None = None) -> list[RawSheet]:
+def read_cells(path: str | Path, data: bytes | None = None,
+               limits: Limits = DEFAULT_LIMITS) -> list[RawSheet]:
     """Read a report file (CSV or XLSX) into one :class:`RawSheet` per sheet.
 
     Parameters
@@ -273,24 +294,28 @@ def read_cells(path: str | Path, data: bytes | None = None) -> list[RawSheet]:
         The file; its suffix chooses the reader. With ``data`` given, only its name is used.
     data : bytes, optional
         The file's content (an upload); read from ``path`` when omitted.
+    limits : Limits
+        Sizes past which the file is refused before it is parsed.
 
     Raises
     ------
     ReportError
-        The file is missing, empty, of an unknown type or cannot be parsed.
+        The file is missing, empty, of an unknown type, past a limit or cannot be parsed.
     """
     path = Path(path)
     name = path.name
     suffix = path.suffix.lower()
     if suffix not in CSV_SUFFIXES | EXCEL_SUFFIXES:
-        raise ReportError(
-            Problem(f"unsupported file type {suffix or '(none)'!r}: use .csv or .xlsx", file=name)
-        )
+        raise ReportError(Problem("unsupported_type", file=name,
+                                  params={"suffix": repr(suffix) if suffix else "(none)"}))
     if data is None:
         try:
+            check("file_bytes", path.stat().st_size, limits, name)
             data = path.read_bytes()
         except OSError as exc:
-            raise ReportError(Problem(f"cannot open the file: {exc.strerror}", file=name)) from exc
+            raise ReportError(Problem("cannot_open", file=name,
+                                      params={"reason": exc.strerror or str(exc)})) from exc
+    check("file_bytes", len(data), limits, name)
     if suffix in EXCEL_SUFFIXES:
-        return read_excel_cells(data, name)
-    return [read_csv_cells(data, name)]
+        return read_excel_cells(data, name, limits)
+    return [read_csv_cells(data, name, limits)]

@@ -19,7 +19,8 @@ package before it.
 
 from p8lib._lazy import lazy_exports
 
-_EXPORTS = {"write_csv_atomic": "exports", "unit_name": "labels"}
+_EXPORTS = {"write_csv_atomic": "exports", "write_table_atomic": "exports",
+            "NotARegularFile": "exports", "unit_name": "labels"}
 _MODULES = ("attainment_charts", "chart_frames", "charts", "citations", "columns", "display",
             "exports", "labels", "slides", "tables", "uploads")
 __all__ = [*_MODULES, *_EXPORTS]

@@ -6,14 +6,22 @@ or carriage return) are prefixed with an apostrophe in exports meant for people
 and so is text that is a plain number ("-3.0", "+5"): a spreadsheet reads it as the number,
 and an apostrophe would have made it text. In CSV files a whole number is written without
 a decimal part (``9000``, not ``9000.0``).
+
+Files are written to a temporary file beside the target and renamed over it: a failure
+part-way leaves the old file as it was. Only a regular file (or nothing) is ever replaced:
+a symbolic link, a device or a folder at the target is refused (:class:`NotARegularFile`),
+and the new file keeps the old one's permissions (or the umask's, for a new file).
 """
 
 from __future__ import annotations
 
 import io
 import os
+import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -82,17 +90,76 @@ def xlsx_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
+class NotARegularFile(OSError):
+    """The target of a write exists and is not a regular file (a link, a device, a folder)."""
+
+
 def write_csv_atomic(frame: pd.DataFrame, path: str | Path) -> None:
     """Write ``frame`` as UTF-8 CSV to ``path`` all at once: a temporary file, then a rename.
 
+    A machine table (no byte-order mark, no formula escaping): the shipped ``data/`` tables.
     A failure part-way leaves the old file as it was, never a half-written one.
+
+    Raises
+    ------
+    NotARegularFile
+        ``path`` is a link, a device or a folder.
+    """
+    def write(handle: BinaryIO) -> None:
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        frame.to_csv(text, index=False, lineterminator="\n")
+        text.flush()
+        text.detach()
+
+    _replace_atomically(Path(path), write)
+
+
+def write_table_atomic(frame: pd.DataFrame, path: str | Path) -> None:
+    """Write a table meant for people to ``path``, as its suffix says: ``.xlsx`` as a
+    workbook (:func:`xlsx_bytes`), anything else as CSV with a byte-order mark
+    (:func:`csv_bytes`) — formula-safe either way, all at once.
+
+    Raises
+    ------
+    NotARegularFile
+        ``path`` is a link, a device or a folder.
+    OSError
+        The folder cannot be written.
     """
     path = Path(path)
+    data = (xlsx_bytes({path.stem or "table": frame}) if path.suffix.lower() == ".xlsx"
+            else csv_bytes(frame))
+    _replace_atomically(path, lambda handle: handle.write(data))
+
+
+def _replace_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write through ``write`` into a temporary file beside ``path``, then rename it over
+    ``path``; only a regular file (or nothing) is replaced."""
+    try:
+        old = os.lstat(path)
+    except FileNotFoundError:
+        old = None
+    if old is not None and not stat.S_ISREG(old.st_mode):
+        raise NotARegularFile(f"{path} is not a regular file")
+    mode = stat.S_IMODE(old.st_mode) if old is not None else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            frame.to_csv(handle, index=False, lineterminator="\n")
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it (Linux); 0o022 where unknown."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022

@@ -30,7 +30,7 @@ def test_overview_of_a_province_and_a_year_shows_that_province_and_year():
     # The reach of a province: its districts, communes and figures, not "provinces".
     assert {"Districts reported", "Communes reported", "Figures reported"} <= set(shown)
     assert "Provinces reported" not in shown
-    assert shown["Figures reported"][0] == "24"  # all 24 Sóc Trăng figures have 2023 in their period
+    assert shown["Figures reported"][0] == "24"  # Sóc Trăng: all 24 include 2023
     # Its core tiles: the province's own targets and results.
     value, note = shown["Community communication groups"]
     assert value == "60" and "Target 118 (2021–2025)" in note

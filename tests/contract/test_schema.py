@@ -92,7 +92,7 @@ def test_yes_no_columns_are_read_as_booleans(tmp_path, text, expected):
 def test_a_yes_no_column_with_other_text_fails(tmp_path):
     path = tmp_path / "sources.csv"
     pd.DataFrame([{**SOURCE_ROW, "machine_translation": "yes"}]).to_csv(path, index=False)
-    with pytest.raises(ValueError, match="'machine_translation' row 2: 'yes'"):
+    with pytest.raises(ValueError, match="line 2, column 'machine_translation': 'yes'"):
         catalogue.sources(path)
 
 

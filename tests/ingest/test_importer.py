@@ -12,11 +12,13 @@ def _messages(result, severity=None):
 
 
 def _problem(result, text):
-    return next(p for p in result.problems if text in p.message)
+    """The first problem whose key is ``text``, or whose English message contains it."""
+    return next(p for p in result.problems if p.key == text or text in p.message)
 
 
 @pytest.mark.parametrize(("name", "data"), [("r.xlsx", wide_xlsx()), ("r.csv", wide_csv()),
-                                            ("r.csv", wide_csv("utf-16"))])
+                                            ("r.csv", wide_csv("utf-16"))],
+                         ids=["xlsx", "csv", "csv-utf16"])
 def test_wide_report_becomes_tidy_figures(name, data):
     result = import_report(name, OPTIONS, data=data)
     assert result.ok, _messages(result)
@@ -41,9 +43,15 @@ def test_total_rows_are_skipped_and_reported():
     assert (total.severity, total.sheet, total.row) == ("info", "Báo cáo 2023", 8)
 
 
-def test_merged_province_cell_is_filled_down_and_reported():
-    result = import_report("r.xlsx", OPTIONS, data=wide_xlsx())
-    assert _problem(result, "filled down").row == 6
+@pytest.mark.parametrize(("name", "data", "key", "row"), [
+    ("r.xlsx", wide_xlsx(), "merged_filled", 6),  # the workbook says which cells are merged
+    ("r.csv", wide_csv(), "filled_down", 4),  # a CSV only shows them empty under a name
+], ids=["xlsx", "csv"])
+def test_merged_province_cell_is_filled_down_and_reported(name, data, key, row):
+    result = import_report(name, OPTIONS, data=data)
+    problem = _problem(result, key)
+    assert (problem.row, problem.column, problem.severity) == (row, "Tỉnh", "info")
+    assert set(result.tidy()["province_code"]) == {"94"}
 
 
 def test_sheet_without_a_table_is_skipped_with_a_note():
@@ -65,8 +73,11 @@ def test_quote_points_at_the_cell():
          "Tổ truyền thông cộng đồng (tổ)"),
         ([[1, "Sóc Trăng", "Mỹ Tú", "mười", 1, 1]], "error", "not a number", 5,
          "Tổ truyền thông cộng đồng (tổ)"),
-        ([[1, "Sóc Trăng", "Atlantis", 3, 1, 1]], "error", "unmatched", 5, "Huyện"),
-        ([[1, "Sóc Trănh", "Mỹ Tú", 3, 1, 1]], "warning", "matched by spelling", 5, "Huyện"),
+        ([[1, "Sóc Trăng", "Atlantis", 3, 1, 1]], "error", "unit_unmatched", 5, "Huyện"),
+        ([[1, "Sóc Trănk Xa", "Mỹ Tú", 3, 1, 1]], "error", "unit_unmatched", 5, "Tỉnh"),
+        # the misspelt name is the province's: named in its column (issue #11)
+        ([[1, "Sóc Trănh", "Mỹ Tú", 3, 1, 1]], "warning", "matched by spelling", 5, "Tỉnh"),
+        ([[1, "Sóc Trăng", "Kế Sáchh", 3, 1, 1]], "warning", "matched by spelling", 5, "Huyện"),
         ([[1, "Sóc Trăng", "Mỹ Tú", 3, 1, 1], [2, "Sóc Trăng", "Mỹ Tú", 4, 1, 1]], "error",
          "conflicting values", 5, "Tổ truyền thông cộng đồng (tổ)"),
         ([[1, "Sóc Trăng", "Mỹ Tú", "1.337", 1, 1]], "warning", "thousands separators", 5,
@@ -149,7 +160,7 @@ def test_unknown_source_is_a_warning():
     result = import_report("long.csv", ImportOptions(), data=LONG_CSV.encode(),
                            known_sources={"other"})
     assert result.ok
-    assert "source id not in" in _messages(result, "warning")[0]
+    assert _problem(result, "unknown_source").severity == "warning"
 
 
 def test_header_synonyms_in_english_without_diacritics():
@@ -165,7 +176,7 @@ def test_rows_of_an_unknown_unit_make_no_figures_and_are_counted():
     rows = [[1, "Sóc Trăng", "Atlantis", 3, 1, 1], [2, "Sóc Trăng", "Atlantis", 4, 1, 1],
             [3, "Sóc Trăng", "Mỹ Tú", 5, 1, 1]]
     result = import_report("r.xlsx", OPTIONS, data=wide_xlsx(rows=rows, extra_sheet=False))
-    unit = _problem(result, "unmatched")
+    unit = _problem(result, "unit_unmatched")
     assert (unit.row, "in 2 rows" in unit.message) == (5, True)
     assert not [p for p in result.problems if "duplicate" in p.message]
     assert set(result.figures["district_code"].astype(str)) == {"944"}

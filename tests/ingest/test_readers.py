@@ -84,7 +84,7 @@ def _big_csv(rows: int = 6_000, sep: str = ",", newline: str = "\n",
 def test_columnar_and_row_readers_give_the_same_cells(text, columnar):
     from p8lib.ingest import readers
 
-    sep = readers._sniff_delimiter(text)
+    sep = readers.sniff_delimiter(text)
     by_rows = readers._categorical(readers._read_rows(text, sep, "r.csv"))
     fast = readers._read_columnar(text.encode("utf-8"))
     assert (fast is not None) == columnar
@@ -113,3 +113,43 @@ def test_large_files_in_other_encodings_read_the_same(encoding):
     expected = read_cells("r.csv", text.encode("utf-8"))[0].cells
     got = read_cells("r.csv", data)[0].cells
     pd.testing.assert_frame_equal(got.astype(object), expected.astype(object))
+
+
+@pytest.mark.parametrize(("data", "row"), [
+    (b'STT,T\xe1\xbb\x89nh\n1,"S\xc3\xb3c Tr\xc4\x83ng"\n2,"C\xc3\xa0', 3),  # cut in a quoted cell
+    (b'a,b\n1,"x\n2,y\n', 2),  # a quote never closed swallows the rest
+    (b'a;b\n1;"x"\n2;"y', 3),  # another delimiter
+])
+def test_a_csv_cut_inside_a_quoted_cell_is_refused_at_its_line(data, row):
+    with pytest.raises(ReportError) as info:
+        read_cells("r.csv", data)
+    assert (info.value.problem.key, info.value.problem.row) == ("unclosed_quote", row)
+
+
+def test_a_stray_quote_inside_a_cell_is_text():
+    cells = read_cells("r.csv", b'STT,Ghi chu\n1,TV 12" moi\n')[0].cells
+    assert cells.loc[2, 1] == 'TV 12" moi'
+
+
+@pytest.mark.parametrize(("data", "key"), [
+    (bytes(range(256)) * 8, "not_text"),  # garbage
+    (b"STT,T\x00nh\n1,2\n", "not_text"),  # a NUL early
+    (b"a,b\n" + b"\x01\x02\x03\x04" * 100, "not_text"),  # control characters
+    (b"\xff\xfe" + "a,b\n".encode("utf-16-le") + b"\x00", "cannot_decode"),  # odd UTF-16
+])
+def test_binary_content_is_refused(data, key):
+    with pytest.raises(ReportError) as info:
+        read_cells("r.csv", data)
+    assert info.value.problem.key == key
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(encoding):
+    data = wide_csv("utf-8").decode("utf-8").encode(encoding)
+    sheet = read_cells("r.csv", data)[0]
+    assert sheet.cells.loc[3, 1] == "Sóc Trăng" and sheet.encoding == encoding
+
+
+def test_columns_keep_their_positions_when_empty_ones_are_left_out():
+    cells = read_cells("r.csv", b"a,,c\n1,,3\n")[0].cells
+    assert list(cells.columns) == [0, 2]

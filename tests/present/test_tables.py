@@ -191,7 +191,8 @@ def test_catalogue_table_groups_by_area_cross_cutting_last(indicator_catalogue):
     ("en", ["Severity", "File", "Sheet", "Row", "Column"]),
 ])
 def test_problems_table_puts_location_first(lang, heads):
-    frame = problems_frame([Problem("bad", file="f.csv", row=3, column="Tỉnh", value="x")])
+    frame = problems_frame([Problem("not_a_number", file="f.csv", row=3, column="Tỉnh",
+                                    value="x")])
     table = tables.problems_table(frame, lang)
     assert table.columns.tolist()[:5] == heads
     assert table["Row"].tolist() == [3]
@@ -253,7 +254,7 @@ def test_place_names_of_a_large_table_equal_those_named_row_by_row(indicator_cat
     ([], [], []),
 ])
 def test_problems_and_notes_keep_info_apart(severities, problems, notes):
-    frame = problems_frame([Problem(f"p{i}", s, "f.csv", row=i)
+    frame = problems_frame([Problem("not_a_number", s, "f.csv", row=i)
                             for i, s in enumerate(severities)])
     found, info = tables.problems_and_notes(frame)
     assert found["severity"].tolist() == problems
@@ -261,10 +262,13 @@ def test_problems_and_notes_keep_info_apart(severities, problems, notes):
     assert list(found.columns) == list(info.columns) == list(frame.columns)
 
 
-@pytest.mark.parametrize(("lang", "severity"), [("vi", "lỗi"), ("en", "error")])
-def test_problems_table_speaks_the_language_and_leaves_no_row_empty(lang, severity):
-    frame = problems_frame([Problem("bad cell", "error", "f.csv", "", 1234, "Xã", "x"),
-                            Problem("whole file", "info", "f.csv")])
+@pytest.mark.parametrize(("lang", "severity", "message"), [
+    ("vi", "lỗi", "không phải số: chỉ ghi chữ số, ví dụ 1234 hoặc 12,5"),
+    ("en", "error", "not a number: write digits only, e.g. 1234 or 12,5")])
+def test_problems_table_speaks_the_language_and_leaves_no_row_empty(lang, severity, message):
+    frame = problems_frame([Problem("not_a_number", "error", "f.csv", "", 1234, "Xã", "x"),
+                            Problem("file_empty", "info", "f.csv")], lang)
     table = tables.problems_table(frame, lang)
     assert table.iloc[0, 0] == severity
+    assert table[t("message", lang)].iloc[0] == message
     assert table[t("row", lang)].tolist() == [1234, ""]

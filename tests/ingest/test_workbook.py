@@ -1,0 +1,92 @@
+"""What a workbook's zip and sheet XML say of it, read before the Excel reader runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from p8lib.ingest.limits import DEFAULT_LIMITS, Limits
+from p8lib.ingest.problems import ReportError
+from p8lib.ingest.workbook import _scan_sheet, column_letters, column_number, scan_workbook
+from tests.hostile_files import cell, sheet_xml, workbook
+
+
+@pytest.mark.parametrize(("number", "letters"), [(1, "A"), (26, "Z"), (27, "AA"), (702, "ZZ"),
+                                                 (703, "AAA"), (16384, "XFD")])
+def test_column_letters_and_numbers(number, letters):
+    assert column_letters(number) == letters and column_number(letters) == number
+
+
+@pytest.mark.parametrize(("xml", "cells", "rows", "columns"), [
+    # r first, as Excel writes it
+    (b'<worksheet><sheetData><row r="3"><c r="B3"/><c r="AB12"><v>1</v></c></row>'
+     b"</sheetData></worksheet>", 2, 12, 28),
+    # a namespace prefix on every element
+    (b'<x:worksheet><x:sheetData><x:row r="1"><x:c r="C7"/></x:row></x:sheetData>'
+     b"</x:worksheet>", 1, 7, 3),
+    # r after another attribute: every tag is read
+    (b'<worksheet><sheetData><row r="1"><c s="1" r="D9"/></row></sheetData></worksheet>',
+     1, 9, 4),
+    # cells without r take the next positions of their row: bounded from above
+    (b'<worksheet><sheetData><row r="5"><c r="B5"/><c/><c/></row></sheetData></worksheet>',
+     3, 5, 5),
+])
+def test_the_last_cell_is_found_however_the_xml_writes_it(xml, cells, rows, columns):
+    scan = _scan_sheet(xml, "S", "visible")
+    assert (scan.cells, scan.rows) == (cells, rows)
+    assert scan.columns >= columns  # exact where references say; an upper bound where not
+    if b'<c/>' not in xml:
+        assert scan.columns == columns
+
+
+def test_formulas_without_a_value_errors_and_hidden_rows_and_columns_are_found():
+    xml = sheet_xml([["a", cell("B1", formula="1+1"), cell("C1", 2, formula="1+1"),
+                      cell("D1", error="#N/A")], ["b"]], hidden_rows=(2,),
+                    cols='<cols><col min="3" max="16384" hidden="1"/></cols>').encode()
+    scan = _scan_sheet(xml, "S", "visible")
+    assert scan.uncached == [(1, 2)]
+    assert scan.errors == [(1, 4, "#N/A")]
+    assert scan.hidden_rows == [2]
+    assert scan.hidden_columns == [3, 4]  # up to the last column with a cell, not to XFD
+
+
+def test_a_sheet_is_described_with_its_state():
+    data = workbook([("Báo cáo", sheet_xml([["x"]])), ("Ẩn", sheet_xml([["y"]]))],
+                    states={"Ẩn": "hidden"})
+    scans = scan_workbook(data, "r.xlsx", DEFAULT_LIMITS)
+    assert [(s.name, s.state, s.rows, s.columns) for s in scans] == [
+        ("Báo cáo", "visible", 1, 1), ("Ẩn", "hidden", 1, 1)]
+
+
+@pytest.mark.parametrize(("limits", "key"), [
+    (Limits(sheets=1), "limit_sheets"),
+    (Limits(rows=2), "limit_rows"),
+    (Limits(columns=2), "limit_columns"),
+    (Limits(sheet_cells=5), "limit_sheet_cells"),
+    (Limits(workbook_cells=8), "limit_workbook_cells"),
+    (Limits(unzipped_bytes=500), "limit_unzipped_bytes"),
+    (Limits(zip_parts=3), "limit_zip_parts"),
+])
+def test_each_limit_refuses_before_parsing(limits, key):
+    data = workbook([("A", sheet_xml([["1", "2", "3"]] * 2)), ("B", sheet_xml([["1"]] * 3))])
+    with pytest.raises(ReportError) as info:
+        scan_workbook(data, "r.xlsx", limits)
+    assert info.value.problem.key == key
+
+
+def _with_dimension(dimension: str, cells: str) -> bytes:
+    return (f'<worksheet><dimension ref="{dimension}"/><sheetData><row r="1">{cells}</row>'
+            "</sheetData></worksheet>").encode()
+
+
+@pytest.mark.parametrize(("dimension", "cells", "rows", "columns"), [
+    ("A1:C2", '<c r="A1"/><c r="C2"/>', 2, 3),  # the dimension, verified
+    ("A1:C2", '<c r="A1"/><c r="D2"/>', 2, 4),  # a cell past it: every reference read
+    ("A1:C2", '<c r="A1"/><c r="B3"/>', 3, 2),
+    ("A1:C2", '<c r="A1"/><c r="B03"/>', 3, 2),  # a leading zero is not trusted
+    ("A1:XFD1048576", '<c r="B2"/>', 2, 2),  # a dimension past the limits is not used
+    ("C2", '<c r="A1"/><c r="C2"/>', 2, 3),  # a one-cell dimension
+])
+def test_a_declared_dimension_is_used_only_when_every_cell_is_inside_it(dimension, cells,
+                                                                        rows, columns):
+    scan = _scan_sheet(_with_dimension(dimension, cells), "S", "visible", DEFAULT_LIMITS)
+    assert (scan.rows, scan.columns) == (rows, columns)
