@@ -138,7 +138,7 @@ def report(layers: dict, tables: dict, points: dict, dv_prov: pd.Series, dv_dist
 
     source_holes = shapely.get_parts(holes(full))
     rep["holes of the source outline (land no source province holds)"] = [
-        {"km2": round(float(a), 1), "at lon, lat": tuple(np.round(p.coords[0], 3))}
+        {"km2": round(float(a), 1), "at lon, lat": tuple(round(float(v), 3) for v in p.coords[0])}
         for a, p in sorted(zip(km2(source_holes), shapely.point_on_surface(source_holes),
                                strict=True), key=lambda pair: -pair[0])]
     prov = layers["provinces_2021"]

@@ -68,7 +68,7 @@ POINT_COLORS: dict[str, Color] = {
 # 27,625; communes of one province: at most 9,234, Thanh Hóa), so only heavier official
 # boundaries get simplified.
 NATIONAL_MAX_COORDS = 36_000  # ~600 KB of province polygons in the national deck
-OUTLINE_MAX_COORDS = 6_000  # per outline layer (pilot provinces, implementing districts)
+OUTLINE_MAX_COORDS = 10_000  # per outline layer: 8 pilot provinces ~4,000, 60 districts ~7,800
 DETAIL_MAX_COORDS = 10_000  # ~190 KB of commune polygons in a province deck
 # Decimals of lon/lat sent (0.001° ≈ 110 m). The national deck opens at zoom ≈ 4.8, 1 px ≈
 # 0.03°. A drill-down opens at zoom 5.8–9.9 (1 px ≥ 0.0015°) and its shipped polygons are

@@ -28,12 +28,11 @@ class BoundarySource:
 
 BOUNDARY_SOURCES = (
     BoundarySource(
-        "dvhcvn-gis (daohoangson/dvhcvn): the Government's administrative map, gis.chinhphu.vn",
-        "credit_covers_dvhcvn", "GPL-3.0", "2025-03-01",
+        "dvhcvn-gis (gis.chinhphu.vn)", "credit_covers_dvhcvn", "GPL-3.0", "2025-03-01",
         "https://github.com/daohoangson/dvhcvn"),
     BoundarySource(
-        "Open Development Vietnam, \"Địa phận tỉnh\" (via TaliaCao/Vietnam-Shape-Map)",
-        "credit_covers_odv", "MIT", "2025-11-29 (snapshot)",
+        "Open Development Vietnam (via TaliaCao/Vietnam-Shape-Map)", "credit_covers_odv",
+        "MIT", "2025-11-29 (snapshot)",
         "https://data.vietnam.opendevelopmentmekong.net/vi/dataset/a-phn-tnh"),
     BoundarySource(
         "vietnamadminunits 1.0.4", "credit_covers_package", "MIT", "1.0.4",
@@ -50,18 +49,19 @@ def boundary_credits(lang: str) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        One row per :data:`BOUNDARY_SOURCES` entry; columns (localised): what the maps use,
-        source, licence, date or version, link.
+        One row per :data:`BOUNDARY_SOURCES` entry; columns (localised): source, licence,
+        date or version, what the maps use, link (short columns first, so that a narrow
+        screen shows the licences).
 
     Examples
     --------
     >>> boundary_credits("en").columns.tolist()
-    ['Used for', 'Source', 'Licence', 'Date / version', 'Link / file']
+    ['Source', 'Licence', 'Date / version', 'Used for', 'Link / file']
     """
     return pd.DataFrame({
-        t("credit_covers", lang): [t(s.covers, lang) for s in BOUNDARY_SOURCES],
         t("source", lang): [s.name for s in BOUNDARY_SOURCES],
         t("licence", lang): [s.licence for s in BOUNDARY_SOURCES],
         t("credit_date", lang): [s.date for s in BOUNDARY_SOURCES],
+        t("credit_covers", lang): [t(s.covers, lang) for s in BOUNDARY_SOURCES],
         t("link", lang): [s.link for s in BOUNDARY_SOURCES],
     })

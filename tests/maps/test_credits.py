@@ -17,8 +17,8 @@ EXPECTED = [("dvhcvn-gis", "GPL-3.0", "2025-03-01"),
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_credits_table_names_each_source_its_licence_and_date(lang):
     table = credits.boundary_credits(lang)
-    assert table.columns.tolist() == [t("credit_covers", lang), t("source", lang),
-                                      t("licence", lang), t("credit_date", lang),
+    assert table.columns.tolist() == [t("source", lang), t("licence", lang),
+                                      t("credit_date", lang), t("credit_covers", lang),
                                       t("link", lang)]
     rows = list(zip(table[t("source", lang)], table[t("licence", lang)],
                     table[t("credit_date", lang)], strict=True))
