@@ -300,7 +300,7 @@ def prepare_uploads() -> None:
 
 @st.cache_data(show_spinner=False)
 def boundaries(level: str, vintage: str):
-    """Approximate boundaries of one layer (:func:`p8lib.maps.geo.load_boundaries`)."""
+    """Boundaries of one layer (:func:`p8lib.maps.geo.load_boundaries`)."""
     from p8lib.maps import geo  # noqa: PLC0415
 
     return geo.load_boundaries(level, vintage)

@@ -117,7 +117,9 @@ def decks() -> dict[str, tuple[str, Callable[[], maps.MapSpec]]]:
         f"province {most_vertices} {name(most_vertices, provinces)} (most vertices)":
             ("province", province(most_vertices)),
         "province 12 Lai Chau": ("province", province("12")),
+        "province 22 Quang Ninh (districts derived)": ("province", province("22")),
         "province 56 Khanh Hoa (with Truong Sa)": ("province", province("56")),
+        "province 62 Kon Tum": ("province", province("62")),
         f"province {most_vertices25} {name(most_vertices25, provinces25)} (2025, most vertices)":
             ("province", province25(most_vertices25)),
     }

@@ -1,13 +1,14 @@
-"""Rebuild the approximate boundary files in ``geo/`` from installed packages.
+"""Rebuild the boundary files in ``geo/`` from the public boundary sets and the unit tables.
 
 Usage::
 
-    python geo/build_boundaries.py [--natural-earth PATH/countries-10m.json]
+    python geo/build_boundaries.py [--sources PATH]
 
-The national outline comes from Natural Earth (npm package ``world-atlas`` 2.0.2; see
-geo/README.md for how to get it). Without that file, the outline shipped in
-``geo/vietnam_outline.geojson`` is reused, so the units can be rebuilt offline. Units come from
-``vietnamadminunits`` through :mod:`p8lib.units`. The script prints a quality report.
+Reads ``dvhcvn-gis`` (the Government's administrative map, GPL-3.0) and Open Development
+Vietnam's provinces from ``PATH`` (default ``$P8_GEO_SOURCES``, else ``../shared/geo-sources``;
+see geo/README.md), the units from ``vietnamadminunits`` through :mod:`p8lib.units`, and the
+islands of ``geo/archipelagos.geojson`` (kept as shipped). Writes the five unit layers and
+prints the build report; exits 1 if a budget is missed.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import sys
 import time
 from pathlib import Path
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
@@ -27,142 +28,207 @@ import shapely
 GEO_DIR = Path(__file__).resolve().parent
 sys.path[:0] = [str(GEO_DIR.parent), str(GEO_DIR)]
 
-import natural_earth  # noqa: E402
+import districts as dd  # noqa: E402
 import quality  # noqa: E402
+import sources  # noqa: E402
 import tessellation as ts  # noqa: E402
-from vintage_2025 import new_commune_polygons  # noqa: E402
+from coverage import polygonal, simplify_gently, to_grid  # noqa: E402
+from vintage_2025 import new_commune_atoms  # noqa: E402
 
 from p8lib import units  # noqa: E402
-from p8lib.contract import t  # noqa: E402
 
-DEFAULT_NE = Path.home() / ".cache" / "p8" / "world-atlas" / "package" / "countries-10m.json"
-OUTLINE = GEO_DIR / "vietnam_outline.geojson"
-BOX = ["lon_min", "lat_min", "lon_max", "lat_max"]
-CREDIT = (
-    "Approximate boundaries derived from commune centroids and bounding boxes of "
-    "vietnamadminunits (MIT licence); national outline and coastline from Natural Earth "
-    "(public domain) via the npm package world-atlas 2.0.2. Not official boundaries."
-)
-# Island units the package cannot place. Districts without communes get a seed of their own
-# (label "D<code>"); the package puts Hoàng Sa at Đà Nẵng city and the three Trường Sa
-# communes at Cam Ranh, so their seeds sit on the main island of their archipelago instead
-# (approximate public positions). Islands too small for Natural Earth 1:10m get a disc of
-# ISLAND_RADIUS degrees so that every unit has a polygon.
-ISLAND_SEEDS: dict[str, tuple[float, float] | None] = {
-    "D318": None,  # Bạch Long Vĩ: package centroid is on the island
-    "D471": None,  # Cồn Cỏ
-    "D536": None,  # Lý Sơn
-    "D755": None,  # Côn Đảo
-    "D498": (112.34, 16.83),  # Hoàng Sa: Phú Lâm (Woody) island
-    "22736": (111.92, 8.64),  # Trường Sa town: Trường Sa Lớn island
-    "22737": (114.33, 11.43),  # Song Tử Tây
-    "22739": (114.33, 9.88),  # Sinh Tồn
-}
-ISLAND_RADIUS = 0.008
-TOLERANCE = {"commune": 0.004, "district": 0.005, "province": 0.008}  # degrees
+BOX = dd.BOX
+# Degrees. The districts are simplified once as a national coverage (province borders and
+# the coast are district edges too; provinces are unions of districts), then inside each
+# district the commune edges with the district's border fixed: every level nests exactly.
+# Commune edges follow the grid samples' cells (~0.01° steps): 0.008 takes the steps off,
+# unless it changes a commune's area by over a fifth (a small ward): then a smaller one.
+TOLERANCE = {"district": 0.003, "commune": (0.008, 0.006, 0.004, 0.002, 0.001)}
+# Gaps narrower than this between neighbouring provinces are slivers between two sources
+# (Quảng Ninh from ODV against its dvhcvn neighbours), merged into the longer-bordering one.
+GAP_WIDTH = 0.005
+SLIVER_WIDTH = 1e-5  # degrees (~1 m): gaps left by overlays between a district's pieces
 DECIMALS = 4
-# The commune layers are gzip-compressed GeoJSON: 10,000 polygons are ~5 MB as text and
-# ~1 MB compressed; GDAL/pyogrio (and QGIS) read them as they are.
 FILE_NAMES = {
     "provinces_2021": "provinces_2021.geojson",
-    "districts_2021": "districts_2021.geojson",
+    "districts_2021": "districts_2021.geojson.gz",
     "communes_2021": "communes_2021.geojson.gz",
     "provinces_2025": "provinces_2025.geojson",
     "communes_2025": "communes_2025.geojson.gz",
 }
 ARCHIPELAGO_FILE = "archipelagos.geojson"
-# The two offshore archipelagos, by the short name of their unit in both vintages: a 2021
-# district (Huyện Hoàng Sa of Đà Nẵng, Huyện Trường Sa of Khánh Hòa) and a 2025 special zone
-# (Đặc khu). Maps draw and label them on every national map; their names are i18n strings.
-ARCHIPELAGOS = {"hoang_sa": "Hoàng Sa", "truong_sa": "Trường Sa"}
-ARCHIPELAGO_NOTE = (
-    "Island land of the Hoàng Sa (Paracel) and Trường Sa (Spratly) archipelagos: Natural Earth "
-    "4.1.0 (public domain) via world-atlas 2.0.2, plus small discs for islands too small for "
-    "1:10m; codes, names and the special zones' centres (lon, lat) from vietnamadminunits "
-    "(MIT licence). Approximate."
+QUANG_NINH = "22"
+# Island units the package cannot place. Districts without communes are units of their own
+# (label "D<code>"). The package puts the three Trường Sa communes at Cam Ranh, on the
+# mainland: their seeds sit on the main island of each (approximate public positions).
+ISLAND_SEEDS = {
+    "22736": (111.92, 8.64),  # Trường Sa town: Trường Sa Lớn island
+    "22737": (114.33, 11.43),  # Song Tử Tây
+    "22739": (114.33, 9.88),  # Sinh Tồn
+}
+COMMUNE_NOTE = (
+    "Approximate commune boundaries: Voronoi cells of the vietnamadminunits (MIT) commune "
+    "centroids, refined with their bounding boxes, inside the districts of the Government's "
+    "administrative map (dvhcvn-gis, 2025-03-01, GPL-3.0). Not official. GPL-3.0 (geo/LICENSE)."
+)
+UNIT_NOTE = (
+    "Province and district boundaries from the Government's administrative map "
+    "(gis.chinhphu.vn) as extracted by dvhcvn (github.com/daohoangson/dvhcvn, data of "
+    "2025-03-01, GPL-3.0); Quảng Ninh's outline from Open Development Vietnam via "
+    "TaliaCao/Vietnam-Shape-Map (MIT). Simplified; see each feature's source and approximate. "
+    "This file: GPL-3.0 (geo/LICENSE)."
 )
 
 
-def read_outline(ne_path: Path | None) -> shapely.Geometry:
-    """Land of Vietnam: from Natural Earth when given, else the shipped outline."""
-    if ne_path is not None and ne_path.exists():
-        mainland, paracels, spratlys = natural_earth.vietnam_land(ne_path)
-        land = shapely.union_all([mainland, paracels, spratlys])
-        write_collection(
-            OUTLINE,
-            [{"type": "Feature", "properties": {"name": "Việt Nam"}, "geometry": _geo(land, 5)}],
-            "Natural Earth 4.1.0 (public domain), world-atlas 2.0.2 countries-10m, id 704, "
-            "plus land of the Hoàng Sa and Trường Sa archipelagos.",
-        )
-        return land
-    if not OUTLINE.exists():
-        raise FileNotFoundError(
-            f"neither Natural Earth file {ne_path} nor shipped outline {OUTLINE} exists"
-        )
-    feature = json.loads(OUTLINE.read_text(encoding="utf-8"))["features"][0]
-    return shapely.from_geojson(json.dumps(feature["geometry"]))
+def _geometry(series: pd.Series) -> np.ndarray:
+    return series.to_numpy(dtype=object)
 
 
-def seeds_2021(land: shapely.Geometry) -> tuple[pd.DataFrame, shapely.Geometry]:
-    """Seed table (label, lon, lat, box, district/province) and land with island discs."""
+def province_coverage(dvhcvn: pd.Series, quang_ninh: shapely.Geometry,
+                      islands: gpd.GeoDataFrame) -> pd.Series:
+    """The 63 provinces at full resolution as one clean coverage.
+
+    Quảng Ninh (missing from dvhcvn-gis) is ODV's outline less its dvhcvn neighbours; the
+    archipelagos' islands are added to their provinces; slivers narrower than
+    :data:`GAP_WIDTH` between neighbours go to the one sharing the longer border.
+    """
+    provinces = dvhcvn.copy()
+    provinces[QUANG_NINH] = shapely.difference(quang_ninh,
+                                               shapely.union_all(_geometry(dvhcvn)))
+    for row in islands.itertuples():
+        provinces[row.province_code] = shapely.union(provinces[row.province_code], row.geometry)
+    provinces = provinces.sort_index()
+    clean = shapely.coverage_clean(_geometry(provinces), gap_width=GAP_WIDTH)
+    return pd.Series(clean, index=provinces.index)
+
+
+def commune_seeds() -> pd.DataFrame:
+    """The 2021 communes with their package centroid and box, box NaN where not trusted.
+
+    A box shared by several communes is their district's, not theirs; a box that misses its
+    own centroid is wrong: neither may weigh in the tessellation nor count as evidence.
+    """
     com = units.communes("2021")
-    seeds = com.rename(columns={"commune_code": "label"})[
-        ["label", "district_code", "province_code", "lon", "lat", *BOX]
-    ].copy()
-    dist = units.districts().set_index("district_code")
-    extra = []
-    for label in ISLAND_SEEDS:
-        if label.startswith("D"):
-            row = dist.loc[label[1:]]
-            extra.append({"label": label, "district_code": label[1:],
-                          "province_code": row.province_code, "lon": row.lon, "lat": row.lat})
-    seeds = pd.concat([seeds, pd.DataFrame(extra)], ignore_index=True)
-    seeds = ts.spread_duplicates(seeds)
-    for label, pos in ISLAND_SEEDS.items():
-        if pos is not None:
-            seeds.loc[seeds["label"] == label, ["lon", "lat"]] = pos
-    island = seeds["label"].isin(list(ISLAND_SEEDS))
-    discs = shapely.buffer(shapely.points(seeds.loc[island, ["lon", "lat"]].to_numpy()),
-                           ISLAND_RADIUS)
-    land = shapely.union_all([land, *discs])
-    seeds[["lon", "lat"]] = ts.onto_land(seeds[["lon", "lat"]].to_numpy(), land)
-    # A box shared by several communes is their district's, not theirs; a box that misses its
-    # own centroid is wrong: neither may constrain the tessellation.
-    inside = (
-        seeds.lon.between(seeds.lon_min, seeds.lon_max)
-        & seeds.lat.between(seeds.lat_min, seeds.lat_max)
-    )
+    seeds = com[["commune_code", "district_code", "province_code", "lon", "lat", *BOX]].copy()
+    inside = (seeds.lon.between(seeds.lon_min, seeds.lon_max)
+              & seeds.lat.between(seeds.lat_min, seeds.lat_max))
     shared = seeds.duplicated(BOX, keep=False)
-    seeds.loc[~inside | shared | island, BOX] = np.nan
-    return seeds, land
+    seeds.loc[~inside | shared | seeds["commune_code"].isin(list(ISLAND_SEEDS)), BOX] = np.nan
+    boxes = seeds[BOX].to_numpy(float)
+    seeds["box_km2"] = np.where(np.isfinite(boxes).all(axis=1),
+                                quality.km2(shapely.box(*np.nan_to_num(boxes).T)), np.nan)
+    return seeds.reset_index(drop=True)
 
 
-def tessellate(seeds: pd.DataFrame, land: shapely.Geometry, refine: bool = True) -> pd.Series:
-    """Geometry per seed label: Voronoi of centroids (and labelled grid samples)."""
-    sites = seeds[["lon", "lat"]].to_numpy()
-    labels = seeds["label"].to_numpy()
-    if refine:
-        samples = ts.sample_grid(land)
-        sites = np.vstack([sites, samples])
-        labels = np.concatenate([labels, ts.label_samples(samples, seeds)])
-    return ts.voronoi_units(sites, labels, land)
+def tessellation_seeds(seeds: pd.DataFrame) -> pd.DataFrame:
+    """Seeds as the tessellation uses them: shared centroids spread, island communes moved."""
+    out = ts.spread_duplicates(seeds.rename(columns={"commune_code": "label"}))
+    for label, pos in ISLAND_SEEDS.items():
+        out.loc[out["label"] == label, ["lon", "lat"]] = pos
+    return out
 
 
-def dissolve(geoms: pd.Series, groups: pd.Series) -> pd.Series:
-    """Union of ``geoms`` per value of ``groups`` (aligned on the index)."""
-    frame = pd.DataFrame({"geometry": geoms, "group": groups.reindex(geoms.index)})
-    return frame.groupby("group")["geometry"].agg(lambda g: shapely.union_all(g.to_numpy()))
+def build_districts(provinces: pd.Series, source: pd.DataFrame, seeds: pd.DataFrame,
+                    samples: np.ndarray) -> tuple[pd.Series, dict]:
+    """2021 districts derived per province, then simplified as one national coverage.
+
+    Province borders are district edges: simplified once, for both provinces, and the
+    provinces (unions of districts) share them exactly.
+
+    Returns the simplified district polygons by code and the derivations by code.
+    """
+    table = units.districts()
+    codes = table.groupby("province_code")["district_code"].agg(list)
+    seeds_of = dict(list(seeds.groupby("province_code")))
+    source_of = dict(list(source.groupby("province_code")))
+    empty = source.iloc[:0]
+    full, derivations = {}, {}
+    for code, outline in provinces.items():
+        derived = dd.derive_districts(outline, source_of.get(code, empty), seeds_of[code],
+                                      codes[code], samples)
+        full |= {k: d.geometry for k, d in derived.items()}
+        derivations |= derived
+    full = pd.Series(full).sort_index()
+    # Overlays leave hair-thin gaps where a district's pieces meet: close them first.
+    clean = shapely.coverage_clean(polygonal(_geometry(full)), gap_width=SLIVER_WIDTH)
+    simple = shapely.coverage_simplify(clean, TOLERANCE["district"])
+    return pd.Series(simple, index=full.index), derivations
 
 
-def simplify(geoms: pd.Series, tolerance: float) -> pd.Series:
-    """Simplify a coverage without gaps or overlaps, then round to DECIMALS."""
-    # Splitting and carving leave edges whose vertices differ on the two sides; cleaning makes
-    # shared edges identical, so simplification moves them together.
-    clean = shapely.coverage_clean(geoms.to_numpy())
-    simple = shapely.coverage_simplify(clean, tolerance)
-    rounded = shapely.set_precision(simple, 10.0**-DECIMALS)
-    fixed = np.where(shapely.is_valid(rounded), rounded, shapely.make_valid(rounded))
-    return pd.Series(fixed, index=geoms.index)
+def build_communes(districts: pd.Series, seeds: pd.DataFrame,
+                   samples: np.ndarray) -> pd.Series:
+    """2021 communes tiling each district; island districts without communes whole (boxes
+    of points, not communes, untrusted: :func:`tessellation.without_point_boxes`)."""
+    by_district = dict(list(seeds.groupby("district_code")))
+    district_km2 = pd.Series(quality.km2(_geometry(districts)), index=districts.index)
+    out = {}
+    for code, area in districts.items():
+        if code not in by_district:
+            out[f"D{code}"] = area
+            continue
+        mine = ts.without_point_boxes(by_district[code][["label", "lon", "lat", *BOX, "box_km2"]],
+                                      district_km2[code])
+        cells = ts.partition(area, mine, ts.points_in(area, samples))
+        out |= simplify_gently(cells, TOLERANCE["commune"]).to_dict()
+    return pd.Series(out).sort_index()
+
+
+def _union(atoms: pd.DataFrame, key: pd.Series | np.ndarray) -> pd.Series:
+    # An overlay union in floating precision: GEOS's coverage union left a stray edge in one
+    # 2025 commune (its neighbour's shared edge then no longer matched), and an overlay of
+    # geometries carrying the 0.0001° grid snap-rounds, dropping a spike narrower than it.
+    floating = atoms.assign(geometry=shapely.set_precision(_geometry(atoms["geometry"]), 0.0))
+    return floating.groupby(key)["geometry"].agg(lambda g: shapely.union_all(g.to_numpy()))
+
+
+def layers_from_atoms(atoms: pd.DataFrame) -> dict[str, pd.Series]:
+    """Every layer as unions of the grid-rounded atoms: the levels and vintages nest exactly."""
+    dist = units.districts().set_index("district_code")["province_code"]
+    district_of = units.communes("2021").set_index("commune_code")["district_code"]
+    old = atoms["old"]
+    district = old.map(district_of).fillna(old.str.removeprefix("D"))
+    province = district.map(dist)
+    new_prov = units.province_crosswalk().set_index("old_province_code")["new_province_code"]
+    return {
+        "communes_2021": _union(atoms[~old.str.startswith("D")], old[~old.str.startswith("D")]),
+        "districts_2021": _union(atoms, district),
+        "provinces_2021": _union(atoms, province),
+        "provinces_2025": _union(atoms, province.map(new_prov)),
+        "communes_2025": _union(atoms, atoms["new"]),
+    }
+
+
+def _grid_point_inside(poly: shapely.Geometry, decimals: int) -> tuple[float, float]:
+    """A point on the ``decimals`` grid inside ``poly``, near its surface point: rounding a
+    surface point of a thin polygon can put it outside."""
+    step = 10.0**-decimals
+    x0, y0 = np.round(shapely.point_on_surface(poly).coords[0], decimals)
+    offsets = np.arange(-25, 26) * step
+    xs, ys = (a.ravel() for a in np.meshgrid(x0 + offsets, y0 + offsets))
+    order = np.argsort(np.hypot(xs - x0, ys - y0), kind="stable")
+    inside = order[shapely.contains_xy(poly, xs[order], ys[order])]
+    if not len(inside):
+        raise ValueError(f"no {step}° grid point inside polygon near {x0}, {y0}")
+    return round(float(xs[inside[0]]), decimals), round(float(ys[inside[0]]), decimals)
+
+
+def label_points(geoms: pd.Series, *wanted: pd.DataFrame) -> pd.DataFrame:
+    """A point per unit inside its polygon: the first of ``wanted`` (lon, lat) that is, else
+    one on its surface, all rounded to :data:`DECIMALS` as written. Maps draw commune dots
+    here, so a dot always sits in its own polygon."""
+    polys = _geometry(geoms)
+    xy = np.full((len(geoms), 2), np.nan)
+    done = np.zeros(len(geoms), dtype=bool)
+    surface = shapely.get_coordinates(shapely.point_on_surface(polys))
+    for frame in [*wanted, pd.DataFrame(surface, index=geoms.index, columns=["lon", "lat"])]:
+        cand = np.array(frame.reindex(geoms.index)[["lon", "lat"]], dtype=float).round(DECIMALS)
+        ok = ~done & np.isfinite(cand).all(axis=1)
+        ok[ok] = shapely.contains_xy(polys[ok], cand[ok, 0], cand[ok, 1])
+        xy[ok] = cand[ok]
+        done |= ok
+    for i in np.flatnonzero(~done):
+        xy[i] = _grid_point_inside(polys[i], DECIMALS)
+    return pd.DataFrame(xy, index=geoms.index, columns=["lon", "lat"])
 
 
 def _round(coords: object, decimals: int) -> object:
@@ -177,7 +243,7 @@ def _geo(geom: shapely.Geometry, decimals: int = DECIMALS) -> dict:
     return out
 
 
-def write_collection(path: Path, features: list[dict], note: str = CREDIT) -> int:
+def write_collection(path: Path, features: list[dict], note: str) -> int:
     """Write a compact GeoJSON FeatureCollection (gzip if ``path`` ends in .gz); return bytes."""
     text = json.dumps(
         {"type": "FeatureCollection", "note": note, "features": features},
@@ -190,127 +256,83 @@ def write_collection(path: Path, features: list[dict], note: str = CREDIT) -> in
     return len(text)
 
 
-def label_points(geoms: pd.Series, wanted: pd.DataFrame) -> pd.DataFrame:
-    """A point per unit inside its polygon: ``wanted`` (lon, lat) if inside, else on surface.
-
-    Maps draw commune dots here, so a dot always sits in the polygon it belongs to.
-    """
-    xy = np.array(wanted.reindex(geoms.index)[["lon", "lat"]], dtype=float)
-    inside = shapely.contains_xy(geoms.to_numpy(), xy[:, 0], xy[:, 1])
-    xy[~inside] = shapely.get_coordinates(shapely.point_on_surface(geoms.to_numpy()[~inside]))
-    return pd.DataFrame(xy.round(DECIMALS), index=geoms.index, columns=["lon", "lat"])
-
-
-def features(
-    table: pd.DataFrame, geoms: pd.Series, code: str, parents: list[str],
-    points: pd.DataFrame | None = None,
-) -> list[dict]:
-    """GeoJSON features for the units of ``table`` (one per row, geometry by code)."""
+def features(table: pd.DataFrame, geoms: pd.Series, code: str, parents: list[str],
+             extra: pd.DataFrame) -> list[dict]:
+    """GeoJSON features for the units of ``table`` (one per row, geometry by code); ``extra``
+    holds the further properties by code (map points, source, approximate)."""
     out = []
+    records = extra.to_dict("index")
     for row in table.itertuples(index=False):
         key = getattr(row, code)
         props = {"code": key, "name_vi": row.name_vi, "name_en": row.name_en}
         props |= {p: getattr(row, p) for p in parents}
-        if points is not None:
-            props |= {"lon": float(points.at[key, "lon"]), "lat": float(points.at[key, "lat"])}
-        props["approximate"] = True
+        props |= {k: v for k, v in records[key].items() if v is not None and v == v}
         out.append({"type": "Feature", "properties": props, "geometry": _geo(geoms[key])})
     return out
 
 
-def archipelago_features(districts: pd.Series) -> list[dict]:
-    """GeoJSON features of the two offshore archipelagos (file ``archipelagos.geojson``).
-
-    Parameters
-    ----------
-    districts : Series
-        Final 2021 district geometries by district code; an archipelago's islands are its
-        district's polygon.
-
-    Returns
-    -------
-    list of dict
-        One feature per archipelago: ``key``, ``name_vi``, ``name_en`` (i18n strings
-        ``archipelago_<key>``), ``province_code`` (the same code in both vintages: Đà Nẵng 48,
-        Khánh Hòa 56), ``district_code_2021``, ``commune_code_2025``, ``lon``/``lat`` (the
-        package's centre of the 2025 special zone; the 2021 tables place both districts on the
-        mainland), ``approximate``; geometry: the islands.
-
-    Raises
-    ------
-    ValueError
-        If the package does not hold exactly one district and one special zone per
-        archipelago, or if they sit in provinces with different codes.
-    """
-    dist = units.districts()
-    zones = units.communes("2025")
-    zones = zones[zones["commune_type"] == "Đặc khu"]
-    out = []
-    for key, short in ARCHIPELAGOS.items():
-        district = dist[dist["short_vi"] == short]
-        zone = zones[zones["short_vi"] == short]
-        if len(district) != 1 or len(zone) != 1:
-            raise ValueError(f"{short}: {len(district)} districts, {len(zone)} special zones")
-        district, zone = district.iloc[0], zone.iloc[0]
-        # One province code for both vintages lets a map colour the islands as their province
-        # without knowing which vintage it draws; fail loudly if the package ever differs.
-        if district.province_code != zone.province_code:
-            raise ValueError(f"{short}: province {district.province_code} (2021) but "
-                             f"{zone.province_code} (2025)")
-        props = {"key": key, "name_vi": t(f"archipelago_{key}", "vi"),
-                 "name_en": t(f"archipelago_{key}", "en"),
-                 "province_code": district.province_code,
-                 "district_code_2021": district.district_code,
-                 "commune_code_2025": zone.commune_code,
-                 "lon": float(zone.lon), "lat": float(zone.lat), "approximate": True}
-        out.append({"type": "Feature", "properties": props,
-                    "geometry": _geo(districts[district.district_code])})
-    return out
+def properties(layers: dict[str, pd.Series], derivations: dict, points: dict,
+               origin: dict[str, str]) -> dict[str, pd.DataFrame]:
+    """Per layer, the properties beyond code, names and parents, by code."""
+    prov21 = layers["provinces_2021"].index
+    province_of = units.districts().set_index("district_code")["province_code"]
+    dist = {code: {"approximate": d.approximate,
+                   "source": (origin["odv"] + " (outline); districts derived"
+                              if province_of[code] == QUANG_NINH else origin["dvhcvn"]),
+                   "source_units": "+".join(sorted(d.source_units)) or None,
+                   "derivation": "; ".join(d.notes) or None}
+            for code, d in derivations.items()}
+    return {
+        "provinces_2021": pd.DataFrame(
+            {"approximate": False,
+             "source": [origin["odv" if c == QUANG_NINH else "dvhcvn"] for c in prov21]},
+            index=prov21),
+        "provinces_2025": pd.DataFrame(
+            {"approximate": False,
+             "source": origin["dvhcvn"] + "; union of the 2021 provinces"},
+            index=layers["provinces_2025"].index),
+        "districts_2021": pd.DataFrame.from_dict(dist, orient="index"),
+        "communes_2021": points["communes_2021"].assign(approximate=True),
+        "communes_2025": points["communes_2025"].assign(approximate=True),
+    }
 
 
-def _anchors(seeds: pd.DataFrame, by: str, trusted: bool = True) -> dict:
-    """Seed points per unit; ``trusted`` keeps only communes whose box confirmed the centroid.
-
-    A part of a district or province holding a trusted centroid is real land of that unit and
-    must not be given away as an enclave.
-    """
-    use = seeds[np.isfinite(seeds["lon_min"])] if trusted else seeds
-    groups = use.groupby(by)[["lon", "lat"]]
-    return {key: shapely.multipoints(g.to_numpy()) for key, g in groups}
-
-
-def build(ne_path: Path | None) -> dict:
-    """Build the five unit files and the archipelagos; return the quality report."""
+def build(folder: Path) -> dict:
+    """Build the five unit files; return the build report."""
     t0 = time.perf_counter()
-    land = read_outline(ne_path)
-    seeds, land = seeds_2021(land)
-    by_label = seeds.set_index("label")
-    plain = tessellate(seeds, land, refine=False)
-    cells = tessellate(seeds, land)
-    cells, moved_c = ts.reassign_fragments(cells, _anchors(seeds, "label", trusted=False))
-    cells = quality.carve_missing(cells, by_label[["lon", "lat"]])
-    districts_g, moved_d = ts.reassign_fragments(
-        dissolve(cells, by_label["district_code"]), _anchors(seeds, "district_code"), 0.5
-    )
-    prov_of_district = units.districts().set_index("district_code")["province_code"]
-    provinces_g, moved_p = ts.reassign_fragments(
-        dissolve(districts_g, prov_of_district), _anchors(seeds, "province_code"), 0.5
-    )
-    new_prov = units.province_crosswalk().set_index("old_province_code")["new_province_code"]
-    provinces25_g = dissolve(provinces_g, new_prov)
+    prov = sources.provenance(folder)
+    dv_prov, dv_dist = sources.read_dvhcvn(folder)
+    odv63, odv34 = sources.read_odv(folder)
+    islands = gpd.read_file(GEO_DIR / ARCHIPELAGO_FILE, engine="pyogrio")
+    islands["province_code"] = islands["province_code"].astype(str)
+
+    provinces = province_coverage(dv_prov, odv63[QUANG_NINH], islands)
+    source = dv_dist.copy()
+    for row in islands.itertuples():
+        hit = source["source_code"] == row.district_code_2021
+        source.loc[hit, "geometry"] = [shapely.union(g, row.geometry)
+                                       for g in source.loc[hit, "geometry"]]
+    source["geometry"] = shapely.coverage_clean(_geometry(source["geometry"]))
+    samples = ts.sample_grid(shapely.coverage_union_all(_geometry(provinces)))
+    seeds = commune_seeds()
+    district_g, derivations = build_districts(provinces, source, seeds, samples)
+    for code in islands["district_code_2021"].astype(str):
+        derivations[code].added.append(f"with the islands of {ARCHIPELAGO_FILE} (Natural Earth)")
+    moved = tessellation_seeds(seeds)
+    commune_g = build_communes(district_g, moved, samples)
+
     new_com = units.communes("2025")
-    com25_g, stats25 = new_commune_polygons(cells, units.commune_crosswalk(), new_com)
-    com25_g = quality.carve_missing(com25_g, new_com.set_index("commune_code")[["lon", "lat"]])
+    new_prov = units.province_crosswalk().set_index("old_province_code")["new_province_code"]
+    dist_prov = units.districts().set_index("district_code")["province_code"]
+    old_prov = seeds.set_index("commune_code")["province_code"]
+    label_prov = pd.Series({label: old_prov.get(label, dist_prov.get(label[1:]))
+                            for label in commune_g.index})
+    atoms, stats25 = new_commune_atoms(commune_g, units.commune_crosswalk(), new_com,
+                                       label_prov.map(new_prov))
+    atoms["geometry"] = to_grid(_geometry(atoms["geometry"]), DECIMALS)
+    layers = layers_from_atoms(atoms)
 
     com = units.communes("2021")
-    out = {
-        "communes_2021": simplify(cells.reindex(com["commune_code"]), TOLERANCE["commune"]),
-        "districts_2021": simplify(districts_g, TOLERANCE["district"]),
-        "provinces_2021": simplify(provinces_g, TOLERANCE["province"]),
-        "provinces_2025": simplify(provinces25_g, TOLERANCE["province"]),
-        "communes_2025": simplify(com25_g.reindex(new_com["commune_code"]),
-                                  TOLERANCE["commune"]),
-    }
     tables = {
         "communes_2021": (com, "commune_code", ["province_code", "district_code"]),
         "districts_2021": (units.districts(), "district_code", ["province_code"]),
@@ -319,44 +341,44 @@ def build(ne_path: Path | None) -> dict:
         "communes_2025": (new_com, "commune_code", ["province_code"]),
     }
     points = {
-        "communes_2021": label_points(out["communes_2021"], by_label),
-        "communes_2025": label_points(out["communes_2025"], new_com.set_index("commune_code")),
+        "communes_2021": label_points(layers["communes_2021"], com.set_index("commune_code"),
+                                      moved.set_index("label")),
+        "communes_2025": label_points(layers["communes_2025"],
+                                      new_com.set_index("commune_code")),
     }
+    origin = {"dvhcvn": f"{prov['dvhcvn'].name} {prov['dvhcvn'].data_date} (gis.chinhphu.vn)",
+              "odv": f"{prov['odv'].name}"}
+    extra = properties(layers, derivations, points, origin)
     sizes = {}
     for name, (table, code, parents) in tables.items():
-        sizes[name] = write_collection(
-            GEO_DIR / FILE_NAMES[name],
-            features(table, out[name], code, parents, points.get(name)),
-        )
-    archipelagos = archipelago_features(out["districts_2021"])
-    sizes["archipelagos"] = write_collection(GEO_DIR / ARCHIPELAGO_FILE, archipelagos,
-                                             ARCHIPELAGO_NOTE)
-    report = quality.report(out, land, tables, points, plain, cells, seeds)
+        note = COMMUNE_NOTE if name.startswith("communes") else UNIT_NOTE
+        sizes[name] = write_collection(GEO_DIR / FILE_NAMES[name],
+                                       features(table, layers[name], code, parents, extra[name]),
+                                       note)
+    report = quality.report(layers, tables, points, dv_prov, dv_dist, odv63, odv34,
+                            derivations, extra["districts_2021"], provinces)
+    archipelagos = json.loads((GEO_DIR / ARCHIPELAGO_FILE).read_text(encoding="utf-8"))
     report["archipelago islands inside own province 2021 / 2025 %"] = quality.islands_inside(
-        archipelagos, out["provinces_2021"], out["provinces_2025"])
-    report["moved fragments (commune, district, province)"] = (moved_c, moved_d, moved_p)
-    report["2025: old communes split / new communes placed by centroid"] = (
-        stats25["split"], stats25["placed"])
+        archipelagos["features"], layers["provinces_2021"], layers["provinces_2025"])
+    report["2025: old communes split / new communes placed by centroid / pairs dropped"] = (
+        stats25["split"], stats25["placed"], stats25["dropped"])
     report["file sizes (bytes)"] = sizes | {"total": sum(sizes.values())}
     report["build seconds"] = round(time.perf_counter() - t0, 1)
     return report
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry: build the files and print the quality report."""
+    """Command-line entry: build the files and print the build report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--natural-earth", type=Path,
-        default=Path(os.environ.get("P8_NATURAL_EARTH", DEFAULT_NE)),
-        help="world-atlas countries-10m.json (default: $P8_NATURAL_EARTH or %(default)s); "
-        "if missing, the shipped geo/vietnam_outline.geojson is used",
-    )
+    parser.add_argument("--sources", type=Path, default=None,
+                        help="folder holding dvhcvn-gis/ and odv/ (default: $P8_GEO_SOURCES "
+                        f"or {sources.DEFAULT_SOURCES})")
     args = parser.parse_args(argv)
-    report = build(args.natural_earth)
-    for key, value in report.items():
-        print(f"{key}: {value}")
-    islands = report["archipelago islands inside own province 2021 / 2025 %"]
-    return 0 if report["invalid geometries"] == 0 and min(islands) >= 99.0 else 1
+    report = build(sources.sources_dir(args.sources))
+    print(quality.format_report(report))
+    missed = quality.missed_budgets(report)
+    print(f"budgets missed: {missed}" if missed else "budgets: all met")
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":

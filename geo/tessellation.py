@@ -1,4 +1,4 @@
-"""Polygons for administrative units from their centroids and bounding boxes.
+"""Polygons for administrative units from their centroids and bounding boxes, inside an area.
 
 Plain Voronoi cells of centroids are poor where units differ a lot in size: a large mountain
 commune loses land to its small neighbours. The package also gives each 2021 commune a
@@ -8,6 +8,9 @@ distance-to-centroid divided by its box size (a multiplicatively weighted Vorono
 to the boxes). Voronoi cells of centroids and samples together, clipped to the land and
 dissolved by label, give the units. Each unit keeps the cell of its own centroid, so no unit
 vanishes and every centroid lies in its own unit before simplification.
+
+:func:`partition` does all of it inside one area (a district, or a source polygon shared by
+several districts): seeds outside it are moved in first, so the units tile exactly that area.
 """
 
 from __future__ import annotations
@@ -15,10 +18,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import shapely
+from coverage import polygonal
 from shapely import STRtree
 
 GRID_STEP = 0.01  # degrees (~1.1 km): fine enough for mountain communes, ~300k samples
-INLAND_STEP = 0.002  # degrees moved past the coast by onto_land
+INLAND_STEP = 0.002  # degrees moved past a border by into_area
+POINT_BOX_SHARE = 0.1  # of the average unit's area: a smaller box is a point's
+FAR_OUTSIDE = 0.02  # degrees (~2 km): a centroid farther outside its area is misplaced
+CARVE_RADIUS = 0.003  # degrees (~300 m) given to a unit that got no land at all
 BOX_MARGIN = 0.1  # share of a box's size added around it: package boxes are tight
 
 
@@ -51,6 +58,28 @@ def sample_grid(land: shapely.Geometry, step: float = GRID_STEP) -> np.ndarray:
     return xy[inside]
 
 
+def without_point_boxes(seeds: pd.DataFrame, area_km2: float) -> pd.DataFrame:
+    """``seeds`` without ``box_km2``, their box dropped (NaN) where it is a point's, not a unit's.
+
+    The package gives some communes the box of a village point (~0.5 km² where the commune
+    has 20): weighted by it, the commune would shrink to it. A box under
+    :data:`POINT_BOX_SHARE` of the average unit of ``area_km2`` is not trusted.
+    """
+    out = seeds.drop(columns="box_km2", errors="ignore")
+    if "box_km2" in seeds:
+        point = seeds["box_km2"].to_numpy(float) < POINT_BOX_SHARE * area_km2 / len(seeds)
+        out.loc[point, ["lon_min", "lat_min", "lon_max", "lat_max"]] = np.nan
+    return out
+
+
+def points_in(area: shapely.Geometry, xy: np.ndarray) -> np.ndarray:
+    """The rows of ``xy`` (n, 2) that lie inside ``area``; its box is checked first, as most
+    points of a national sample grid are far from one district."""
+    lon0, lat0, lon1, lat1 = area.bounds
+    near = xy[(xy[:, 0] >= lon0) & (xy[:, 0] <= lon1) & (xy[:, 1] >= lat0) & (xy[:, 1] <= lat1)]
+    return near[shapely.contains_xy(area, near[:, 0], near[:, 1])]
+
+
 def spread_duplicates(seeds: pd.DataFrame) -> pd.DataFrame:
     """Move units that share one centroid onto a small circle around it.
 
@@ -81,35 +110,64 @@ def spread_duplicates(seeds: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def onto_land(xy: np.ndarray, land: shapely.Geometry) -> np.ndarray:
-    """Move points that lie in the sea onto the nearest coast.
+def into_area(xy: np.ndarray, area: shapely.Geometry,
+              samples: np.ndarray | None = None) -> np.ndarray:
+    """Move points that lie outside ``area`` inside it.
 
-    Coastal and island communes sometimes have a centroid offshore; its Voronoi cell would
-    then hold no land and the unit would vanish.
+    A commune whose package centroid lies outside its district (offshore, across a border:
+    the package's error, or a border drawn differently) still needs a seed inside the district,
+    or its Voronoi cell would hold none of the district's land.
 
     Parameters
     ----------
     xy : ndarray of shape (n, 2)
         ``(lon, lat)`` points.
-    land : shapely geometry
-        The land.
+    area : shapely geometry
+        The polygon the points must lie in.
+    samples : ndarray of shape (m, 2), optional
+        Points inside ``area`` (the grid samples).
 
     Returns
     -------
     ndarray of shape (n, 2)
-        A copy with offshore points moved to the closest point of ``land``.
+        A copy in which every point lies inside ``area``. A point at most
+        :data:`FAR_OUTSIDE` away goes to the nearest point of ``area`` and on inwards (by
+        :data:`INLAND_STEP` or less). One farther off says nothing about where in the area it
+        belongs: it takes the sample farthest from every other seed, so that several such
+        communes of one district (Ia H'Drai's three, placed by the package in Sa Thầy) share it
+        instead of crowding one stretch of its border.
     """
     out = np.array(xy, dtype=float)
-    shapely.prepare(land)
-    offshore = ~shapely.contains_xy(land, out[:, 0], out[:, 1])
-    if offshore.any():
-        lines = shapely.shortest_line(shapely.points(out[offshore]), land)
-        coast = shapely.get_coordinates(shapely.get_point(lines, 1))
-        # Carry on ~200 m past the coast, in the direction of travel: two offshore
-        # centroids near one headland would otherwise land on the same coast point.
-        step = coast - out[offshore]
-        norm = np.hypot(step[:, 0], step[:, 1])[:, None]
-        out[offshore] = coast + INLAND_STEP * step / np.where(norm > 0, norm, 1.0)
+    shapely.prepare(area)
+    outside = ~shapely.contains_xy(area, out[:, 0], out[:, 1])
+    far = np.zeros(len(out), dtype=bool)
+    if samples is not None and len(samples) and outside.any():
+        far[outside] = shapely.distance(shapely.points(out[outside]), area) > FAR_OUTSIDE
+    for i in np.flatnonzero(outside & ~far):
+        start = shapely.Point(out[i])
+        edge = np.array(shapely.get_point(shapely.shortest_line(start, area), 1).coords[0])
+        step = edge - out[i]
+        norm = float(np.hypot(*step)) or 1.0
+        # Carry on past the border in the direction of travel: two outside centroids near
+        # one headland would otherwise land on the same border point.
+        for length in (INLAND_STEP, INLAND_STEP / 8, INLAND_STEP / 64):
+            candidate = edge + length * step / norm
+            if shapely.contains_xy(area, *candidate):
+                out[i] = candidate
+                break
+        else:  # a sliver of land narrower than the steps: any point of it nearby
+            near = shapely.intersection(area, shapely.Point(edge).buffer(10 * INLAND_STEP))
+            out[i] = shapely.point_on_surface(near if not near.is_empty else area).coords[0]
+    placed = out[~far]
+    for i in np.flatnonzero(far):
+        if len(placed):
+            gap = np.min(np.hypot(samples[:, None, 0] - placed[None, :, 0],
+                                  samples[:, None, 1] - placed[None, :, 1]), axis=1)
+            best = samples[int(np.argmax(gap))]
+        else:  # no seed inside yet: the sample nearest to where the package put it
+            best = samples[int(np.argmin(np.hypot(*(samples - out[i]).T)))]
+        out[i] = best
+        placed = np.vstack([placed, best])
     return out
 
 
@@ -133,7 +191,8 @@ def label_samples(samples: np.ndarray, seeds: pd.DataFrame) -> np.ndarray:
     boxes = seeds[["lon_min", "lat_min", "lon_max", "lat_max"]].to_numpy(float)
     valid = np.isfinite(boxes).all(axis=1)
     size = np.sqrt((boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1]))
-    scale = np.where(valid, size, np.nanmedian(size[valid]))
+    typical = float(np.median(size[valid])) if valid.any() else 0.05
+    scale = np.where(valid, size, typical)
     scale = np.maximum(scale, 1e-3)
     pad = BOX_MARGIN * np.nan_to_num(size)[:, None] * np.array([-1, -1, 1, 1])
     box_geoms = shapely.box(*(boxes + pad).T)
@@ -184,15 +243,18 @@ def voronoi_units(
     geoms = shapely.get_parts(
         shapely.voronoi_polygons(shapely.multipoints(points), extend_to=extent, ordered=True)
     )
-    shapely.prepare(land)
-    inside = shapely.contains_properly(land, geoms)
-    edge = ~inside
-    geoms[edge] = shapely.intersection(geoms[edge], land)
+    # Dissolve first, clip after: clipping every cell would leave a vertex on the border at
+    # each meeting of two cells of one label (one per ~1 km of grid samples), which no
+    # simplification of inner edges removes.
     frame["geometry"] = geoms
-    frame = frame[~shapely.is_empty(frame["geometry"].to_numpy())]
-    return frame.groupby("label")["geometry"].agg(
-        lambda g: shapely.coverage_union_all(g.to_numpy())
-    )
+    merged = frame.groupby("label")["geometry"].agg(
+        lambda g: shapely.coverage_union_all(g.to_numpy()))
+    cells = np.array(merged.to_numpy(dtype=object))  # a writable copy
+    shapely.prepare(land)
+    edge = ~shapely.contains_properly(land, cells)
+    cells[edge] = polygonal(shapely.intersection(cells[edge], land))
+    out = pd.Series(cells, index=merged.index)
+    return out[~shapely.is_empty(cells)]
 
 
 def reassign_fragments(
@@ -253,3 +315,71 @@ def reassign_fragments(
     frame["label"] = new_label
     out = frame.groupby("label")["geometry"].agg(lambda g: shapely.union_all(g.to_numpy()))
     return out, moved
+
+
+def carve_missing(geoms: pd.Series, points: pd.DataFrame) -> pd.Series:
+    """Give every code in ``points`` without a geometry a small disc around its point.
+
+    The disc is cut out of the units it overlaps, so the result stays a coverage of the same
+    area.
+
+    Parameters
+    ----------
+    geoms : Series
+        Geometry per code.
+    points : DataFrame
+        ``lon``, ``lat`` indexed by code; every code must end up with a geometry.
+
+    Returns
+    -------
+    Series
+        ``geoms`` plus a geometry for each code that had none.
+    """
+    out = geoms.copy()
+    have = set(out.index[~shapely.is_empty(out.to_numpy())]) if len(out) else set()
+    for code in points.index:
+        if code in have:
+            continue
+        disc = shapely.Point(points.loc[code, ["lon", "lat"]].to_numpy(float)).buffer(CARVE_RADIUS)
+        hits = out.index[shapely.intersects(out.to_numpy(), disc)]
+        if len(hits):
+            cut = shapely.union_all([out[h].intersection(disc) for h in hits])
+            for h in hits:
+                out[h] = out[h].difference(disc)
+            disc = cut if not cut.is_empty else disc
+        out[code] = disc
+    return out
+
+
+def partition(area: shapely.Geometry, seeds: pd.DataFrame, samples: np.ndarray) -> pd.Series:
+    """Split ``area`` between the labels of ``seeds``: refined Voronoi, clipped, repaired.
+
+    Parameters
+    ----------
+    area : shapely geometry
+        The polygon to tile.
+    seeds : DataFrame
+        ``label``, ``lon``, ``lat`` and the box ``lon_min, lat_min, lon_max, lat_max`` (NaN
+        where the box is not to be trusted); identical positions already spread
+        (:func:`spread_duplicates`). Seeds outside ``area`` are moved in (:func:`into_area`).
+    samples : ndarray of shape (n, 2)
+        Grid samples inside ``area``, labelled by :func:`label_samples`.
+
+    Returns
+    -------
+    Series
+        Geometry per label, every label present; together they tile ``area``.
+    """
+    labels = seeds["label"].to_numpy()
+    if len(seeds) == 1:
+        return pd.Series({labels[0]: area})
+    xy = into_area(seeds[["lon", "lat"]].to_numpy(float), area, samples)
+    moved = seeds.assign(lon=xy[:, 0], lat=xy[:, 1])
+    sites, site_labels = xy, labels
+    if len(samples):
+        sites = np.vstack([xy, samples])
+        site_labels = np.concatenate([labels, label_samples(samples, moved)])
+    cells = voronoi_units(sites, site_labels, area)
+    anchors = {label: shapely.Point(p) for label, p in zip(labels, xy, strict=True)}
+    cells, _ = reassign_fragments(cells, anchors)
+    return carve_missing(cells, moved.set_index("label")[["lon", "lat"]])

@@ -22,7 +22,7 @@ else:
     st.pydeck_chart(spec.deck, on_select=state.map_selected, selection_mode="single-object",
                     key="map_deck", height=slides.MAP_HEIGHT if f["present"] else 620)
     widgets.legend(spec.legend, t("figures_count", lang))
-    st.caption(spec.note)  # approximate, not official; sources credited
+    st.caption(spec.note)  # the boundaries' sources and licences; communes approximate
 if f["province"]:
     st.write(t("map_selected", lang, name=labels.unit_name(f["province"], lang)))
     st.page_link("pages/province.py", label=t("open_profile", lang))

@@ -4,6 +4,7 @@ what attainment means, what is approximate, credits."""
 import streamlit as st
 
 from app import data, sections, state, widgets
+from p8lib import maps
 from p8lib.contract import t
 from p8lib.present import citations, tables
 
@@ -57,3 +58,8 @@ st.write(t("approximate_text", lang))
 
 st.subheader(t("credits", lang))
 st.write(t("credits_text", lang))
+
+st.subheader(t("boundary_credits", lang))  # the map boundaries' sources (p8lib.maps.credits)
+boundary_credits = maps.boundary_credits(lang)
+widgets.table(boundary_credits, boundary_credits, "boundary_credits", lang,
+              key="sources_boundaries")

@@ -188,25 +188,66 @@ STRINGS: dict[str, dict[str, str]] = {
               "phase. What cannot be compared keeps its status and is never shown as 0 %."},
     "approximate": {"vi": "Những gì là ước lượng", "en": "What is approximate"},
     "approximate_text": {
-        "vi": "Ranh giới trên bản đồ là gần đúng, không chính thức: dựng từ tâm các xã "
-              "(vietnamadminunits), đường bờ biển và các đảo của Natural Earth, theo đó vẽ "
-              "quần đảo Hoàng Sa và Trường Sa. Số xã, huyện "
-              "được báo cáo là những gì nguồn nêu, không phải toàn bộ địa bàn triển khai.",
-        "en": "Map boundaries are approximate, not official: derived from commune centroids "
-              "(vietnamadminunits) and Natural Earth's coastline and islands, from which the "
-              "Hoàng Sa and Trường Sa archipelagos are drawn. Counts of districts "
-              "and communes are what the sources name, not every place Project 8 reaches."},
+        "vi": "Ranh giới tỉnh và huyện lấy từ bản đồ hành chính của Chính phủ (gis.chinhphu.vn, "
+              "3/2025, qua dvhcvn), đã đơn giản hóa; Quảng Ninh theo Open Development Vietnam; "
+              "vài huyện mới hoặc đã điều chỉnh được dựng lại từ các xã và ghi là gần đúng. "
+              "Ranh giới xã là gần đúng, không chính thức: dựng từ tâm các xã "
+              "(vietnamadminunits) bên trong huyện của xã. Quần đảo Hoàng Sa và Trường Sa vẽ "
+              "theo các đảo của Natural Earth. Số xã, huyện được báo cáo là những gì nguồn nêu, "
+              "không phải toàn bộ địa bàn triển khai.",
+        "en": "Province and district boundaries come from the Government's administrative map "
+              "(gis.chinhphu.vn, March 2025, via dvhcvn), simplified; Quảng Ninh from Open "
+              "Development Vietnam; a few new or changed districts are rebuilt from their "
+              "communes and marked approximate. Commune boundaries are approximate, not "
+              "official: derived from commune centroids (vietnamadminunits) inside their "
+              "district. The Hoàng Sa and Trường Sa archipelagos are drawn from Natural Earth's "
+              "islands. Counts of districts and communes are what the sources name, not every "
+              "place Project 8 reaches."},
     "credits": {"vi": "Giấy phép và ghi công", "en": "Licences and credits"},
     "credits_text": {
-        "vi": "Natural Earth (phạm vi công cộng); vietnamadminunits (giấy phép MIT); số liệu "
+        "vi": "Bản đồ: dvhcvn (GPL-3.0), Open Development Vietnam (MIT), vietnamadminunits "
+              "(giấy phép MIT), Natural Earth (phạm vi công cộng), chi tiết ở bảng dưới; số liệu "
               "từ các báo cáo và bài báo được liệt kê ở trên, theo quyền của tác giả.",
-        "en": "Natural Earth (public domain); vietnamadminunits (MIT licence); figures from "
-              "the reports and articles listed above, under their authors' rights."},
+        "en": "Maps: dvhcvn (GPL-3.0), Open Development Vietnam (MIT), vietnamadminunits (MIT "
+              "licence), Natural Earth (public domain), detailed in the table below; figures "
+              "from the reports and articles listed above, under their authors' rights."},
     "map_not_built": {
         "vi": "Lớp bản đồ chưa được dựng (p8lib.maps / p8lib.maps.geo chưa có). Danh sách tỉnh "
               "thí điểm vẫn ở bên dưới.",
         "en": "Map layers not built yet (p8lib.maps / p8lib.maps.geo missing). The pilot "
               "provinces are listed below."},
+    # Boundaries: the note under every map and the Sources page's credits (issue #16);
+    # p8lib.maps.credits holds the table, geo/README.md and geo/LICENSE the provenance.
+    "map_boundaries_note": {
+        "vi": "Tỉnh, huyện: bản đồ hành chính của Chính phủ (gis.chinhphu.vn, 3/2025) qua "
+              "dvhcvn, GPL-3.0; Quảng Ninh: Open Development Vietnam (MIT); vài huyện dựng lại "
+              "từ xã. Ranh giới xã là gần đúng, dựng từ tâm xã (vietnamadminunits, MIT). Các "
+              "đảo Hoàng Sa, Trường Sa: © Natural Earth.",
+        "en": "Provinces and districts: the Government's administrative map (gis.chinhphu.vn, "
+              "March 2025) via dvhcvn, GPL-3.0; Quảng Ninh: Open Development Vietnam (MIT); a "
+              "few districts rebuilt from communes. Commune boundaries are approximate, derived "
+              "from commune centroids (vietnamadminunits, MIT). Hoàng Sa and Trường Sa "
+              "islands: © Natural Earth."},
+    "boundary_credits": {"vi": "Ranh giới trên bản đồ: nguồn và giấy phép",
+                         "en": "Map boundaries: sources and licences"},
+    "credit_covers": {"vi": "Dùng cho", "en": "Used for"},
+    "licence": {"vi": "Giấy phép", "en": "Licence"},
+    "credit_date": {"vi": "Ngày / phiên bản", "en": "Date / version"},
+    "credit_covers_dvhcvn": {
+        "vi": "Ranh giới 62 tỉnh và các huyện (2021); 34 tỉnh (2025) là hợp của các tỉnh cũ",
+        "en": "Boundaries of 62 provinces and their districts (2021); the 34 provinces (2025) "
+              "as unions of the old ones"},
+    "credit_covers_odv": {
+        "vi": "Ranh giới tỉnh Quảng Ninh; đối chiếu 63 và 34 tỉnh",
+        "en": "Quảng Ninh's province boundary; a check of the 63 and 34 provinces"},
+    "credit_covers_package": {
+        "vi": "Mã, tên, tâm và khung bao của xã (ranh giới xã gần đúng), bảng chuyển đổi "
+              "2021 → 2025",
+        "en": "Codes, names, commune centroids and boxes (the approximate commune "
+              "boundaries), the 2021 → 2025 crosswalk"},
+    "credit_covers_natural_earth": {
+        "vi": "Các đảo của quần đảo Hoàng Sa và Trường Sa",
+        "en": "The islands of the Hoàng Sa and Trường Sa archipelagos"},
     "archipelago_hoang_sa": {"vi": "Quần đảo Hoàng Sa", "en": "Hoàng Sa (Paracel) archipelago"},
     "archipelago_truong_sa": {"vi": "Quần đảo Trường Sa",
                               "en": "Trường Sa (Spratly) archipelago"},

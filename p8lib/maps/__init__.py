@@ -4,17 +4,19 @@
 * :mod:`~p8lib.maps.builders` — frames in, ``pydeck.Deck`` out;
   :mod:`~p8lib.maps.deck_payload` keeps the deck small, :mod:`~p8lib.maps.map_view` fits
   its first view, :mod:`~p8lib.maps.archipelagos` draws Hoàng Sa and Trường Sa;
-* :mod:`~p8lib.maps.map_values` — what a map colours per unit.
+* :mod:`~p8lib.maps.map_values` — what a map colours per unit;
+* :mod:`~p8lib.maps.credits` — the boundary sources, their licences and dates.
 
-Submodules load when first imported: :mod:`~p8lib.maps.map_values` does not import pydeck
-or geopandas. The builders' names (``maps.province_map``…) load on first use. May import
-every package before it.
+Submodules load when first imported: :mod:`~p8lib.maps.map_values` and
+:mod:`~p8lib.maps.credits` do not import pydeck or geopandas. The builders' names
+(``maps.province_map``…) load on first use. May import every package before it.
 """
 
 from p8lib._lazy import lazy_exports
 
 _EXPORTS = dict.fromkeys(("MapSpec", "LegendRow", "province_map", "province_detail_map"),
-                         "builders")
-_MODULES = ("archipelagos", "builders", "deck_payload", "geo", "map_values", "map_view")
+                         "builders") | {"boundary_credits": "credits"}
+_MODULES = ("archipelagos", "builders", "credits", "deck_payload", "geo", "map_values",
+            "map_view")
 __all__ = [*_MODULES, *_EXPORTS]
 __getattr__ = lazy_exports(__name__, _EXPORTS, _MODULES)

@@ -6,8 +6,8 @@ is an option (``basemap=True``) for when the app is online.
 
 Tooltips use one constant template (:data:`TOOLTIP`); the values put into it are HTML-escaped
 here, so a unit name such as ``<img src=x onerror=…>`` shows as text whatever the front end
-does. Boundaries are approximate (see geo/README.md): :data:`APPROXIMATE_NOTE` is returned with
-every map so the page can show it.
+does. :data:`APPROXIMATE_NOTE` (where the boundaries come from, their licences, and that
+communes are approximate; see geo/README.md) is returned with every map so the page shows it.
 
 Payload: Streamlit sends ``deck.to_json()`` whole on every rerun in which the deck changes, so
 decks are :class:`CompactDeck` (JSON without indentation), carry only the properties their
@@ -38,7 +38,7 @@ import pandas as pd
 import pydeck as pdk
 import shapely
 
-from p8lib.contract import check_lang, fmt_number
+from p8lib.contract import LANGS, check_lang, fmt_number, t
 from p8lib.maps import geo
 from p8lib.maps.archipelagos import archipelago_dots, archipelago_labels
 from p8lib.maps.deck_payload import Color, CompactDeck, features, flat_polygons, ring_lists
@@ -64,11 +64,12 @@ POINT_COLORS: dict[str, Color] = {
     "other": (110, 110, 110, 160),
 }
 # Vertex budgets: a compact [lon, lat] pair costs 16–19 bytes. The shipped files fit them as
-# they are (63 provinces: 10,310 vertices; communes of one province: at most 7,906, Nghệ An),
-# so only heavier official boundaries get simplified.
-NATIONAL_MAX_COORDS = 12_000  # ~200 KB of province polygons in the national deck
-OUTLINE_MAX_COORDS = 6_000  # per outline layer (pilot provinces, implementing districts)
-DETAIL_MAX_COORDS = 9_000  # ~170 KB of commune polygons in a province deck
+# they are (the Government map's provinces, issue #16: 63 provinces 32,590 vertices, 34:
+# 27,625; communes of one province: at most 9,234, Thanh Hóa), so only heavier official
+# boundaries get simplified.
+NATIONAL_MAX_COORDS = 36_000  # ~600 KB of province polygons in the national deck
+OUTLINE_MAX_COORDS = 10_000  # per outline layer: 8 pilot provinces ~4,000, 60 districts ~7,800
+DETAIL_MAX_COORDS = 10_000  # ~190 KB of commune polygons in a province deck
 # Decimals of lon/lat sent (0.001° ≈ 110 m). The national deck opens at zoom ≈ 4.8, 1 px ≈
 # 0.03°. A drill-down opens at zoom 5.8–9.9 (1 px ≥ 0.0015°) and its shipped polygons are
 # simplified at 0.004°: 4 decimals (≤ 0.00005° off) stay below a pixel however far one zooms.
@@ -76,12 +77,9 @@ NATIONAL_DECIMALS = 3
 DETAIL_DECIMALS = 4
 ATTAINMENT_BREAKS = (25.0, 50.0, 75.0, 100.0)
 COUNT_BREAKS = (2.0, 5.0, 10.0, 20.0)
-APPROXIMATE_NOTE = {
-    "vi": "Ranh giới gần đúng, không chính thức: dựng từ tâm xã (© vietnamadminunits, MIT); "
-    "đường bờ biển và các đảo: © Natural Earth.",
-    "en": "Approximate boundaries, not official: derived from commune centroids "
-    "(© vietnamadminunits, MIT); coastline and islands: © Natural Earth.",
-}
+# The note shown under every map: where the boundaries come from, their licences, and that
+# communes are approximate (i18n ``map_boundaries_note``; sources in p8lib.maps.credits).
+APPROXIMATE_NOTE = {lang: t("map_boundaries_note", lang) for lang in LANGS}
 _WORDS = {
     "vi": {"no_data": "Không có số liệu", "pilot": "Tỉnh thí điểm", "district": "Huyện triển khai",
            "implementing": "Xã triển khai", "priority": "Xã ưu tiên", "other": "Xã khác"},

@@ -1,9 +1,13 @@
-"""Boundaries of administrative units: the shipped approximate ones, or a user's official ones.
+"""Boundaries of administrative units: the shipped ones, or a user's official ones.
 
-The shipped files in ``geo/`` are *derived* (Voronoi of commune centroids refined with their
-bounding boxes, clipped to Natural Earth's outline; see geo/README.md). Every feature carries
-``approximate = True`` and maps must say so. Codes are those of :mod:`p8lib.units`, in the
-vintage named by the file; never mix vintages without the crosswalk.
+The shipped files in ``geo/`` (built by ``geo/build_boundaries.py``; see geo/README.md):
+provinces and districts from the Government's administrative map (``dvhcvn-gis``, March 2025;
+Quảng Ninh's outline from Open Development Vietnam), simplified, with ``approximate`` False and
+their ``source`` named, except the few districts rebuilt from their communes (``approximate``
+True); communes derived from the package's centroids inside their district (always
+``approximate`` True: maps must say so). Every level nests exactly in the one above, and the
+2025 communes in their 2025 province. The files are GPL-3.0 (geo/LICENSE). Codes are those of
+:mod:`p8lib.units`, in the vintage named by the file; never mix vintages without the crosswalk.
 
 Layers (``level``, ``vintage``): ``("province", "2021")``, ``("district", "2021")``,
 ``("commune", "2021")``, ``("province", "2025")``, ``("commune", "2025")``. Apart from them,
@@ -30,7 +34,7 @@ from p8lib.units import nfc
 LEVELS = ("province", "district", "commune")
 FILES: dict[tuple[str, str], str] = {
     ("province", "2021"): "provinces_2021.geojson",
-    ("district", "2021"): "districts_2021.geojson",
+    ("district", "2021"): "districts_2021.geojson.gz",
     ("commune", "2021"): "communes_2021.geojson.gz",
     ("province", "2025"): "provinces_2025.geojson",
     ("commune", "2025"): "communes_2025.geojson.gz",
@@ -39,8 +43,9 @@ ARCHIPELAGO_FILE = "archipelagos.geojson"
 CODE_WIDTH = {"province": 2, "district": 3, "commune": 5}
 DISPLAY_TOLERANCES = (0.006, 0.01, 0.015, 0.02, 0.03, 0.05)  # degrees, tried in order
 CREDIT = (
-    "Approximate boundaries derived from vietnamadminunits (MIT) centroids; "
-    "outline © Natural Earth (public domain)."
+    "Provinces and districts: the Government's administrative map via dvhcvn (GPL-3.0, "
+    "2025-03-01); Quảng Ninh: Open Development Vietnam (MIT); communes approximate, from "
+    "vietnamadminunits (MIT) centroids; islands © Natural Earth. See geo/LICENSE."
 )
 
 
@@ -61,7 +66,7 @@ def boundary_path(level: str, vintage: str = units.OLD, directory: Path | None =
 def load_boundaries(
     level: str, vintage: str = units.OLD, directory: Path | None = None
 ) -> gpd.GeoDataFrame:
-    """Load the shipped approximate boundaries of one layer.
+    """Load the shipped boundaries of one layer.
 
     Parameters
     ----------
@@ -76,9 +81,12 @@ def load_boundaries(
     -------
     GeoDataFrame
         ``code`` (zero-padded string), ``name_vi``, ``name_en``, parent codes
-        (``province_code``, ``district_code`` where they exist), ``approximate``; commune
-        layers also ``lon``, ``lat`` (a point inside the polygon, for dots and labels);
-        ``geometry`` in EPSG:4326. Sorted by code.
+        (``province_code``, ``district_code`` where they exist), ``approximate`` (bool);
+        province and district layers also ``source`` (the boundary set), districts
+        ``source_units`` (the source districts they are made of, ``+``-joined) and
+        ``derivation`` (how a re-keyed or rebuilt one was made); commune layers ``lon``,
+        ``lat`` (a point inside the polygon, for dots and labels); ``geometry`` in EPSG:4326.
+        Sorted by code.
 
     Raises
     ------
@@ -176,8 +184,9 @@ def commune_points(vintage: str = units.OLD, directory: Path | None = None) -> p
     """One map point per commune, inside its (approximate) polygon.
 
     The point is the package centroid when that falls inside the commune's polygon; otherwise
-    (centroids offshore, shared by several communes, or placeholders for islands) a point on
-    the polygon's surface, so a commune's dot always lies in its own district and province.
+    (centroids offshore, in a neighbouring district or province, shared by several communes)
+    the seed the build moved into the commune's district, else a point on the polygon's
+    surface, so a commune's dot always lies in its own commune, district and province.
 
     Returns
     -------

@@ -145,8 +145,9 @@ def test_map_page_has_pilot_provinces_and_attribution():
     assert {"map_pilots_csv", "map_pilots_xlsx"} <= {b.key for b in at.get("download_button")}
     assert "Lai Châu" in set(pilots["Name"])
     shown = texts(at)
-    assert "Natural Earth" in shown and "vietnamadminunits" in shown
-    assert shown.count("Approximate boundaries, not official") == 1
+    assert all(credit in shown for credit in ("dvhcvn", "GPL-3.0", "Natural Earth",
+                                               "vietnamadminunits"))
+    assert shown.count("Commune boundaries are approximate") == 1  # said once, not per map
     decks = at.get("deck_gl_json_chart")
     if importlib.util.find_spec("p8lib.maps") is None:
         assert "Map layers not built yet" in texts(at)
