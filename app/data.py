@@ -16,7 +16,7 @@ apart from the shared frame, so a session can never change another's figures.
 
 What the pages compute per filter is in :mod:`app.views`, cached by the filter values and
 :func:`figures_token` — which figures file, which upload — never by hashing the large
-frame's content; so are the figures per province of the map here.
+frame's content; so are the map's values in :mod:`app.maps`.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ import streamlit as st
 from p8lib.analysis import filters, metrics
 from p8lib.contract import FIGURE_COLUMNS, Figure, catalogue
 from p8lib.ingest import ImportOptions, import_report, problems_frame
-from p8lib.maps import map_values
 from p8lib.present import uploads
 
 UPLOADED_KEY = "uploaded_figures"
@@ -246,35 +245,3 @@ def use_uploaded(figures_: pd.DataFrame | None) -> None:
         st.session_state.pop(UPLOADED_KEY, None)
     else:
         st.session_state[UPLOADED_KEY] = figures_
-
-
-@st.cache_data(show_spinner=False)
-def boundaries(level: str, vintage: str):
-    """Approximate boundaries of one layer (:func:`p8lib.maps.geo.load_boundaries`)."""
-    from p8lib.maps import geo  # noqa: PLC0415
-
-    return geo.load_boundaries(level, vintage)
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _figures_per_province(token: tuple[str, str], vintage: str) -> pd.Series:
-    """:func:`p8lib.maps.map_values.figures_per_province` of the figures named by ``token``."""
-    del token  # the cache key only: which figures are in use
-    return map_values.figures_per_province(figures(), vintage)
-
-
-def coverage_deck(vintage: str, lang: str):
-    """The coverage map (a :class:`p8lib.maps.MapSpec`), or None while the map modules or
-    boundary files are not there.
-
-    Imported lazily: the geography modules are built separately from the pages.
-    """
-    try:
-        from p8lib import maps  # noqa: PLC0415
-
-        provinces = boundaries("province", vintage)
-    except (ImportError, FileNotFoundError):
-        return None
-    values = _figures_per_province(figures_token(), vintage)
-    pilots = map_values.pilot_codes(coverage(), vintage)
-    return maps.province_map(provinces, values, kind="count", lang=lang, pilot_codes=pilots)

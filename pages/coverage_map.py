@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app import data, state, widgets
+from app import data, maps, state, widgets
 from p8lib.contract import t
 from p8lib.maps import map_values
 from p8lib.present import labels
@@ -15,7 +15,7 @@ st.title(t("page_map", lang))
 vintage = st.segmented_control(t("vintage", lang), ["2021", "2025"], key="map_vintage",
                                default="2021", required=True,
                                format_func=lambda v: t(f"vintage_{v}", lang))
-spec = data.coverage_deck(vintage, lang)
+spec = maps.coverage_deck(vintage, lang)
 if spec is None:
     st.info(t("map_not_built", lang))
 else:
