@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app.data import figures, figures_token, indicators
-from p8lib.analysis import metrics
+from p8lib.analysis import metrics, rollup
 from p8lib.present import charts, display, tables
 
 
@@ -49,7 +49,7 @@ def _attainment(token: tuple[str, str], province: str | None, year: int | None,
 @st.cache_data(show_spinner=False, max_entries=32)
 def _level_attainment(token: tuple[str, str], year: int | None, level: str) -> pd.DataFrame:
     del token  # the cache key only: which figures are in use
-    return metrics.attainment(filtered(year=year, level=level), indicators())
+    return metrics.attainment(filtered(year=year), indicators(), level=level)
 
 
 def attainment(province: str | None = None, year: int | None = None,
@@ -156,8 +156,9 @@ def _target_actual_chart(token: tuple[str, str], province: str, year: int | None
                          content: int | None, indicator: str | None, lang: str, title: str,
                          large: bool) -> go.Figure | None:
     del token  # the cache key only: which figures are in use
-    bars = tables.target_actual_frame(filtered(province, year, content, indicator),
-                                      indicators(), lang)
+    bars = tables.target_actual_frame(rollup.with_rolled_up(
+        filtered(province, year, content, indicator), indicators(), "province"), indicators(),
+        lang)
     return None if bars.empty else charts.target_actual_bar(bars, lang, title, large)
 
 
