@@ -1,46 +1,205 @@
-"""The map side of the app: boundary layers and the coverage deck, cached.
+"""The map side of the app: boundary layers, what the map colours, and its decks, cached.
 
-Boundaries are read once per layer (``st.cache_data``); what the map colours per province is
-cached by :func:`app.data.figures_token` (which figures are in use), never by hashing the
-figures frame.
+Boundaries are read once per layer and shared (``st.cache_resource``: a 10,000-polygon frame
+copied out of ``st.cache_data`` costs ~20 ms a rerun; the builders never modify them). What
+the map colours (a map table, :mod:`p8lib.maps.map_values`) is cached by the filter values and
+:func:`app.data.figures_token`, never by hashing the figures; its inputs come from
+:mod:`app.views` (the attainment and filtered figures the other pages cache too). A deck is
+built once per table, language and view and shared: a rerun with the same choices only sends
+it again.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
-from app.data import coverage, figures, figures_token
-from p8lib.maps import map_values
+from app import state, views
+from app.data import coverage, figures_token, indicators, sources
+from p8lib import units
+from p8lib.contract import t
+from p8lib.maps import map_text, map_values
+from p8lib.present import unit_name
+
+DECK_HEIGHT = 620
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def boundaries(level: str, vintage: str):
-    """Approximate boundaries of one layer (:func:`p8lib.maps.geo.load_boundaries`)."""
+    """Boundaries of one layer (:func:`p8lib.maps.geo.load_boundaries`), shared: never
+    modify them."""
     from p8lib.maps import geo  # noqa: PLC0415
 
     return geo.load_boundaries(level, vintage)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _figures_per_province(token: tuple[str, str], vintage: str) -> pd.Series:
-    """:func:`p8lib.maps.map_values.figures_per_province` of the figures named by ``token``."""
+@st.cache_data(show_spinner=False)
+def new_province_of() -> dict[str, str]:
+    """2021 province code → its 2025 province's code."""
+    crosswalk = units.province_crosswalk()
+    return dict(zip(crosswalk["old_province_code"], crosswalk["new_province_code"],
+                    strict=True))
+
+
+def old_provinces_of(code_2025: str) -> list[str]:
+    """The 2021 provinces merged into a 2025 province, sorted."""
+    return sorted(old for old, new in new_province_of().items() if new == code_2025)
+
+
+@st.cache_data(show_spinner=False)
+def source_names() -> dict[str, str]:
+    """Source id → the short name a tooltip gives."""
+    return map_text.source_labels(sources())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _table(token: tuple[str, str], measure: str, indicator: str | None, content: int | None,
+           year: int | None, level: str, province: str | None) -> pd.DataFrame:
+    """A 2021 map table: of every province (``province`` None), or of one province's
+    districts or communes."""
     del token  # the cache key only: which figures are in use
-    return map_values.figures_per_province(figures(), vintage)
+    if measure == "coverage":
+        rows = coverage()
+        if province:
+            rows = rows[rows["province_code"] == province]
+        return map_values.coverage_table(rows, views.filtered(province, year), level, year)
+    if measure == "value":
+        return map_values.value_table(views.filtered(province, indicator=indicator),
+                                      indicators(), indicator, level, year)
+    attain = views.attainment(province, year, content, indicator,
+                              level="province" if province is None else None)
+    return map_values.attainment_table(attain, level, year)
 
 
-def coverage_deck(vintage: str, lang: str):
-    """The coverage map (a :class:`p8lib.maps.MapSpec`), or None while the map modules or
-    boundary files are not there.
+def table(measure: str, indicator: str | None, content: int | None, year: int | None,
+          level: str, provinces: list[str] | None = None) -> pd.DataFrame:
+    """The 2021 map table of the country (``provinces`` None) or of these provinces' units."""
+    if provinces is None:
+        return _table(figures_token(), measure, indicator, content, year, level, None)
+    parts = [_table(figures_token(), measure, indicator, content, year, level, code)
+             for code in provinces]
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
 
-    Imported lazily: the geography modules are built separately from the pages.
-    """
-    try:
-        from p8lib import maps  # noqa: PLC0415
 
+@dataclass
+class MapPage:
+    """What the coverage page shows of its map (the deck is None when the map asks for an
+    indicator first)."""
+
+    view: object | None
+    key: str
+    national: bool
+    vintage: str
+    province: str | None = None
+    name: str = ""
+    parts: list[str] = field(default_factory=list)
+    info: str = ""
+
+    def on_select(self):
+        """The deck's ``on_select`` callback."""
+        return partial(state.map_selected, self.key, self.vintage, self.national,
+                       new_of=new_province_of())
+
+    def selected(self, lang: str) -> str:
+        """The unit selected in a drill-down, named, with its value ("" for none)."""
+        if self.national or self.view is None:
+            return ""
+        for layer, code in state.selected_codes(self.key).items():
+            level = layer.removesuffix("s")
+            frame = boundaries(level, self.vintage) if level in ("commune", "district") else None
+            if frame is None:
+                continue
+            names = frame.loc[frame["code"] == code, "name_en" if lang == "en" else "name_vi"]
+            value = self.view.tooltips["value"].get(code, "")
+            name = names.iloc[0] if len(names) else code
+            return t("map_selected_unit", lang, name=f"{name}: {value}" if value else name)
+        return ""
+
+
+def drilled_province(vintage: str) -> str | None:
+    """The province the map is drilled into (a code of ``vintage``), if any."""
+    return state.map_province(vintage, new_province_of())
+
+
+def default_level(measure: str, indicator: str | None, content: int | None,
+                  year: int | None, province: str) -> str:
+    """The level a 2021 drill-down opens at: communes, unless only districts have values."""
+    def filled(level: str) -> bool:
+        return table(measure, indicator, content, year, level, [province])["value"].notna().any()
+
+    return "district" if not filled("commune") and filled("district") else "commune"
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _view(token: tuple[str, str], measure: str, vintage: str, indicator: str | None,
+          content: int | None, year: int | None, level: str, province: str | None,
+          lang: str):
+    """The map view (:class:`p8lib.maps.coverage_view.MapView`) of these choices, shared:
+    never modify it."""
+    del token  # the cache key only: which figures are in use
+    from p8lib.maps import coverage_view  # noqa: PLC0415 - pydeck and geopandas, lazily
+
+    choice = coverage_view.MapChoice(measure, vintage, indicator, year, level)
+    catalogue = indicators()
+    olds = None if province is None else ([province] if vintage == units.OLD
+                                          else old_provinces_of(province))
+    rows = table(measure, indicator, content, year, level, olds)
+    scope = (views.filtered(indicator=indicator) if olds is None else
+             pd.concat([views.filtered(p, indicator=indicator) for p in olds]))
+    notes = coverage_view.level_notes(scope, choice, catalogue, lang, table=rows)
+    for old in olds or [None]:
+        notes += coverage_view.coverage_notes(coverage(), level, year, lang, source_names(),
+                                              old) if measure == "coverage" else []
+    pilots = map_values.pilot_codes(coverage(), units.OLD)
+    old_provinces = boundaries("province", units.OLD)
+    pilot_shapes = old_provinces[old_provinces["code"].isin(pilots)]
+    if province is None:
         provinces = boundaries("province", vintage)
+        return coverage_view.national_view(
+            choice, rows, provinces, catalogue=catalogue, sources=source_names(), lang=lang,
+            pilot_codes=pilots if vintage == units.OLD else (),
+            pilot_outline=None if vintage == units.OLD else pilot_shapes, notes=notes)
+    unit_frame = boundaries(level, vintage)
+    unit_frame = unit_frame[unit_frame["province_code"] == province]
+    shape = boundaries("province", vintage)
+    shape = shape[shape["code"] == province]
+    lines = None
+    if vintage == units.OLD and level == "commune":
+        lines = boundaries("district", units.OLD)
+        lines = lines[lines["province_code"] == province]
+    inside = pilot_shapes[pilot_shapes["code"].isin(olds)] if vintage == units.NEW else None
+    return coverage_view.detail_view(
+        choice, rows, shape, unit_frame, catalogue=catalogue, sources=source_names(),
+        lang=lang, district_lines=lines, pilot_outline=inside, notes=notes)
+
+
+def map_page(filters: dict, vintage: str, measure: str, level: str) -> MapPage:
+    """Everything the coverage page shows of its map under these choices."""
+    lang = filters["lang"]
+    province = drilled_province(vintage)
+    national = province is None
+    level = "province" if national else ("commune" if vintage == units.NEW else level)
+    key = f"map_deck_{vintage}_{province or 'all'}_{level}"
+    page = MapPage(None, key, national, vintage, province)
+    if province is not None:
+        page.parts = [province] if vintage == units.OLD else old_provinces_of(province)
+        page.name = (unit_name(province, lang) if vintage == units.OLD
+                     else _name_2025(province, lang))
+    if measure == "value" and not filters["indicator"]:
+        page.info = t("map_choose_indicator", lang)
+        return page
+    try:
+        page.view = _view(figures_token(), measure, vintage, filters["indicator"],
+                          filters["content"], filters["year"], level, province, lang)
     except (ImportError, FileNotFoundError):
-        return None
-    values = _figures_per_province(figures_token(), vintage)
-    pilots = map_values.pilot_codes(coverage(), vintage)
-    return maps.province_map(provinces, values, kind="count", lang=lang, pilot_codes=pilots)
+        page.info = t("map_not_built", lang)
+    return page
+
+
+def _name_2025(code: str, lang: str) -> str:
+    names = units.provinces(units.NEW).set_index("province_code")
+    return str(names.loc[code, "name_en" if lang == "en" else "name_vi"]) if (
+        code in names.index) else code
