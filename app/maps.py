@@ -94,7 +94,6 @@ class MapPage:
     national: bool
     vintage: str
     province: str | None = None
-    name: str = ""
     parts: list[str] = field(default_factory=list)
     info: str = ""
 
@@ -186,8 +185,6 @@ def map_page(filters: dict, vintage: str, measure: str, level: str) -> MapPage:
     page = MapPage(None, key, national, vintage, province)
     if province is not None:
         page.parts = [province] if vintage == units.OLD else old_provinces_of(province)
-        page.name = (unit_name(province, lang) if vintage == units.OLD
-                     else _name_2025(province, lang))
     if measure == "value" and not filters["indicator"]:
         page.info = t("map_choose_indicator", lang)
         return page
@@ -199,7 +196,12 @@ def map_page(filters: dict, vintage: str, measure: str, level: str) -> MapPage:
     return page
 
 
-def _name_2025(code: str, lang: str) -> str:
+def province_label(code: str, vintage: str, lang: str) -> tuple[str, str]:
+    """A province's name, and for a 2025 province the 2021 provinces it was made of."""
+    if vintage == units.OLD:
+        return unit_name(code, lang), ""
     names = units.provinces(units.NEW).set_index("province_code")
-    return str(names.loc[code, "name_en" if lang == "en" else "name_vi"]) if (
+    name = str(names.loc[code, "name_en" if lang == "en" else "name_vi"]) if (
         code in names.index) else code
+    parts = ", ".join(unit_name(old, lang) for old in old_provinces_of(code))
+    return name, t("map_made_of", lang, parts=parts)

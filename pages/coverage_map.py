@@ -14,7 +14,7 @@ lang = f["lang"]
 
 st.title(t("page_map", lang))
 state.init_map_controls()
-left, right = st.columns(2)
+left, right = st.columns([5, 4])
 with left:
     vintage = st.segmented_control(t("vintage", lang), state.MAP_OPTIONS["map_vintage"],
                                    key="map_vintage", required=True,
@@ -24,18 +24,22 @@ with right:
                                    key="map_measure", required=True,
                                    format_func=lambda m: t(f"measure_{m}", lang))
 province = maps.drilled_province(vintage)
-if province is not None and vintage == "2021":
-    state.set_level_for(province, maps.default_level(measure, f["indicator"], f["content"],
-                                                     f["year"], province))
-    st.segmented_control(t("map_level", lang), state.MAP_OPTIONS["map_level"], key="map_level",
-                         required=True, format_func=lambda v: t(f"map_level_{v}", lang))
+if province is not None:
+    name, made_of = maps.province_label(province, vintage, lang)
+    head, back = st.columns([3, 1], vertical_alignment="center")
+    head.subheader(name)
+    back.button(t("map_national", lang), key="map_national", on_click=state.back_to_national)
+    if made_of:
+        st.caption(made_of)
+    if vintage == "2021":
+        state.set_level_for(province, maps.default_level(measure, f["indicator"], f["content"],
+                                                         f["year"], province))
+        st.segmented_control(t("map_level", lang), state.MAP_OPTIONS["map_level"],
+                             key="map_level", required=True,
+                             format_func=lambda v: t(f"map_level_{v}", lang))
 page = maps.map_page(f, vintage, measure, st.session_state.get("map_level", "commune"))
 state.sync_map_url()
 
-if not page.national:
-    head, back = st.columns([3, 1], vertical_alignment="center")
-    head.subheader(page.name)
-    back.button(t("map_national", lang), key="map_national", on_click=state.back_to_national)
 if page.info:
     st.info(page.info)
 if page.view is not None:

@@ -233,8 +233,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "map_level_commune": {"vi": "Xã", "en": "Communes"},
     "map_national": {"vi": "Xem toàn quốc", "en": "Back to the whole country"},
     "map_selected_unit": {"vi": "Đã chọn trên bản đồ: {name}", "en": "Chosen on the map: {name}"},
-    "map_selected_2025": {"vi": "Đã chọn: {name} (tỉnh từ 7/2025, gồm {parts})",
-                          "en": "Selected: {name} (province since July 2025, made of {parts})"},
+    "map_made_of": {"vi": "Tỉnh từ 7/2025, gồm (đơn vị cũ): {parts}",
+                    "en": "Province since July 2025, made of (former units): {parts}"},
     "map_choose_indicator": {
         "vi": "Chọn một chỉ tiêu ở thanh bên để tô màu theo kết quả: các chỉ tiêu có đơn vị "
               "tính khác nhau nên không cộng được với nhau.",

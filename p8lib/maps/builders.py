@@ -83,6 +83,10 @@ DETAIL_MAX_COORDS = 9_000  # ~170 KB of commune polygons in a province deck
 # simplified at 0.004°: 4 decimals (≤ 0.00005° off) stay below a pixel however far one zooms.
 NATIONAL_DECIMALS = 3
 DETAIL_DECIMALS = 4
+# Pilot outlines close gaps narrower than this (degrees): a third of a pixel at national
+# zoom, about a pixel at a drill-down's.
+NATIONAL_CLOSING = 0.01
+DETAIL_CLOSING = 0.002
 
 
 @dataclass
@@ -172,7 +176,7 @@ def province_map(
               else pilot_outline)
     if not pilots.empty:
         layers.append(union_outline_layer("pilot-provinces", pilots, PILOT_COLOR, 2,
-                                           NATIONAL_DECIMALS))
+                                          NATIONAL_DECIMALS, closing=NATIONAL_CLOSING))
         legend.append(LegendRow(t("map_pilot_outline" if pilot_outline is None
                                   else "map_pilot_outline_2021", lang), PILOT_COLOR, "outline"))
     if districts is not None and not districts.empty:
@@ -266,7 +270,7 @@ def province_detail_map(
         drawn["district"] = district_lines
     if pilot_outline is not None and not pilot_outline.empty:
         layers.append(union_outline_layer("pilot-provinces", pilot_outline, PILOT_COLOR, 2,
-                                           DETAIL_DECIMALS))
+                                          DETAIL_DECIMALS, closing=DETAIL_CLOSING))
         legend.append(LegendRow(t("map_pilot_outline_2021", lang), PILOT_COLOR, "outline"))
     layers.append(outline_layer("province-outline", province, PILOT_COLOR, 3,
                                  DETAIL_DECIMALS))

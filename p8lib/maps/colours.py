@@ -135,7 +135,7 @@ def value_classes(
 def coverage_classes(values: pd.Series, classes: Sequence[str], lang: str = "vi",
                      level: str = "province") -> tuple[pd.Series, list[LegendRow]]:
     """Colour per coverage class (``values``: the class's index in ``classes``; NaN = the
-    sources name no role), and the legend, least class last.
+    sources name no role), and the legend of the classes drawn, least class last.
 
     >>> colors, legend = coverage_classes(pd.Series([2.0, None]),
     ...                                   ("not_reported", "implementing", "pilot"), "en")
@@ -146,6 +146,9 @@ def coverage_classes(values: pd.Series, classes: Sequence[str], lang: str = "vi"
     lang = check_lang(lang)
     numbers = pd.to_numeric(values, errors="coerce").fillna(0).astype(int)
     out = [COVERAGE_COLORS[classes[i]] for i in numbers]
+    # The classes drawn, and "not named" always: a class that colours nothing is not listed.
+    shown = set(numbers) | {0}
     legend = [LegendRow(t(f"coverage_{key}_{level}" if key == "pilot" else f"coverage_{key}",
-                          lang), COVERAGE_COLORS[key]) for key in reversed(classes)]
+                          lang), COVERAGE_COLORS[key])
+              for i, key in reversed(list(enumerate(classes))) if i in shown]
     return pd.Series(out, index=values.index, dtype=object), legend

@@ -31,6 +31,10 @@ from p8lib.maps.map_values import COVERAGE_CLASSES
 
 KINDS = ("attainment", "count", "coverage")
 OUTLINE_MAX_COORDS = 6_000  # per outline layer (pilot provinces, districts)
+# A unit's parts smaller than this share of its largest part are not outlined (fragments
+# along an edge of the derived boundaries: 0.3–0.4 % of Gia Lai); Sóc Trăng's island
+# district Cù Lao Dung is 3.6 % of its mainland.
+OUTLINE_SMALLEST = 0.01
 POINT_COLORS: dict[str, Color] = {
     "implementing": (181, 0, 79, 230),
     "priority": (230, 140, 0, 230),
@@ -80,16 +84,34 @@ def outline_layer(layer_id: str, frame: gpd.GeoDataFrame, color: Color, width: f
 
 
 def union_outline_layer(layer_id: str, frame: gpd.GeoDataFrame, color: Color, width: float,
-                         decimals: int) -> pdk.Layer:
+                        decimals: int, closing: float = 0.0,
+                        smallest: float = OUTLINE_SMALLEST) -> pdk.Layer:
     """The outline of the union of ``frame``'s units: where two of them touch, no line.
 
     Unioned on a 0.0001° grid, so that neighbours whose shared edge differs by less than
-    that (official files) leave no sliver line inside the union.
+    that (official files) leave no sliver line inside the union. ``closing`` (degrees, below
+    a pixel at the map's zoom) closes gaps narrower than it. A unit's parts smaller than
+    ``smallest`` of its largest part, and holes smaller than that of their part, are not
+    outlined (their fill is still drawn): the derived boundaries have fragments along some
+    edges, which would make a tangle of lines.
     """
     frame = geo.fit_to_vertex_budget(frame, OUTLINE_MAX_COORDS)
-    union = shapely.union_all(frame.geometry.to_numpy(), grid_size=1e-4)
-    rings = shapely.get_rings(shapely.get_parts(np.atleast_1d(union)))
-    return path_layer(layer_id, rings, color, width, decimals)
+    kept = []
+    for geometry in frame.geometry.to_numpy():
+        parts = shapely.get_parts(geometry)
+        areas = shapely.area(parts)
+        kept += list(parts[areas >= smallest * areas.max()]) if len(parts) else []
+    union = shapely.union_all(np.asarray(kept, dtype=object), grid_size=1e-4)
+    if closing:
+        union = shapely.buffer(shapely.buffer(union, closing, quad_segs=2), -closing,
+                               quad_segs=2)
+        union = shapely.simplify(union, closing / 2)  # the buffers' extra vertices
+    rings = []
+    for part in shapely.get_parts(np.atleast_1d(union)):
+        exterior, *holes = shapely.get_rings(part)
+        rings += [exterior, *(hole for hole in holes if shapely.area(shapely.Polygon(hole))
+                              >= smallest * shapely.area(part))]
+    return path_layer(layer_id, np.asarray(rings, dtype=object), color, width, decimals)
 
 
 def point_layers(points: pd.DataFrame, roles: pd.Series | None, lang: str, decimals: int,
@@ -163,6 +185,8 @@ def shading(values: pd.Series, codes: Sequence[str], *, kind: str, lang: str,
         elif breaks is None:
             breaks = nice_breaks(vals) or COUNT_BREAKS
         colors, legend = value_classes(vals, breaks, lang, percent)
+        if vals.isna().all():  # classes of values nowhere drawn would only mislead
+            legend = legend[-1:]
     no_data = t("no_data_map", lang)
     if tooltip is None:
         shown = [fmt_number(v, lang, 0 if kind == "attainment" else None)

@@ -108,17 +108,18 @@ def test_layer_ids_and_pickability():
 
 
 @pytest.mark.parametrize(("pilots", "rings"), [(["01", "04"], 1), (["01", "02", "04"], 1),
-                                               (["02", "04"], 2), (["04"], 1)])
+                                               (["02", "04"], 1), (["04"], 1)])
 def test_touching_pilot_provinces_have_no_line_between_them(pilots, rings):
     # 01 [105–106]×[20–21] shares its north edge with 04 and its east edge with 02; 02 and
-    # 04 touch at a corner only
+    # 04 touch at a corner only, which the outline's closing (a third of a pixel) joins
     layer = _layer(_spec_json(_national(pilot_codes=pilots)), "pilot-provinces")
     assert len(layer["data"]) == rings
     drawn = shapely.MultiLineString([p["path"] for p in layer["data"]])
     outline = shapely.union_all([box(*b) for b in
                                  _provinces().set_index("code").loc[pilots].geometry.bounds
                                  .to_numpy()]).boundary
-    assert drawn.equals(outline)  # the outer edge only: no seam along a shared edge
+    # the outer edge only (closed within a third of a pixel), no seam along a shared edge
+    assert drawn.hausdorff_distance(outline) <= builders.NATIONAL_CLOSING
     if "01" in pilots and "04" in pilots:
         assert not drawn.intersection(shapely.LineString([(105.2, 21), (105.8, 21)])).length
 

@@ -57,3 +57,6 @@ def test_coverage_classes(level, pilot):
                             colours.COVERAGE_COLORS["implementing"], colours.NO_DATA_COLOR]
     assert [row.label for row in legend] == [pilot, "Implementing (named in a source)",
                                              "Not named in the sources"]
+    _, legend = colours.coverage_classes(pd.Series([1.0]), COVERAGE_CLASSES, "en", level)
+    assert [row.label for row in legend] == ["Implementing (named in a source)",
+                                             "Not named in the sources"]
