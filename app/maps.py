@@ -50,6 +50,18 @@ def old_provinces_of(code_2025: str) -> list[str]:
 
 
 @st.cache_data(show_spinner=False)
+def pilot_codes() -> list[str]:
+    """The 2021 codes of the VWU pilot provinces."""
+    return map_values.pilot_codes(coverage(), units.OLD)
+
+
+@st.cache_data(show_spinner=False)
+def pilot_table(lang: str) -> pd.DataFrame:
+    """:func:`p8lib.maps.map_values.pilot_provinces` in ``lang``."""
+    return map_values.pilot_provinces(coverage(), lang)
+
+
+@st.cache_data(show_spinner=False)
 def source_names() -> dict[str, str]:
     """Source id → the short name a tooltip gives."""
     return map_text.source_labels(sources())
@@ -152,14 +164,14 @@ def _view(token: tuple[str, str], measure: str, vintage: str, indicator: str | N
     for old in olds or [None]:
         notes += coverage_view.coverage_notes(coverage(), level, year, lang, source_names(),
                                               old) if measure == "coverage" else []
-    pilots = map_values.pilot_codes(coverage(), units.OLD)
+    pilots = pilot_codes()
     old_provinces = boundaries("province", units.OLD)
     pilot_shapes = old_provinces[old_provinces["code"].isin(pilots)]
     if province is None:
         provinces = boundaries("province", vintage)
         return coverage_view.national_view(
             choice, rows, provinces, catalogue=catalogue, sources=source_names(), lang=lang,
-            pilot_codes=pilots if vintage == units.OLD else (),
+            pilot_codes=pilots if vintage == units.OLD else [],
             pilot_outline=None if vintage == units.OLD else pilot_shapes, notes=notes)
     unit_frame = boundaries(level, vintage)
     unit_frame = unit_frame[unit_frame["province_code"] == province]

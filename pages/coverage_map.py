@@ -3,7 +3,7 @@ communes; the 63 provinces before July 2025 or the 34 since, with the VWU pilot 
 
 import streamlit as st
 
-from app import data, maps, state, widgets
+from app import maps, state, widgets
 from p8lib.contract import t
 from p8lib.maps import map_values
 from p8lib.present import labels
@@ -58,7 +58,7 @@ for code in page.parts:
         st.switch_page("pages/province.py")
 
 st.subheader(t("pilot_provinces", lang))
-pilots = map_values.pilot_provinces(data.coverage(), lang)
+pilots = maps.pilot_table(lang)
 # Eight rows: a plain table, all in view (no scrolling grid to load beside the map).
 st.table(pilots, hide_index=True)
 widgets.downloads(pilots, "pilot_provinces", lang, key="map_pilots")

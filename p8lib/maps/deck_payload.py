@@ -9,11 +9,13 @@ indentation; :func:`features` and :func:`flat_polygons` turn geometries into rou
 from __future__ import annotations
 
 import json
+import os
 
 import geopandas as gpd
 import numpy as np
 import pydeck as pdk
 import shapely
+from pydeck.bindings.base_map_provider import BaseMapProvider
 from pydeck.bindings.json_tools import default_serialize
 
 # An RGBA colour as deck.gl layers take it.
@@ -29,6 +31,16 @@ class CompactDeck(pdk.Deck):
     C encoder is used only without ``indent``). Non-ASCII text stays UTF-8 (``ã``: 2 bytes, not
     the 6 of an ``\\u`` escape). Same keys, same sorted order, same values.
     """
+
+    def _set_api_keys(self, api_keys: dict | None = None) -> None:
+        """pydeck's, without its Jupyter widget: a deck Streamlit draws has none, and pydeck
+        tries to import that widget once per map provider on every deck (~25 ms each)."""
+        api_keys = api_keys or {}
+        for provider in BaseMapProvider:
+            value = api_keys.get(provider.value)
+            for variable in self._PROVIDER_ENV_VARS.get(provider, []):
+                value = value or os.getenv(variable)
+            setattr(self, f"{provider.value}_key", value)
 
     def to_json(self) -> str:
         """The deck as compact JSON (what Streamlit sends to the browser)."""

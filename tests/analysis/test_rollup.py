@@ -1,7 +1,7 @@
 """Results of units inside a unit, rolled up to it (p8lib.analysis.rollup), on hand-built frames.
 
-Codes are real 2021 ones of Sóc Trăng (94): districts 941 Sóc Trăng city and 949 Thạnh Trị,
-communes 31510 / 31513 (941) and 31900 (949). Expected values are written out by hand.
+Codes have the shape of 2021 ones (Sóc Trăng is 94, Cao Bằng 04); the commune codes are made
+up, two in district 941 and one in 949. Expected values are written out by hand.
 """
 
 from __future__ import annotations
