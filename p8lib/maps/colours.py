@@ -22,7 +22,7 @@ from p8lib.maps.deck_payload import Color
 NO_DATA_COLOR: Color = (205, 205, 205, 150)  # grey: visibly not a value
 ZERO_COLOR: Color = (255, 247, 236, 230)  # near white with a warm tint: a real 0
 RAMP: tuple[Color, ...] = (  # light to dark magenta, after the theme colour #b5004f
-    (252, 208, 221, 230),
+    (247, 182, 204, 230),  # light, yet plainly not the near-white of a zero on screen
     (240, 140, 175, 230),
     (214, 70, 130, 230),
     (181, 0, 79, 230),
@@ -52,27 +52,30 @@ def nice_breaks(values: pd.Series, classes: int = 5) -> tuple[float, ...]:
     """Class bounds for ``values`` above zero: quantiles rounded to two significant digits.
 
     Returns at most ``classes - 1`` increasing bounds (fewer when the values are few or
-    alike; none for a single value).
+    alike). One value alone gets its own bound, rounded down: it is drawn in the class above
+    the lightest, not in a pale one that reads as nothing; no value, no bounds.
 
     >>> nice_breaks(pd.Series([0.12, 0.31, 0.33, 0.5, 0.77, 1.9]))
     (0.31, 0.33, 0.5, 0.77)
-    >>> nice_breaks(pd.Series([5.0]))
-    ()
+    >>> nice_breaks(pd.Series([0.557]))
+    (0.55,)
     """
     positive = pd.to_numeric(values, errors="coerce").dropna()
     positive = positive[positive > 0].to_numpy(float)
     if len(np.unique(positive)) < 2:
-        return ()
+        return (_two_digits(float(positive[0]), down=True),) if len(positive) else ()
     quantiles = np.quantile(positive, np.linspace(0, 1, classes + 1)[1:-1])
-    rounded = [_two_digits(q) for q in quantiles]
+    rounded = [_two_digits(float(q)) for q in quantiles]
     bounds = sorted({b for b in rounded if positive.min() < b <= positive.max()})
     return tuple(bounds)
 
 
-def _two_digits(value: float) -> float:
+def _two_digits(value: float, down: bool = False) -> float:
     if value <= 0:
         return 0.0
     digits = 1 - int(math.floor(math.log10(value)))
+    if down:
+        return math.floor(value * 10**digits) / 10**digits
     return round(value, digits)
 
 
@@ -140,8 +143,7 @@ def coverage_classes(values: pd.Series, classes: Sequence[str], lang: str = "vi"
     >>> colors, legend = coverage_classes(pd.Series([2.0, None]),
     ...                                   ("not_reported", "implementing", "pilot"), "en")
     >>> [row.label for row in legend]
-    ['Pilot province (VWU point-direction plan)', 'Implementing (named in a source)', \
-'Not named in the sources']
+    ['Pilot province (VWU point-direction plan)', 'Not named in the sources']
     """
     lang = check_lang(lang)
     numbers = pd.to_numeric(values, errors="coerce").fillna(0).astype(int)

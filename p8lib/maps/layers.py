@@ -192,7 +192,7 @@ def shading(values: pd.Series, codes: Sequence[str], *, kind: str, lang: str,
         if percent:
             breaks = ATTAINMENT_BREAKS
         elif breaks is None:
-            breaks = nice_breaks(vals) or COUNT_BREAKS
+            breaks = nice_breaks(vals) or COUNT_BREAKS  # COUNT_BREAKS: nothing to class
         colors, legend = value_classes(vals, breaks, lang, percent)
         if vals.isna().all():  # classes of values nowhere drawn would only mislead
             legend = legend[-1:]

@@ -39,8 +39,9 @@ def test_too_many_breaks_are_refused():
 
 @pytest.mark.parametrize(("values", "breaks"), [
     ([0.12, 0.31, 0.33, 0.5, 0.77, 1.9], (0.31, 0.33, 0.5, 0.77)),
-    ([3.0, 3.0, 3.0], ()),
-    ([0.0, 0.0, 4.0, None], ()),  # zeros and no data are not classed
+    ([3.0, 3.0, 3.0], (3.0,)),  # one value: its own class, not the palest
+    ([0.0, 0.0, 4.0, None], (4.0,)),  # zeros and no data are not classed
+    ([0.0, None], ()),
     ([1.0, 1000.0], (200.0, 400.0, 600.0, 800.0)),
     ([10.0, 11.0, 12.0, 13.0, 14.0, 15.0], (11.0, 12.0, 13.0, 14.0)),
 ])
