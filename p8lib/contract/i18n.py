@@ -271,6 +271,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "tip_mean": {"vi": "Trung bình đạt {pct} ({n} chỉ tiêu)",
                  "en": "Mean {pct} of target ({n} indicators)"},
     "tip_target": {"vi": "Kế hoạch {period}: {value}", "en": "Target {period}: {value}"},
+    "tip_target_result": {"vi": "Kế hoạch {target} · kết quả {years}: {value}",
+                          "en": "Target {target} · result {years}: {value}"},
     "tip_result": {"vi": "Kết quả {years}: {value}", "en": "Result {years}: {value}"},
     "tip_per_commune": {"vi": "{value} mỗi xã ({n} xã)",
                         "en": "{value} per commune ({n} communes)"},

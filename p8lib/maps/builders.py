@@ -79,10 +79,12 @@ COMMUNE_LINE_COLOR: Color = (150, 150, 150, 255)
 NATIONAL_MAX_COORDS = 12_000  # ~200 KB of province polygons in the national deck
 DETAIL_MAX_COORDS = 9_000  # ~170 KB of commune polygons in a province deck
 # Decimals of lon/lat sent (0.001° ≈ 110 m). The national deck opens at zoom ≈ 4.8, 1 px ≈
-# 0.03°. A drill-down opens at zoom 5.8–9.9 (1 px ≥ 0.0015°) and its shipped polygons are
-# simplified at 0.004°: 4 decimals (≤ 0.00005° off) stay below a pixel however far one zooms.
+# 0.03°. A drill-down opens at zoom 5.8–9.9, 1 px = 0.0015–0.02°: 3 decimals (≤ 0.0005° off)
+# are under a quarter pixel up to zoom 9 (a large province: Thanh Hóa opens at 8.0), 4
+# decimals beyond (:func:`detail_decimals`). Shared edges round alike: no gaps open.
 NATIONAL_DECIMALS = 3
 DETAIL_DECIMALS = 4
+DETAIL_FINE_ZOOM = 9.0
 # Pilot outlines close gaps narrower than this (degrees): a third of a pixel at national
 # zoom, about a pixel at a drill-down's.
 NATIONAL_CLOSING = 0.01
@@ -96,6 +98,16 @@ class MapSpec:
     deck: pdk.Deck
     legend: list[LegendRow] = field(default_factory=list)
     note: str = ""
+
+
+def detail_decimals(zoom: float) -> int:
+    """Decimals of a drill-down's coordinates: :data:`NATIONAL_DECIMALS` when it opens at
+    :data:`DETAIL_FINE_ZOOM` or less (a large province), else :data:`DETAIL_DECIMALS`.
+
+    >>> detail_decimals(8.0), detail_decimals(9.9)
+    (3, 4)
+    """
+    return NATIONAL_DECIMALS if zoom <= DETAIL_FINE_ZOOM else DETAIL_DECIMALS
 
 
 def _deck(layers: list, view: pdk.ViewState, basemap: bool) -> CompactDeck:
@@ -250,6 +262,15 @@ def province_detail_map(
     """
     lang = check_lang(lang)
     units = geo.fit_to_vertex_budget(units, DETAIL_MAX_COORDS)
+    islands = geo.load_archipelagos() if archipelagos is None else archipelagos
+    islands = islands[islands["province_code"].isin(set(province["code"]))]
+    bounds = np.vstack([province.total_bounds, *([islands.total_bounds] if len(islands) else [])])
+    lon0, lat0 = bounds[:, :2].min(axis=0)
+    lon1, lat1 = bounds[:, 2:].max(axis=0)
+    span = max(lon1 - lon0, lat1 - lat0, 0.05)
+    view = pdk.ViewState(longitude=(lon0 + lon1) / 2, latitude=(lat0 + lat1) / 2,
+                         zoom=float(np.clip(8.6 - math.log2(span), 5, 12)))
+    decimals = detail_decimals(view.zoom)
     codes = units["code"].tolist()
     values = pd.Series(dtype=float) if values is None else values
     fills, legend = shading(values, codes, kind=kind, lang=lang, breaks=breaks,
@@ -258,43 +279,35 @@ def province_detail_map(
     props = [{"code": code, "name": name, **lines}
              for code, name, lines in zip(codes, text(names(units, lang)), fills, strict=True)]
     layers = [pdk.Layer(
-        "PolygonLayer", flat_polygons(units, props, DETAIL_DECIMALS), id=f"{level}s",
+        "PolygonLayer", flat_polygons(units, props, decimals, TOOLTIP_FIELDS), id=f"{level}s",
         pickable=True, auto_highlight=True, stroked=True, filled=True, get_polygon="polygon",
         get_fill_color="fill", get_line_color=list(COMMUNE_LINE_COLOR),
         line_width_min_pixels=1)]
     drawn = {level: units}
     if district_lines is not None and not district_lines.empty:
+        # Thin lines, each edge two districts share sent once, at the national decimals
+        # (0.001°: a fifth of a pixel at the zoom a drill-down opens at).
         layers.append(outline_layer("district-lines", district_lines, DISTRICT_LINE_COLOR,
-                                     1.5, DETAIL_DECIMALS))
+                                    1.5, NATIONAL_DECIMALS, shared_once=True))
         legend.append(LegendRow(t("map_district_lines", lang), DISTRICT_LINE_COLOR, "outline"))
         drawn["district"] = district_lines
     if pilot_outline is not None and not pilot_outline.empty:
         layers.append(union_outline_layer("pilot-provinces", pilot_outline, PILOT_COLOR, 2,
-                                          DETAIL_DECIMALS, closing=DETAIL_CLOSING))
+                                          decimals, closing=DETAIL_CLOSING))
         legend.append(LegendRow(t("map_pilot_outline_2021", lang), PILOT_COLOR, "outline"))
     layers.append(outline_layer("province-outline", province, PILOT_COLOR, 3,
-                                 DETAIL_DECIMALS))
+                                NATIONAL_DECIMALS))
     if points is not None:
-        dots, point_legend = point_layers(points, point_roles, lang, DETAIL_DECIMALS,
-                                                   draw=("priority", "implementing"))
+        dots, point_legend = point_layers(points, point_roles, lang, decimals,
+                                          draw=("priority", "implementing"))
         layers += dots
         legend += point_legend
-    islands = geo.load_archipelagos() if archipelagos is None else archipelagos
-    islands = islands[islands["province_code"].isin(set(province["code"]))]
-    bounds = [province.total_bounds]
     if not islands.empty:
         province_names = dict(zip(province["code"], text(names(province, lang)), strict=True))
         layers.append(archipelago_dots(
-            islands, lang, DETAIL_DECIMALS,
+            islands, lang, decimals,
             {code: {"name": name, "fill": list(NO_DATA_COLOR)}
              for code, name in province_names.items()},
             NO_DATA_COLOR))
-        layers.append(archipelago_labels(islands, lang, DETAIL_DECIMALS)[0])
-        bounds.append(islands.total_bounds)
-    bounds = np.vstack(bounds)
-    lon0, lat0 = bounds[:, :2].min(axis=0)
-    lon1, lat1 = bounds[:, 2:].max(axis=0)
-    span = max(lon1 - lon0, lat1 - lat0, 0.05)
-    view = pdk.ViewState(longitude=(lon0 + lon1) / 2, latitude=(lat0 + lat1) / 2,
-                         zoom=float(np.clip(8.6 - math.log2(span), 5, 12)))
+        layers.append(archipelago_labels(islands, lang, decimals)[0])
     return MapSpec(_deck(layers, view, basemap), legend, boundary_note(drawn, lang))

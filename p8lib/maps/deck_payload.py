@@ -78,14 +78,22 @@ def features(frame: gpd.GeoDataFrame, props: list[dict], decimals: int) -> dict:
     return {"type": "FeatureCollection", "features": feats}
 
 
-def flat_polygons(frame: gpd.GeoDataFrame, props: list[dict], decimals: int) -> list[dict]:
+def flat_polygons(frame: gpd.GeoDataFrame, props: list[dict], decimals: int,
+                  largest_only: tuple[str, ...] = ()) -> list[dict]:
     """One record per polygon part: its properties and its outer ring of [lon, lat] pairs.
 
     The ring omits the closing vertex (deck.gl closes it). Holes are dropped; parts are drawn
-    largest first, so a unit inside a hole is drawn (and picked) on top.
+    largest first, so a unit inside a hole is drawn (and picked) on top. The properties named
+    in ``largest_only`` are sent with a unit's largest part only (its other parts, islets and
+    fragments, get ""): tooltip lines repeated on every part cost bytes, not information.
     """
     parts, row = shapely.get_parts(frame.geometry.to_numpy(), return_index=True)
     order = np.argsort(-shapely.area(parts), kind="stable")
     rings = ring_lists(shapely.get_exterior_ring(parts[order]), decimals, closed=False)
-    return [{**props[i], "polygon": ring} for i, ring in zip(row[order].tolist(), rings,
-                                                               strict=True)]
+    blank = dict.fromkeys(largest_only, "")
+    seen: set[int] = set()
+    records = []
+    for i, ring in zip(row[order].tolist(), rings, strict=True):
+        records.append({**props[i], **(blank if i in seen else {}), "polygon": ring})
+        seen.add(i)
+    return records

@@ -76,12 +76,26 @@ def path_layer(layer_id: str, rings: np.ndarray, color: Color, width: float,
 
 
 def outline_layer(layer_id: str, frame: gpd.GeoDataFrame, color: Color, width: float,
-                   decimals: int, max_coords: int = OUTLINE_MAX_COORDS) -> pdk.Layer:
-    """Every unit's outline (the edges two units share are drawn twice, on top of each
-    other: for thin lines over a choropleth)."""
+                  decimals: int, max_coords: int = OUTLINE_MAX_COORDS,
+                  shared_once: bool = False) -> pdk.Layer:
+    """Every unit's outline. With ``shared_once``, an edge two units share is sent once (the
+    linework merged; a third fewer vertices for a province's districts), else twice, once
+    per unit's ring."""
     frame = geo.fit_to_vertex_budget(frame, max_coords)
+    if shared_once:
+        wkb = tuple(shapely.to_wkb(frame.geometry.to_numpy()).tolist())
+        return path_layer(layer_id, _shared_linework(wkb), color, width, decimals)
     rings = shapely.get_rings(shapely.get_parts(frame.geometry.to_numpy()))
     return path_layer(layer_id, rings, color, width, decimals)
+
+
+@lru_cache(maxsize=64)
+def _shared_linework(wkb: tuple[bytes, ...]) -> np.ndarray:
+    """The boundaries of some polygons as lines, each shared edge once (merged on a 0.0001°
+    grid, as :func:`union_outline_layer`)."""
+    boundaries = shapely.boundary(shapely.from_wkb(np.asarray(wkb, dtype=object)))
+    merged = shapely.line_merge(shapely.union_all(boundaries, grid_size=1e-4))
+    return shapely.get_parts(np.atleast_1d(merged))
 
 
 def union_outline_layer(layer_id: str, frame: gpd.GeoDataFrame, color: Color, width: float,

@@ -116,14 +116,15 @@ def tooltip_lines(table: pd.DataFrame, measure: str, lang: str, *, unit: str,
             if pd.notna(row.actual) and pd.notna(communes) and communes > 1:
                 value += " · " + t("tip_per_commune", lang, value=_number(row.value, lang),
                                    n=fmt_number(communes, lang))
-        if measure != "coverage" and pd.notna(row.target):
+        if measure == "attainment" and pd.notna(row.target) and pd.notna(row.value):
+            # the value line names the target's period already
+            target = t("tip_target_result", lang, target=_number(row.target, lang, unit),
+                       value=_number(row.actual, lang, unit), years=row.years_reported)
+        elif measure != "coverage" and pd.notna(row.target):
             target = t("tip_target", lang, value=_number(row.target, lang, unit),
                        period=row.target_period)
-            if measure == "attainment" and pd.notna(row.actual):
-                target += " · " + t("tip_result", lang, value=_number(row.actual, lang, unit),
-                                    years=row.years_reported)
-        status = {"partial": i18n.status_text("partial", lang),
-                  "not_combined": t("tip_not_combined", lang)}.get(row.status, "")
+        # "only some years reported" is not repeated: the result's line lists its years.
+        status = t("tip_not_combined", lang) if row.status == "not_combined" else ""
         note = " · ".join(x for x in (_rolled_up(row, lang), _parts(row, lang, names_2021),
                                       status) if x)
         rows.append((row.code, value, target, _sources(row.sources, sources, lang), note))

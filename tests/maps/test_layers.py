@@ -5,6 +5,7 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 import pytest
+import shapely
 from shapely.geometry import box
 
 from p8lib.maps import colours, layers
@@ -68,3 +69,12 @@ def _frame(**columns) -> gpd.GeoDataFrame:
 ])
 def test_boundary_note_reads_the_files_properties(frames, expected):
     assert layers.boundary_note(frames, "en") == expected
+
+
+@pytest.mark.parametrize(("shared_once", "length"), [(False, 8.0), (True, 7.0)])
+def test_outline_sends_a_shared_edge_once_when_asked(shared_once, length):
+    frame = gpd.GeoDataFrame({"code": ["a", "b"]}, geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)],
+                             crs="EPSG:4326")
+    layer = layers.outline_layer("lines", frame, (0, 0, 0, 255), 1, 3, shared_once=shared_once)
+    drawn = shapely.MultiLineString([p["path"] for p in layer.data])
+    assert drawn.length == pytest.approx(length)
