@@ -84,22 +84,27 @@ def _coded(anchors: pd.DataFrame, figures: pd.DataFrame
     """
     keep = ((figures[Figure.measure] == "actual")
             & figures[Figure.indicator_id].isin(list(set(_text(anchors[Figure.indicator_id])))))
-    rows = figures[keep.to_numpy()]
-    coded_anchors = pd.DataFrame(index=range(len(anchors)))
-    coded_rows = pd.DataFrame(index=range(len(rows)))
+    # Only the columns used, then the rows: selecting rows of all thirteen costs more.
+    rows = figures[[*_KEYS, Figure.level, Figure.period_start, Figure.period_end, Figure.value,
+                    Figure.source_id]][keep.to_numpy()]
+    anchor_codes, row_codes = {}, {}
     for col in _KEYS:
         texts, inverse = _factorized(rows[col])
         wanted = _text(anchors[col])
         vocabulary = pd.Index(pd.unique(np.concatenate([[""], wanted, texts])))
-        coded_anchors[col] = vocabulary.get_indexer(wanted)
-        coded_rows[col] = vocabulary.get_indexer(texts)[inverse]
-    coded_rows["rank"] = rows[Figure.level].map(LEVEL_RANK).to_numpy(np.int64)
-    coded_rows["start"] = rows[Figure.period_start].to_numpy(np.int64)
-    coded_rows["end"] = rows[Figure.period_end].to_numpy(np.int64)
-    coded_rows["value"] = rows[Figure.value].to_numpy(np.float64)
-    source, sources = pd.factorize(rows[Figure.source_id], sort=True)
-    coded_rows["source"] = source
-    return coded_anchors, coded_rows, [str(x) for x in sources]
+        anchor_codes[col] = vocabulary.get_indexer(wanted)
+        row_codes[col] = vocabulary.get_indexer(texts)[inverse]
+    levels, level_of = _factorized(rows[Figure.level])
+    row_codes["rank"] = np.asarray([LEVEL_RANK.get(x, -1) for x in levels],
+                                   dtype=np.int64)[level_of]
+    row_codes["start"] = rows[Figure.period_start].to_numpy(np.int64)
+    row_codes["end"] = rows[Figure.period_end].to_numpy(np.int64)
+    row_codes["value"] = rows[Figure.value].to_numpy(np.float64)
+    names, row_codes["source"] = _factorized(rows[Figure.source_id])
+    order = np.argsort(names)  # sources listed in id order
+    row_codes["source"] = np.argsort(order)[row_codes["source"]]
+    return (pd.DataFrame(anchor_codes), pd.DataFrame(row_codes),
+            [str(x) for x in names[order]])
 
 
 def _year_bits(start: np.ndarray, end: np.ndarray) -> np.ndarray:
@@ -208,7 +213,6 @@ def results_to_date(figures: pd.DataFrame, catalogue: pd.DataFrame, anchors: pd.
        actual years_reported  rolled_up_units
     0    65.0     2023, 2024                1
     """
-    n = len(anchors)
     coded, rows, sources = _coded(anchors, figures)
     aggregation = catalogue.set_index(Figure.indicator_id)["aggregation"]
     coded["a_rank"] = anchors[Figure.level].map(LEVEL_RANK).to_numpy(np.int64)
@@ -224,45 +228,70 @@ def results_to_date(figures: pd.DataFrame, catalogue: pd.DataFrame, anchors: pd.
     if pairs.empty:
         return _no_results(anchors)
 
-    # Each unit's own result: a whole-period result wins; else yearly results add up (summable)
-    # or the latest period alone (not summable).
-    unit = pairs.groupby(["a", *CODE_COLUMNS], sort=False).ngroup()
-    whole = (pairs["start"] == pairs["a_start"]) & (pairs["end"] == pairs["a_end"])
-    latest = pairs["end"] * 10_000 + pairs["start"]
-    used = np.where(whole.groupby(unit).transform("any"), whole,
-                    pairs["a_sum"] | (latest == latest.groupby(unit).transform("max")))
-    pairs, unit = pairs[used].reset_index(drop=True), unit[used].reset_index(drop=True)
+    return _reduced(pairs, coded, sources, anchors.index)
 
-    span = pairs.assign(unit=unit).groupby(["unit", "start", "end"], sort=False).agg(
-        a=("a", "first"), value=("value", "max"), rank=("rank", "first"),
-        a_rank=("a_rank", "first")).reset_index()
-    actual = np.full(n, np.nan)
-    sums = span.groupby("a")["value"].sum()
-    actual[sums.index.to_numpy(np.int64)] = sums.to_numpy()
+
+def _reduced(pairs: pd.DataFrame, coded: pd.DataFrame, sources: list[str],
+             index: pd.Index) -> pd.DataFrame:
+    """:func:`results_to_date`'s columns from the counted (anchor, result) pairs, in numpy
+    (a drill-down's few hundred pairs cost pandas' per-call overhead many times over)."""
+    n = len(coded)
+    col = {c: pairs[c].to_numpy() for c in ("a", "start", "end", "value", "rank", "source")}
+    a, start, end, rank = col["a"], col["start"], col["end"], col["rank"]
+    a_start, a_end = coded["a_start"].to_numpy()[a], coded["a_end"].to_numpy()[a]
+    a_sum, a_rank = coded["a_sum"].to_numpy()[a], coded["a_rank"].to_numpy()[a]
+    # Each unit's own result: a whole-period result wins; else yearly results add up
+    # (summable) or the latest period alone (not summable).
+    key = a.astype(np.int64)
+    for column in CODE_COLUMNS:  # codes index vocabularies of a few thousand: no overflow
+        codes = pairs[column].to_numpy().astype(np.int64)
+        key = key * (int(codes.max()) + 1) + codes
+    unit = np.unique(key, return_inverse=True)[1].reshape(-1)
+    n_units = int(unit.max()) + 1
+    whole = (start == a_start) & (end == a_end)
+    has_whole = np.bincount(unit[whole], minlength=n_units) > 0
+    latest = end * 10_000 + start
+    newest = np.full(n_units, -1, dtype=np.int64)
+    np.maximum.at(newest, unit, latest)
+    used = np.where(has_whole[unit], whole, a_sum | (latest == newest[unit]))
+    a, start, end, rank, unit = a[used], start[used], end[used], rank[used], unit[used]
+    value, source, a_rank = col["value"][used], col["source"][used], a_rank[used]
+    # Each (unit, period) once, with its largest figure (several reports of one year).
+    span, first = np.unique(unit * 10**8 + start * 10**4 + (end - start), return_index=True,
+                            return_inverse=True)[1:][::-1]
+    span = span.reshape(-1)
+    best = np.full(len(first), -np.inf)
+    np.maximum.at(best, span, value)
+    s_a, s_unit, s_start, s_end = a[first], unit[first], start[first], end[first]
+    s_rank, s_a_rank = rank[first], a_rank[first]
+    counted = np.bincount(s_a, minlength=n) > 0
+    actual = np.where(counted, np.bincount(s_a, weights=best, minlength=n), np.nan)
 
     # Complete only when every unit counted reports every year of the period.
-    span = span.sort_values("unit", kind="stable").reset_index(drop=True)
-    unit_ids = span["unit"].to_numpy(np.int64)
-    n_units = int(unit_ids.max()) + 1 if len(unit_ids) else 0
-    have = group_or(unit_ids, _year_bits(span["start"], span["end"]), n_units)
+    order = np.argsort(s_unit, kind="stable")
+    have = group_or(s_unit[order], _year_bits(s_start, s_end)[order], n_units)
     unit_anchor = np.zeros(n_units, dtype=np.int64)
-    unit_anchor[unit_ids] = span["a"].to_numpy(np.int64)
-    need = _year_bits(coded["a_start"], coded["a_end"])
-    short = (have & need[unit_anchor]) != need[unit_anchor]
-    covered = (np.bincount(unit_anchor[short], minlength=n) == 0) & ~np.isnan(actual)
+    unit_anchor[s_unit] = s_a
+    need = _year_bits(coded["a_start"], coded["a_end"])[unit_anchor]
+    present = np.bincount(s_unit, minlength=n_units) > 0
+    short = present & ((have & need) != need)
+    covered = counted & (np.bincount(unit_anchor[short], minlength=n) == 0)
 
-    sub = span[span["rank"] > span["a_rank"]].drop_duplicates("unit")
-    spans = sorted(set(zip(span["start"], span["end"], strict=True)))
-    span_code = pd.MultiIndex.from_tuples(spans).get_indexer(
-        pd.MultiIndex.from_arrays([span["start"], span["end"]]))
+    below = s_rank > s_a_rank
+    sub_unit, sub_first = np.unique(s_unit[below], return_index=True)
+    sub_a, sub_rank = s_a[below][sub_first], s_rank[below][sub_first]
+    span_key = s_start * 10_000 + s_end
+    spans, span_code = np.unique(span_key, return_inverse=True)
+    labels = [_span_label(int(k) // 10_000, int(k) % 10_000) for k in spans]
     return pd.DataFrame({
         "actual": actual,
         "covered": covered,
-        "years_reported": _joined(span["a"], span_code, [_span_label(*x) for x in spans], n),
-        "actual_source": _joined(pairs["a"], pairs["source"], sources, n),
-        "rolled_up_units": np.bincount(sub["a"].to_numpy(np.int64), minlength=n),
-        "rolled_up_from": _joined(sub["a"], sub["rank"], list(LEVELS), n),
-    }, index=anchors.index)
+        "years_reported": _joined(s_a, span_code.reshape(-1), labels, n),
+        "actual_source": _joined(a, source, sources, n),
+        "rolled_up_units": np.bincount(sub_a, minlength=n) if len(sub_unit) else np.zeros(
+            n, dtype=np.int64),
+        "rolled_up_from": _joined(sub_a, sub_rank, list(LEVELS), n),
+    }, index=index)
 
 
 def _no_results(anchors: pd.DataFrame) -> pd.DataFrame:
@@ -295,11 +324,12 @@ def _results_at_or_below(figures: pd.DataFrame, level: str, indicators: set[str]
     """The results of ``indicators`` (None: all) at ``level`` or (``below``: only) under it."""
     if level not in LEVEL_RANK:
         raise ValueError(f"level must be one of {LEVELS}, got {level!r}")
-    rank = figures[Figure.level].map(LEVEL_RANK).to_numpy(np.int64)
-    keep = (figures[Figure.measure] == "actual").to_numpy() & (
-        rank > LEVEL_RANK[level] if below else rank >= LEVEL_RANK[level])
+    wanted = [lv for lv, rank in LEVEL_RANK.items()
+              if (rank > LEVEL_RANK[level] if below else rank >= LEVEL_RANK[level])]
+    keep = ((figures[Figure.measure] == "actual") & figures[Figure.level].isin(wanted)
+            ).to_numpy()
     if indicators is not None:
-        keep &= figures[Figure.indicator_id].isin(list(indicators)).to_numpy()
+        keep = keep & figures[Figure.indicator_id].isin(list(indicators)).to_numpy()
     return figures[keep]
 
 
