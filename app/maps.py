@@ -20,6 +20,7 @@ import streamlit as st
 from app import state, views
 from app.data import coverage, figures_token, indicators, sources
 from p8lib import units
+from p8lib.analysis import metrics
 from p8lib.contract import t
 from p8lib.maps import map_text, map_values
 from p8lib.present import unit_name
@@ -67,22 +68,54 @@ def source_names() -> dict[str, str]:
     return map_text.source_labels(sources())
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _indicator_rows(token: tuple[str, str], indicator: str) -> pd.DataFrame:
+    """One indicator's figures (1/32 of the national-scale table), shared: never modify
+    them. Every map of the indicator starts from them: a province's rows are a cheap slice."""
+    del token  # the cache key only: which figures are in use
+    return views.filtered(indicator=indicator)
+
+
+def indicator_rows(indicator: str, provinces: list[str] | None = None) -> pd.DataFrame:
+    """The figures of ``indicator``, of these 2021 provinces only when given."""
+    rows = _indicator_rows(figures_token(), indicator)
+    if provinces is None:
+        return rows
+    return rows[rows["province_code"].isin(provinces).to_numpy()]
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _indicator_attainment(token: tuple[str, str], indicator: str, year: int | None
+                          ) -> pd.DataFrame:
+    """:func:`p8lib.analysis.metrics.attainment` of one indicator in ``year``, every unit at
+    every level, once per year: the national map and every drill-down are slices of it.
+    Shared: never modify it."""
+    del token  # the cache key only: which figures are in use
+    rows = metrics.filter_figures(indicator_rows(indicator), year=year)
+    return metrics.attainment(rows, indicators())
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _table(token: tuple[str, str], measure: str, indicator: str | None, content: int | None,
            year: int | None, level: str, province: str | None) -> pd.DataFrame:
     """A 2021 map table: of every province (``province`` None), or of one province's
     districts or communes."""
-    del token  # the cache key only: which figures are in use
     if measure == "coverage":
         rows = coverage()
         if province:
             rows = rows[rows["province_code"] == province]
         return map_values.coverage_table(rows, views.filtered(province, year), level, year)
+    scope = None if province is None else [province]
     if measure == "value":
-        return map_values.value_table(views.filtered(province, indicator=indicator),
-                                      indicators(), indicator, level, year)
-    attain = views.attainment(province, year, content, indicator,
-                              level="province" if province is None else None)
+        return map_values.value_table(indicator_rows(indicator, scope), indicators(),
+                                      indicator, level, year)
+    if indicator is None:  # the mean over the indicators (of the content area)
+        attain = views.attainment(province, year, content, None,
+                                  level="province" if province is None else None)
+    else:
+        attain = _indicator_attainment(token, indicator, year)
+        if province is not None:
+            attain = attain[(attain["province_code"] == province).to_numpy()]
     return map_values.attainment_table(attain, level, year)
 
 
@@ -158,9 +191,8 @@ def _view(token: tuple[str, str], measure: str, vintage: str, indicator: str | N
     olds = None if province is None else ([province] if vintage == units.OLD
                                           else old_provinces_of(province))
     rows = table(measure, indicator, content, year, level, olds)
-    scope = (views.filtered(indicator=indicator) if olds is None else
-             pd.concat([views.filtered(p, indicator=indicator) for p in olds]))
-    notes = coverage_view.level_notes(scope, choice, catalogue, lang, table=rows)
+    notes = (coverage_view.level_notes(indicator_rows(indicator, olds), choice, catalogue,
+                                       lang, table=rows) if indicator else [])
     for old in olds or [None]:
         notes += coverage_view.coverage_notes(coverage(), level, year, lang, source_names(),
                                               old) if measure == "coverage" else []

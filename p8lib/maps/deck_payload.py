@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import weakref
 
 import geopandas as gpd
 import numpy as np
@@ -20,13 +21,16 @@ from pydeck.bindings.json_tools import default_serialize
 
 # An RGBA colour as deck.gl layers take it.
 Color = tuple[int, int, int, int]
+# Deck → its JSON, kept apart from the deck's own attributes (pydeck serialises those).
+_SERIALISED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class CompactDeck(pdk.Deck):
     """A :class:`pydeck.Deck` whose JSON has no indentation and no spaces.
 
     ``st.pydeck_chart`` sends exactly ``deck.to_json()`` (Streamlit 1.67) on every rerun in
-    which the deck changes. pydeck's own ``to_json`` indents by two spaces per level, which
+    which the deck changes, and calls it on every rerun. Change no deck after serialising it:
+    its JSON is kept. pydeck's own ``to_json`` indents by two spaces per level, which
     triples the bytes of a coordinate list and forces Python's pure-Python JSON encoder (the
     C encoder is used only without ``indent``). Non-ASCII text stays UTF-8 (``ã``: 2 bytes, not
     the 6 of an ``\\u`` escape). Same keys, same sorted order, same values.
@@ -43,9 +47,15 @@ class CompactDeck(pdk.Deck):
             setattr(self, f"{provider.value}_key", value)
 
     def to_json(self) -> str:
-        """The deck as compact JSON (what Streamlit sends to the browser)."""
-        return json.dumps(self, sort_keys=True, default=default_serialize,
-                          separators=(",", ":"), ensure_ascii=False)
+        """The deck as compact JSON (what Streamlit sends to the browser), made once: a deck
+        is finished when its builder returns it (the app shares built decks between reruns,
+        and Streamlit serialises the deck again on each)."""
+        text = _SERIALISED.get(self)
+        if text is None:
+            text = json.dumps(self, sort_keys=True, default=default_serialize,
+                              separators=(",", ":"), ensure_ascii=False)
+            _SERIALISED[self] = text
+        return text
 
 
 def ring_lists(rings: np.ndarray, decimals: int, closed: bool = True) -> list[list[list[float]]]:
