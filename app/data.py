@@ -19,8 +19,8 @@ apart from the shared frame, so a session can never change another's figures.
 ``st.cache_data`` would unpickle a full copy on every rerun instead.
 
 What the pages compute per filter is in :mod:`app.views`, cached by the filter values and
-:func:`figures_token` (which store and version, or which figures file); so are the figures
-per province of the map here.
+:func:`figures_token` (which store and version, or which figures file); so are the map's
+values in :mod:`app.maps`.
 """
 
 from __future__ import annotations
@@ -49,10 +49,10 @@ from p8lib.ingest import (
     problems_frame,
     worker,
 )
-from p8lib.maps import map_values
 
 FIGURES_ENV = "P8_FIGURES"
 SYNTHETIC_PREFIX = "synthetic"
+logger = logging.getLogger(__name__)
 _STATE_KEY = "_store_state"
 
 
@@ -100,7 +100,6 @@ def figures_token() -> tuple[str, int]:
     ``P8_FIGURES`` file, the store's version). The per-filter caches are keyed by it."""
     path = figures_path()
     return (f"file:{path}" if path else store().url), store_state().version
-logger = logging.getLogger(__name__)
 
 
 @st.cache_data(show_spinner=False)
@@ -296,35 +295,3 @@ def prepare_uploads() -> None:
     """Start the import worker ahead of the first upload (it loads the library, ~2 s), when
     the Data page is first shown; later calls cost nothing."""
     _import_worker_starting()
-
-
-@st.cache_data(show_spinner=False)
-def boundaries(level: str, vintage: str):
-    """Boundaries of one layer (:func:`p8lib.maps.geo.load_boundaries`)."""
-    from p8lib.maps import geo  # noqa: PLC0415
-
-    return geo.load_boundaries(level, vintage)
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _figures_per_province(token: tuple[str, int], vintage: str) -> pd.Series:
-    """:func:`p8lib.maps.map_values.figures_per_province` of the figures named by ``token``."""
-    del token  # the cache key only: which figures are in use
-    return map_values.figures_per_province(figures(), vintage)
-
-
-def coverage_deck(vintage: str, lang: str):
-    """The coverage map (a :class:`p8lib.maps.MapSpec`), or None while the map modules or
-    boundary files are not there.
-
-    Imported lazily: the geography modules are built separately from the pages.
-    """
-    try:
-        from p8lib import maps  # noqa: PLC0415
-
-        provinces = boundaries("province", vintage)
-    except (ImportError, FileNotFoundError):
-        return None
-    values = _figures_per_province(figures_token(), vintage)
-    pilots = map_values.pilot_codes(coverage(), vintage)
-    return maps.province_map(provinces, values, kind="count", lang=lang, pilot_codes=pilots)

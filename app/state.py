@@ -173,17 +173,110 @@ def require_router() -> None:
     st.rerun()
 
 
-def map_selected() -> None:
-    """Callback of the coverage map: a clicked 2021 province becomes the province filter.
+# --- The coverage map's own state: its controls, the province drilled into, clicks ---------
+# Widget key → URL key and default. The URL holds a value only when it is not the default.
+MAP_CONTROLS = {"map_vintage": ("vintage", "2021"), "map_measure": ("measure", "attainment"),
+                "map_level": ("level", "commune")}
+MAP_OPTIONS = {"map_vintage": ("2021", "2025"), "map_measure": ("attainment", "value", "coverage"),
+               "map_level": ("commune", "district")}
+_SAVED = "_map_saved"  # the controls' last values: widget state is dropped on other pages
+_PROVINCE_2025 = "_map_province_2025"  # a 2025 province chosen on the map
+_PROVINCE_2025_URL = "province_2025"
+_LEVEL_FOR = "_map_level_for"  # the province whose level the level control was set for
 
-    A 2025 province spans several old ones, so a click on it does not set the filter.
+
+def init_map_controls() -> None:
+    """Before the map's controls exist: give each its value from the URL (a link just
+    opened), else the value it had when the page was last shown, else its default."""
+    saved = st.session_state.setdefault(_SAVED, {})
+    for key, (param, default) in MAP_CONTROLS.items():
+        if key in st.session_state:
+            continue
+        wanted = st.query_params.get(param)
+        st.session_state[key] = (wanted if wanted in MAP_OPTIONS[key]
+                                 else saved.get(key, default))
+    if _PROVINCE_2025 not in st.session_state:
+        code = st.query_params.get(_PROVINCE_2025_URL)
+        st.session_state[_PROVINCE_2025] = code if code and code.isdigit() else None
+
+
+def sync_map_url() -> None:
+    """Remember the map's controls and write them to the URL (defaults left out), with a
+    2025 province chosen on the map."""
+    saved = st.session_state.setdefault(_SAVED, {})
+    wanted = {}
+    for key, (param, default) in MAP_CONTROLS.items():
+        value = st.session_state.get(key, default)
+        saved[key] = value
+        if value != default:
+            wanted[param] = value
+    chosen = st.session_state.get(_PROVINCE_2025)
+    if chosen and st.session_state.get("map_vintage") == "2025" and not st.session_state.get(
+            "province"):
+        wanted[_PROVINCE_2025_URL] = chosen
+    for param in [*(p for p, _ in MAP_CONTROLS.values()), _PROVINCE_2025_URL]:
+        if param in wanted and st.query_params.get(param) != wanted[param]:
+            st.query_params[param] = wanted[param]
+        elif param not in wanted and param in st.query_params:
+            del st.query_params[param]
+
+
+def map_province(vintage: str, new_of: dict[str, str]) -> str | None:
+    """The province the map is drilled into, as a code of ``vintage``: the province filter
+    (its 2025 province on a 2025 map, ``new_of``: 2021 → 2025 code), else a 2025 province
+    clicked on the 2025 map."""
+    province = st.session_state.get("province")
+    if province:
+        st.session_state[_PROVINCE_2025] = None  # the filter wins over an earlier click
+        return province if vintage == "2021" else new_of.get(province)
+    return st.session_state.get(_PROVINCE_2025) if vintage == "2025" else None
+
+
+def set_level_for(province: str, level: str) -> None:
+    """On entering a province's drill-down, show ``level`` (the one with figures); the
+    user's own choice holds while the province stays the same."""
+    if st.session_state.get(_LEVEL_FOR) != province:
+        st.session_state[_LEVEL_FOR] = province
+        st.session_state["map_level"] = level
+
+
+def map_selected(deck_key: str, vintage: str, national: bool,
+                 new_of: dict[str, str] | None = None) -> None:
+    """Callback of the map: a province clicked on the national map is drilled into.
+
+    On the 2021 map it becomes the province filter. A 2025 province spans several 2021 ones,
+    which the filter cannot name: it is held apart (and the filter cleared unless the filtered
+    province is inside it), so the page names, zooms into and highlights the same province.
+    A click in a drill-down only selects the unit (the page names it). ``new_of``: 2021 →
+    2025 province code.
     """
-    if st.session_state.get("map_vintage", "2021") != "2021":
+    if not national:
         return
-    selection = st.session_state.get("map_deck", {}).get("selection", {})
-    for objects in selection.get("objects", {}).values():
+    code = next(iter(selected_codes(deck_key).values()), None)
+    if code is None:
+        return
+    if vintage == "2021":
+        st.session_state["province"] = code
+        return
+    st.session_state[_PROVINCE_2025] = code
+    if (new_of or {}).get(st.session_state.get("province")) != code:
+        st.session_state["province"] = None
+
+
+def selected_codes(deck_key: str) -> dict[str, str]:
+    """Layer id → the ``code`` of the object selected in it on the deck ``deck_key``."""
+    selection = (st.session_state.get(deck_key) or {}).get("selection", {})
+    out = {}
+    for layer, objects in (selection.get("objects") or {}).items():
         for obj in objects:
-            code = obj.get("properties", obj).get("code")
+            code = (obj.get("properties") or obj).get("code")
             if code:
-                st.session_state["province"] = str(code)
-                return
+                out[layer] = str(code)
+                break
+    return out
+
+
+def back_to_national() -> None:
+    """Callback: leave a province's drill-down for the whole country."""
+    st.session_state["province"] = None
+    st.session_state[_PROVINCE_2025] = None

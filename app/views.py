@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app.data import coverage, figures, figures_token, indicators, year_options
-from p8lib.analysis import filters, metrics
+from p8lib.analysis import filters, metrics, rollup
 from p8lib.contract import t
 from p8lib.present import attainment_charts, chart_frames, charts, display, labels, tables
 
@@ -69,7 +69,7 @@ def _attainment(token: tuple[str, int], province: str | None, year: int | None,
 @st.cache_data(show_spinner=False, max_entries=32)
 def _level_attainment(token: tuple[str, int], year: int | None, level: str) -> pd.DataFrame:
     del token  # the cache key only: which figures are in use
-    return metrics.attainment(filtered(year=year, level=level), indicators())
+    return metrics.attainment(filtered(year=year), indicators(), level=level)
 
 
 def attainment(province: str | None = None, year: int | None = None,
@@ -248,8 +248,9 @@ def _target_actual_chart(token: tuple[str, int], province: str, year: int | None
                          content: int | None, indicator: str | None, lang: str, large: bool,
                          max_height: int | None) -> Fitted | None:
     del token  # the cache key only: which figures are in use
-    bars = chart_frames.target_actual_frame(filtered(province, year, content, indicator),
-                                            indicators(), lang)
+    rows = rollup.with_rolled_up(filtered(province, year, content, indicator), indicators(),
+                                 "province")
+    bars = chart_frames.target_actual_frame(rows, indicators(), lang)
     if bars.empty:
         return None
     title = titled(t("targets_results_title", lang), province, year, lang)

@@ -198,12 +198,16 @@ def metric_row(tiles: list[tuple[str, str, str | None]], key: str,
 
 
 def legend(rows: list, title: str) -> None:
-    """A map legend: a coloured swatch per row (``p8lib.maps.LegendRow``)."""
+    """A map legend: a swatch per row (``p8lib.maps.LegendRow``): a filled square for a
+    fill, a hollow one for an outline, a dot for a point."""
+    shapes = {"fill": "", "outline": "background:transparent;border-width:2px;",
+              "point": "border-radius:50%;"}
     items = "".join(
         f'<span style="display:inline-block;margin-right:1rem">'
         f'<span style="display:inline-block;width:1em;height:1em;vertical-align:middle;'
         f'background:rgba({r.color[0]},{r.color[1]},{r.color[2]},{r.color[3] / 255:.2f});'
-        f'border:1px solid #555;margin-right:.3em"></span>{html.escape(r.label)}</span>'
+        f'border:1px solid #555;margin-right:.3em;{shapes.get(r.kind, "")}"></span>'
+        f'{html.escape(r.label)}</span>'
         for r in rows)
     st.html(f"<div><b>{html.escape(title)}</b>: {items}</div>")
 

@@ -3,8 +3,9 @@
 Attainment = actual to date ÷ target, for the same unit, indicator, unit of measure and phase.
 "Actual to date" is a result that covers the target's whole period when a report gives one
 (a phase review), else the sum of the yearly results inside the period (``partial`` until
-every year is reported). What cannot be compared keeps a status and a missing percentage —
-never 0 %.
+every year is reported). Results reported below the target's unit (a province's communes)
+roll up to it by the rule of :mod:`p8lib.analysis.rollup`, marked as such. What cannot be
+compared keeps a status and a missing percentage — never 0 %.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import numpy as np
 import pandas as pd
 
 from p8lib import units
+from p8lib.analysis import rollup
+from p8lib.analysis.grouping import group_or
 from p8lib.analysis.vintages import is_2025, provinces_2021, provinces_in
 from p8lib.contract import CODE_COLUMNS, Figure
 
@@ -102,20 +105,6 @@ def _span_codes(start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, list[st
                    for a, b in zip(spans // 10_000, spans % 10_000, strict=True)]
 
 
-def _group_starts(group: np.ndarray) -> np.ndarray:
-    """Where each run of equal values of a sorted ``group`` begins."""
-    return np.flatnonzero(np.r_[True, group[1:] != group[:-1]]) if len(group) else group
-
-
-def _group_or(group: np.ndarray, bits: np.ndarray, n_groups: int) -> np.ndarray:
-    """Bitwise OR of ``bits`` per group of a sorted ``group`` (0 for a group without rows)."""
-    out = np.zeros(n_groups, dtype=np.int64)
-    starts = _group_starts(group)
-    if len(starts):
-        out[group[starts]] = np.bitwise_or.reduceat(bits, starts)
-    return out
-
-
 def _joined(group: np.ndarray, codes: np.ndarray, names: list[str], n_groups: int
             ) -> pd.Categorical:
     """Per group 0…n_groups-1 of a sorted ``group``: the distinct ``names[codes]`` of its
@@ -125,7 +114,7 @@ def _joined(group: np.ndarray, codes: np.ndarray, names: list[str], n_groups: in
     and only the distinct masks are turned into text.
     """
     if len(names) <= 62:
-        masks = _group_or(group, np.left_shift(np.int64(1), codes.astype(np.int64)), n_groups)
+        masks = group_or(group, np.left_shift(np.int64(1), codes.astype(np.int64)), n_groups)
         distinct, inverse = np.unique(masks, return_inverse=True)
         texts = [", ".join(names[b] for b in range(len(names)) if m >> b & 1) for m in distinct]
         return pd.Categorical.from_codes(inverse.reshape(-1), categories=texts)
@@ -151,7 +140,7 @@ def _years_covered(t: np.ndarray, start: np.ndarray, end: np.ndarray, n_t: int) 
     if len(t) and end.max() - start.min() < 62:
         base = start.min()
         bits = np.left_shift((np.int64(1) << (end - start + 1)) - 1, start - base)
-        return np.bitwise_count(_group_or(t, bits, n_t))
+        return np.bitwise_count(group_or(t, bits, n_t))
     lengths = end - start + 1
     offsets = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     years = pd.DataFrame({"t": np.repeat(t, lengths),
@@ -159,7 +148,8 @@ def _years_covered(t: np.ndarray, start: np.ndarray, end: np.ndarray, n_t: int) 
     return np.bincount(years["t"].to_numpy(), minlength=n_t)
 
 
-def attainment(figures: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+def attainment(figures: pd.DataFrame, catalogue: pd.DataFrame, level: str | None = None
+               ) -> pd.DataFrame:
     """One row per target (and per result without a target) with its attainment.
 
     Parameters
@@ -168,7 +158,12 @@ def attainment(figures: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
         The figures table (:class:`p8lib.contract.schema.Figure`).
     catalogue : DataFrame
         The indicator catalogue; its ``aggregation`` says whether yearly results add up
-        (an indicator missing from it is treated as not summable).
+        and whether results of units inside a target's unit roll up to it (an indicator
+        missing from it is treated as not summable).
+    level : str, optional
+        Only the targets and results of this level (``"province"``…) are listed; the results
+        of the units below still roll up to them. Cheaper than filtering the output when
+        most figures are of another level.
 
     Returns
     -------
@@ -177,16 +172,53 @@ def attainment(figures: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
         ``content_area``, ``period_start``,
         ``period_end``, ``target``, ``actual``, ``unit``, ``years_reported`` (e.g.
         "2022, 2023"), ``status`` (a key of :data:`STATUSES`), ``target_source``,
-        ``actual_source``, ``attainment_pct`` (missing unless comparable). Targets come
-        first, in their order in ``figures``, then the results no target uses.
+        ``actual_source``, ``attainment_pct`` (missing unless comparable),
+        ``rolled_up_units`` and ``rolled_up_from`` (how many units inside the target's unit,
+        of which levels, gave the ``actual``; 0 and "" when it is the unit's own). Targets
+        come first, in their order in ``figures``, then the results no target of their own
+        unit uses (a commune's result summed into its province's target is also listed at
+        its own level, as without a target).
 
     Notes
     -----
-    Vectorised: targets are joined to the results of the same unit and indicator whose
-    period lies inside theirs, and each target's figures are reduced by group. A result
-    for the whole period wins over yearly ones (the largest if several); yearly results of
-    a summable indicator add up, each span counted once with its largest figure.
+    A target's own results are found vectorised: targets are joined to the results of the
+    same unit and indicator whose period lies inside theirs, and each target's figures are
+    reduced by group. A result for the whole period wins over yearly ones (the largest if
+    several); yearly results of a summable indicator add up, each span counted once with its
+    largest figure. Targets of a summable indicator above commune level are then given the
+    results of the units inside them (:func:`p8lib.analysis.rollup.results_to_date`) where
+    those count: never a result that a unit above it reports for an overlapping period.
     """
+    own = figures if level is None else filter_figures(figures, level=level)
+    return _with_rolled_up(_own_attainment(own, catalogue), figures, catalogue)
+
+
+def _with_rolled_up(out: pd.DataFrame, figures: pd.DataFrame, catalogue: pd.DataFrame
+                    ) -> pd.DataFrame:
+    """``out`` (:func:`_own_attainment`) with the targets' results rolled up from below."""
+    out = out.assign(rolled_up_units=np.zeros(len(out), dtype=np.int64), rolled_up_from="")
+    summable = catalogue.loc[catalogue["aggregation"] == "sum", Figure.indicator_id]
+    maybe = (out["target"].notna() & (out[Figure.level] != "commune")
+             & out[Figure.indicator_id].isin(list(summable))).to_numpy() & ~is_2025(out)
+    if not maybe.any():
+        return out
+    anchors = out.loc[maybe, rollup.ANCHOR_COLUMNS]
+    got = rollup.results_to_date(figures, catalogue, anchors)
+    got = got[got["rolled_up_units"] > 0]
+    if got.empty:
+        return out
+    rows = got.index
+    out.loc[rows, "actual"] = got["actual"]
+    out.loc[rows, "status"] = np.where(got["covered"], "complete", "partial")
+    for col in ("years_reported", "actual_source", "rolled_up_units", "rolled_up_from"):
+        out.loc[rows, col] = got[col]
+    target = out.loc[rows, "target"]
+    out.loc[rows, "attainment_pct"] = (100 * got["actual"] / target).where(target > 0)
+    return out
+
+
+def _own_attainment(figures: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """:func:`attainment` from each target's own unit's results only."""
     cat = catalogue.set_index(Figure.indicator_id)
     key = _unit_indicator_key(figures)
     # Units and sources as integer codes: compared and grouped without touching strings.

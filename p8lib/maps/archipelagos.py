@@ -16,6 +16,7 @@ import shapely
 
 from p8lib.contract import LANGS, t
 from p8lib.maps.deck_payload import Color
+from p8lib.maps.map_text import TOOLTIP_FIELDS
 
 # Islands: a dot per island (Natural Earth islets are ~1 km, a pixel is ~3 km at zoom 4.8),
 # filled with the colour of their province and ringed so that a near-white class still shows.
@@ -80,12 +81,13 @@ def archipelago_labels(archipelagos: gpd.GeoDataFrame, lang: str, decimals: int,
 
 
 def archipelago_dots(archipelagos: gpd.GeoDataFrame, lang: str, decimals: int,
-                     provinces: dict[str, tuple[str, str, Color]], no_data: Color
-                     ) -> pdk.Layer:
+                     provinces: dict[str, dict], no_data: Color) -> pdk.Layer:
     """A dot per island, pickable: tooltip and selection as their province's.
 
-    ``provinces`` maps a province code to its (escaped) name, (escaped) value text and fill;
-    an archipelago whose province is not drawn gets ``no_data``.
+    ``provinces`` maps a province code to the properties its polygon carries (``name`` and
+    the tooltip lines, already escaped, and ``fill``); an island's tooltip is named after the
+    archipelago, its first line says the province and its value. An archipelago whose
+    province is not drawn gets ``no_data`` and no lines.
     """
     parts, row = shapely.get_parts(archipelagos.geometry.to_numpy(), return_index=True)
     xy = shapely.get_coordinates(shapely.point_on_surface(parts)).round(decimals).tolist()
@@ -93,9 +95,11 @@ def archipelago_dots(archipelagos: gpd.GeoDataFrame, lang: str, decimals: int,
     shared = []
     for key, code in zip(archipelagos["key"].tolist(),
                          archipelagos["province_code"].astype(str).tolist(), strict=True):
-        name, value, fill = provinces.get(code, ("", "", no_data))
-        shared.append({"code": code, "fill": list(fill),
-                       "detail": f"{name}: {value}" if name and value else name,
+        province = provinces.get(code, {})
+        name, value = province.get("name", ""), province.get("value", "")
+        shared.append({**{f: province.get(f, "") for f in TOOLTIP_FIELDS}, "code": code,
+                       "fill": list(province.get("fill", no_data)),
+                       "value": f"{name}: {value}" if name and value else name,
                        "name": html.escape(t(f"archipelago_{key}", lang))})
     records = [{**shared[i], "position": position}
                for position, i in zip(xy, row.tolist(), strict=True)]

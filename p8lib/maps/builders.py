@@ -4,19 +4,27 @@ Decks draw with no internet by default: ``map_provider=None`` with ``map_style``
 draws the layers only (with ``map_style=None`` Streamlit would still fetch a basemap). A basemap
 is an option (``basemap=True``) for when the app is online.
 
-Tooltips use one constant template (:data:`TOOLTIP`); the values put into it are HTML-escaped
-here, so a unit name such as ``<img src=x onerror=…>`` shows as text whatever the front end
-does. :data:`APPROXIMATE_NOTE` (where the boundaries come from, their licences, and that
-communes are approximate; see geo/README.md) is returned with every map so the page shows it.
+Tooltips use one constant template (:data:`TOOLTIP`): the unit's name, then one line each for
+its value, its target, its source and a note (:data:`p8lib.maps.map_text.TOOLTIP_FIELDS`;
+an empty line takes no room). Streamlit 1.67 HTML-escapes the values it puts into the template;
+the builders also turn ``<`` and ``>`` into entities, so that a name such as
+``<img src=x onerror=…>`` stays text with a front end that does not, while the quotes and
+ampersands of real names ("Women's Union") are not escaped twice. Every map comes with a note
+on its boundaries (:func:`boundary_note`): where they come from, their licences, and that
+communes are approximate (see geo/README.md).
 
 Payload: Streamlit sends ``deck.to_json()`` whole on every rerun in which the deck changes, so
 decks are :class:`CompactDeck` (JSON without indentation), carry only the properties their
 layers read, and coordinates rounded to what is visible (:data:`NATIONAL_DECIMALS`,
 :data:`DETAIL_DECIMALS`). Sizes and build times: ``bench/bench_maps.py``.
 
-Layer ids: ``provinces``, ``pilot-provinces``, ``implementing-districts``, ``communes``,
+Layer ids: ``provinces``, ``pilot-provinces``, ``implementing-districts``, ``communes`` or
+``districts`` (a drill-down's coloured units), ``district-lines``, ``province-outline``,
 ``commune-points-implementing``, ``commune-points-priority``, ``commune-points-other``,
 ``archipelagos``, ``archipelago-labels``.
+
+Pilot provinces are outlined as one shape (the union of their provinces): two pilot provinces
+that touch share no doubled line, and the colour inside stays whole.
 
 The Hoàng Sa (Paracel) and Trường Sa (Spratly) archipelagos are on every national map and on
 the drill-down of their province (Đà Nẵng, Khánh Hòa), whatever boundaries are drawn: a dot
@@ -27,7 +35,6 @@ never cut off (:func:`p8lib.maps.map_view.fit_view`); their layers: :mod:`p8lib.
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -36,66 +43,56 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pydeck as pdk
-import shapely
 
-from p8lib.contract import LANGS, check_lang, fmt_number, t
+from p8lib.contract import check_lang, t
 from p8lib.maps import geo
 from p8lib.maps.archipelagos import archipelago_dots, archipelago_labels
-from p8lib.maps.deck_payload import Color, CompactDeck, features, flat_polygons, ring_lists
+from p8lib.maps.colours import NO_DATA_COLOR, LegendRow
+from p8lib.maps.deck_payload import Color, CompactDeck, features, flat_polygons
+from p8lib.maps.layers import (
+    APPROXIMATE_NOTE,
+    BOUNDARY_NOTE,
+    KINDS,
+    POINT_COLORS,
+    boundary_note,
+    names,
+    outline_layer,
+    point_layers,
+    shading,
+    text,
+    union_outline_layer,
+)
+from p8lib.maps.map_text import TOOLTIP_FIELDS
 from p8lib.maps.map_view import fit_view
 
-TOOLTIP = {"html": "<b>{name}</b><br/>{detail}", "style": {"fontSize": "14px"}}
-NO_DATA_COLOR: Color = (205, 205, 205, 150)  # grey: visibly not a value
-ZERO_COLOR: Color = (255, 247, 236, 230)  # near white with a warm tint: a real 0
-RAMP: tuple[Color, ...] = (  # light to dark magenta, after the theme colour #b5004f
-    (252, 208, 221, 230),
-    (240, 140, 175, 230),
-    (214, 70, 130, 230),
-    (181, 0, 79, 230),
-    (110, 0, 50, 230),
-)
+__all__ = ["APPROXIMATE_NOTE", "BOUNDARY_NOTE", "KINDS", "POINT_COLORS", "MapSpec",
+           "province_detail_map", "province_map", "shading"]
+
+TOOLTIP = {"html": "<b>{name}</b>" + "".join(f"<div>{{{f}}}</div>" for f in TOOLTIP_FIELDS),
+           "style": {"fontSize": "14px", "maxWidth": "360px"}}
 LINE_COLOR: Color = (255, 255, 255, 255)
-COMMUNE_COLOR: Color = (245, 240, 240, 200)  # drill-down: communes (and islands) all alike
 PILOT_COLOR: Color = (20, 20, 20, 255)
 DISTRICT_COLOR: Color = (40, 70, 160, 255)
-POINT_COLORS: dict[str, Color] = {
-    "implementing": (181, 0, 79, 230),
-    "priority": (230, 140, 0, 230),
-    "other": (110, 110, 110, 160),
-}
+DISTRICT_LINE_COLOR: Color = (60, 60, 90, 200)
+COMMUNE_LINE_COLOR: Color = (150, 150, 150, 255)
 # Vertex budgets: a compact [lon, lat] pair costs 16–19 bytes. The shipped files fit them as
 # they are (the Government map's provinces, issue #16: 63 provinces 32,590 vertices, 34:
 # 27,625; communes of one province: at most 9,234, Thanh Hóa), so only heavier official
 # boundaries get simplified.
 NATIONAL_MAX_COORDS = 36_000  # ~600 KB of province polygons in the national deck
 OUTLINE_MAX_COORDS = 10_000  # per outline layer: 8 pilot provinces ~4,000, 60 districts ~7,800
-DETAIL_MAX_COORDS = 10_000  # ~190 KB of commune polygons in a province deck
+DETAIL_MAX_COORDS = 7_000  # commune polygons of a province deck within its 300 KB budget
 # Decimals of lon/lat sent (0.001° ≈ 110 m). The national deck opens at zoom ≈ 4.8, 1 px ≈
-# 0.03°. A drill-down opens at zoom 5.8–9.9 (1 px ≥ 0.0015°) and its shipped polygons are
-# simplified at 0.004°: 4 decimals (≤ 0.00005° off) stay below a pixel however far one zooms.
+# 0.03°. A drill-down opens at zoom 5.8–9.9, 1 px = 0.0015–0.02°: 3 decimals (≤ 0.0005° off)
+# are under a quarter pixel up to zoom 9 (a large province: Thanh Hóa opens at 8.0), 4
+# decimals beyond (:func:`detail_decimals`). Shared edges round alike: no gaps open.
 NATIONAL_DECIMALS = 3
 DETAIL_DECIMALS = 4
-ATTAINMENT_BREAKS = (25.0, 50.0, 75.0, 100.0)
-COUNT_BREAKS = (2.0, 5.0, 10.0, 20.0)
-# The note shown under every map: where the boundaries come from, their licences, and that
-# communes are approximate (i18n ``map_boundaries_note``; sources in p8lib.maps.credits).
-APPROXIMATE_NOTE = {lang: t("map_boundaries_note", lang) for lang in LANGS}
-_WORDS = {
-    "vi": {"no_data": "Không có số liệu", "pilot": "Tỉnh thí điểm", "district": "Huyện triển khai",
-           "implementing": "Xã triển khai", "priority": "Xã ưu tiên", "other": "Xã khác"},
-    "en": {"no_data": "No data", "pilot": "Pilot province", "district": "Implementing district",
-           "implementing": "Implementing commune", "priority": "Priority commune",
-           "other": "Other commune"},
-}
-
-
-@dataclass(frozen=True)
-class LegendRow:
-    """One legend entry: a label and its RGBA colour; ``kind`` is fill, outline or point."""
-
-    label: str
-    color: Color
-    kind: str = "fill"
+DETAIL_FINE_ZOOM = 9.0
+# Pilot outlines close gaps narrower than this (degrees): a third of a pixel at national
+# zoom, about a pixel at a drill-down's.
+NATIONAL_CLOSING = 0.01
+DETAIL_CLOSING = 0.002
 
 
 @dataclass
@@ -107,66 +104,14 @@ class MapSpec:
     note: str = ""
 
 
-def value_classes(
-    values: pd.Series, breaks: Sequence[float], lang: str = "vi", percent: bool = False
-) -> tuple[pd.Series, list[LegendRow]]:
-    """Colour per value: no data, exactly zero, then one class per interval of ``breaks``.
+def detail_decimals(zoom: float) -> int:
+    """Decimals of a drill-down's coordinates: :data:`NATIONAL_DECIMALS` when it opens at
+    :data:`DETAIL_FINE_ZOOM` or less (a large province), else :data:`DETAIL_DECIMALS`.
 
-    Parameters
-    ----------
-    values : Series
-        Numbers (NaN = no data).
-    breaks : sequence of float
-        Increasing upper-exclusive bounds; ``len(breaks) + 1`` classes above zero (at most 5).
-    lang : {"vi", "en"}
-        Language of the legend labels.
-    percent : bool
-        Label classes with ``%``.
-
-    Returns
-    -------
-    (Series of Color, list of LegendRow)
-        Colours aligned with ``values`` and the legend, no-data row last.
-
-    Examples
-    --------
-    >>> colors, legend = value_classes(pd.Series([0.0, None, 30.0]), (25, 50), "en", True)
-    >>> [row.label for row in legend]
-    ['0%', '> 0–< 25%', '25–< 50%', '≥ 50%', 'No data']
+    >>> detail_decimals(8.0), detail_decimals(9.9)
+    (3, 4)
     """
-    lang = check_lang(lang)
-    if len(breaks) + 1 > len(RAMP):
-        raise ValueError(f"at most {len(RAMP) - 1} breaks, got {list(breaks)}")
-    unit = "%" if percent else ""
-    fmt = lambda v: fmt_number(v, lang)  # noqa: E731
-    bounds = [0.0, *breaks]
-    labels = [f"0{unit}"]
-    for i, low in enumerate(bounds):
-        high = bounds[i + 1] if i + 1 < len(bounds) else None
-        if high is None:
-            labels.append(f"≥ {fmt(low)}{unit}")
-        elif i == 0:
-            labels.append(f"> 0–< {fmt(high)}{unit}")
-        else:
-            labels.append(f"{fmt(low)}–< {fmt(high)}{unit}")
-    colors = [ZERO_COLOR, *RAMP[: len(bounds)]]
-    numbers = pd.to_numeric(values, errors="coerce").to_numpy(float)
-    idx = np.searchsorted(np.asarray(breaks, float), numbers, side="right") + 1
-    idx = np.where(numbers == 0, 0, idx)
-    out = [NO_DATA_COLOR if math.isnan(v) else colors[i] for v, i in zip(numbers, idx, strict=True)]
-    legend = [LegendRow(lab, col) for lab, col in zip(labels, colors, strict=True)]
-    legend.append(LegendRow(_WORDS[lang]["no_data"], NO_DATA_COLOR))
-    return pd.Series(out, index=values.index, dtype=object), legend
-
-
-def _name(frame: pd.DataFrame, lang: str) -> pd.Series:
-    return frame["name_vi"] if lang == "vi" else frame["name_en"]
-
-
-def _escape(values: Iterable[object]) -> list[str]:
-    if isinstance(values, pd.Series):
-        values = values.tolist()  # iterating an Arrow-backed Series costs ~4 µs per item
-    return [html.escape("" if v is None else str(v), quote=True) for v in values]
+    return NATIONAL_DECIMALS if zoom <= DETAIL_FINE_ZOOM else DETAIL_DECIMALS
 
 
 def _deck(layers: list, view: pdk.ViewState, basemap: bool) -> CompactDeck:
@@ -176,53 +121,16 @@ def _deck(layers: list, view: pdk.ViewState, basemap: bool) -> CompactDeck:
                        **{"map_provider": None, **provider})
 
 
-def _outline_layer(layer_id: str, frame: gpd.GeoDataFrame, color: Color, width: int,
-                   decimals: int, max_coords: int = OUTLINE_MAX_COORDS) -> pdk.Layer:
-    """Outlines as a PathLayer of rings of [lon, lat] pairs, never picked.
-
-    Flat rings with ``positionFormat: "XY"`` would be smaller, but pydeck serialises every
-    string argument as an accessor expression ("@@=XY"), which deck.gl ignores and then reads
-    the flat list as XYZ triples — drawing lines across the map (seen in Chromium).
-    """
-    frame = geo.fit_to_vertex_budget(frame, max_coords)
-    rings = shapely.get_rings(shapely.get_parts(frame.geometry.to_numpy()))
-    paths = [{"path": ring} for ring in ring_lists(rings, decimals)]
-    return pdk.Layer("PathLayer", paths, id=layer_id, get_path="path",
-                     get_color=list(color), width_min_pixels=width, pickable=False)
-
-
-def _point_layers(points: pd.DataFrame, roles: pd.Series | None, lang: str, decimals: int,
-                  draw: tuple[str, ...] = ("other", "priority", "implementing"),
-                  ) -> tuple[list[pdk.Layer], list[LegendRow]]:
-    """Dots per role, never picked: the data is a bare list of [lon, lat] pairs.
-
-    ``get_position="-"`` is deck.gl JSON's identity accessor (each datum is its position; in
-    Streamlit 1.67's bundle, drawn in Chromium): ~16 bytes a point instead of ~30 for a record.
-    """
-    roles = (roles.reindex(points["commune_code"]).fillna("other").to_numpy()
-             if roles is not None else np.full(len(points), "other"))
-    lonlat = np.column_stack([points["lon"], points["lat"]]).astype(float).round(decimals)
-    layers, legend = [], []
-    for role in draw:  # drawn last = on top
-        sel = roles == role
-        if not sel.any():
-            continue
-        layers.append(pdk.Layer(
-            "ScatterplotLayer", lonlat[sel].tolist(), id=f"commune-points-{role}",
-            get_position="-", get_fill_color=list(POINT_COLORS[role]),
-            get_radius=600 if role == "other" else 1200,
-            radius_min_pixels=1 if role == "other" else 3, pickable=False))
-        legend.append(LegendRow(_WORDS[lang][role], POINT_COLORS[role], "point"))
-    return layers, legend
-
-
 def province_map(
     provinces: gpd.GeoDataFrame,
     values: pd.Series,
     *,
     kind: str = "attainment",
     lang: str = "vi",
+    tooltip: pd.DataFrame | None = None,
+    breaks: Sequence[float] | None = None,
     pilot_codes: Iterable[str] = (),
+    pilot_outline: gpd.GeoDataFrame | None = None,
     districts: gpd.GeoDataFrame | None = None,
     points: pd.DataFrame | None = None,
     point_roles: pd.Series | None = None,
@@ -235,15 +143,15 @@ def province_map(
     ----------
     provinces : GeoDataFrame
         From :func:`p8lib.maps.geo.load_boundaries` (``code``, ``name_vi``, ``name_en``,
-        geometry), either vintage.
-    values : Series
-        Value per province code (attainment in percent, or a count); missing = no data.
-    kind : {"attainment", "count"}
-        Chooses the class breaks and the ``%`` sign.
+        geometry; ``approximate``, ``source`` if the file has them), either vintage.
+    values, kind, breaks, tooltip
+        What each province is coloured by and says on hover (:func:`shading`).
     lang : {"vi", "en"}
         Language of names, legend and tooltip words.
     pilot_codes : iterable of str
-        Province codes drawn with a heavy outline (layer ``pilot-provinces``).
+        Province codes outlined together (layer ``pilot-provinces``), or
+    pilot_outline : GeoDataFrame, optional
+        the shapes to outline instead (the 2021 pilot provinces on a 2025 map).
     districts : GeoDataFrame, optional
         Implementing districts, outlined (layer ``implementing-districts``).
     points : DataFrame, optional
@@ -255,84 +163,97 @@ def province_map(
         Draw a Carto basemap under the layers (needs internet).
     archipelagos : GeoDataFrame, optional
         :func:`p8lib.maps.geo.load_archipelagos` (the default): drawn (layer ``archipelagos``, a
-        dot per island in its province's colour, pickable with the province's ``code``) and
-        named (layer ``archipelago-labels``) on every national map.
+        dot per island in its province's colour and with its tooltip, pickable with the
+        province's ``code``) and named (layer ``archipelago-labels``) on every national map.
 
     Returns
     -------
     MapSpec
         The deck (layer ``provinces`` is pickable: a click selects a province, whose ``code``
-        is in the picked object's properties), legend rows and the approximate-boundary note.
-        Its view (:func:`p8lib.maps.map_view.fit_view`) shows the provinces, the archipelagos
-        and their names whole in :data:`p8lib.maps.map_view.NATIONAL_VIEWPORT`.
+        is in the picked object's properties), legend rows and the boundary note. Its view
+        (:func:`p8lib.maps.map_view.fit_view`) shows the provinces, the archipelagos and their
+        names whole in :data:`p8lib.maps.map_view.NATIONAL_VIEWPORT`.
     """
     lang = check_lang(lang)
-    if kind not in ("attainment", "count"):
-        raise ValueError(f"kind must be 'attainment' or 'count', got {kind!r}")
     provinces = geo.fit_to_vertex_budget(provinces, NATIONAL_MAX_COORDS)
-    percent = kind == "attainment"
-    vals = values.reindex(provinces["code"].to_numpy())
-    colors, legend = value_classes(vals, ATTAINMENT_BREAKS if percent else COUNT_BREAKS,
-                                   lang, percent)
-    shown = [fmt_number(v, lang, 0 if percent else None) + ("%" if percent else "") if pd.notna(v)
-             else _WORDS[lang]["no_data"] for v in vals]
-    # Only what the layer reads: code (selection), name and detail (tooltip), fill (colour).
-    props = [{"code": code, "name": name, "detail": detail, "fill": list(fill)}
-             for code, name, detail, fill in zip(provinces["code"].tolist(),
-                                                 _escape(_name(provinces, lang)), _escape(shown),
-                                                 colors, strict=True)]
+    codes = provinces["code"].tolist()
+    fills, legend = shading(values, codes, kind=kind, lang=lang, breaks=breaks,
+                            tooltip=tooltip)
+    # Only what the layer reads: code (selection), name and lines (tooltip), fill (colour).
+    props = [{"code": code, "name": name, **lines}
+             for code, name, lines in zip(codes, text(names(provinces, lang)), fills,
+                                          strict=True)]
     layers = [pdk.Layer(
         "GeoJsonLayer", features(provinces, props, NATIONAL_DECIMALS), id="provinces",
         pickable=True, auto_highlight=True, stroked=True, filled=True,
         get_fill_color="properties.fill",
         get_line_color=list(LINE_COLOR), line_width_min_pixels=1)]
-    pilots = provinces[provinces["code"].isin(set(pilot_codes))]
+    pilots = (provinces[provinces["code"].isin(set(pilot_codes))] if pilot_outline is None
+              else pilot_outline)
     if not pilots.empty:
-        layers.append(_outline_layer("pilot-provinces", pilots, PILOT_COLOR, 3,
-                                     NATIONAL_DECIMALS))
-        legend.append(LegendRow(_WORDS[lang]["pilot"], PILOT_COLOR, "outline"))
+        layers.append(union_outline_layer("pilot-provinces", pilots, PILOT_COLOR, 2,
+                                          NATIONAL_DECIMALS, closing=NATIONAL_CLOSING))
+        legend.append(LegendRow(t("map_pilot_outline" if pilot_outline is None
+                                  else "map_pilot_outline_2021", lang), PILOT_COLOR, "outline"))
     if districts is not None and not districts.empty:
-        layers.append(_outline_layer("implementing-districts", districts, DISTRICT_COLOR, 2,
+        layers.append(outline_layer("implementing-districts", districts, DISTRICT_COLOR, 2,
                                      NATIONAL_DECIMALS))
-        legend.append(LegendRow(_WORDS[lang]["district"], DISTRICT_COLOR, "outline"))
+        legend.append(LegendRow(t("map_implementing_district", lang), DISTRICT_COLOR,
+                                "outline"))
     if points is not None:
-        point_layers, point_legend = _point_layers(points, point_roles, lang,
+        dots, point_legend = point_layers(points, point_roles, lang,
                                                    NATIONAL_DECIMALS)
-        layers += point_layers
+        layers += dots
         legend += point_legend
     islands = geo.load_archipelagos() if archipelagos is None else archipelagos
-    by_code = {p["code"]: (p["name"], p["detail"], p["fill"]) for p in props}
-    layers.append(archipelago_dots(islands, lang, NATIONAL_DECIMALS, by_code,
-                                   NO_DATA_COLOR))
+    layers.append(archipelago_dots(islands, lang, NATIONAL_DECIMALS,
+                                   {p["code"]: p for p in props}, NO_DATA_COLOR))
     labels, boxes = archipelago_labels(islands, lang, NATIONAL_DECIMALS)
     layers.append(labels)
     bounds = np.vstack([provinces.total_bounds, islands.total_bounds])
     view = fit_view((*bounds[:, :2].min(axis=0), *bounds[:, 2:].max(axis=0)), boxes)
-    return MapSpec(_deck(layers, view, basemap), legend, APPROXIMATE_NOTE[lang])
+    return MapSpec(_deck(layers, view, basemap), legend,
+                   boundary_note({"province": provinces}, lang))
 
 
 def province_detail_map(
     province: gpd.GeoDataFrame,
-    communes: gpd.GeoDataFrame,
-    points: pd.DataFrame,
+    units: gpd.GeoDataFrame,
+    values: pd.Series | None = None,
     *,
+    level: str = "commune",
+    kind: str = "attainment",
     lang: str = "vi",
-    districts: gpd.GeoDataFrame | None = None,
+    tooltip: pd.DataFrame | None = None,
+    breaks: Sequence[float] | None = None,
+    district_lines: gpd.GeoDataFrame | None = None,
+    points: pd.DataFrame | None = None,
     point_roles: pd.Series | None = None,
+    pilot_outline: gpd.GeoDataFrame | None = None,
     basemap: bool = False,
     archipelagos: gpd.GeoDataFrame | None = None,
 ) -> MapSpec:
-    """Drill-down into one province: commune polygons, implementing districts, commune dots.
+    """Drill-down into one province: its communes (or districts) coloured by a measure.
 
     Parameters
     ----------
     province : GeoDataFrame
-        The selected province (one row, outlined).
-    communes : GeoDataFrame
-        Commune boundaries of that province (layer ``communes``, pickable).
-    points : DataFrame
-        Commune points of that province (tooltips: name and role).
-    lang, districts, point_roles, basemap
+        The selected province (one row, outlined: layer ``province-outline``).
+    units : GeoDataFrame
+        Commune (or district) boundaries of that province (layer ``communes`` or
+        ``districts`` as ``level`` says, pickable; ``code`` in each record).
+    values, kind, breaks, tooltip
+        As in :func:`province_map` (:func:`shading`); ``values`` None: all without data.
+    level : {"commune", "district"}
+        What ``units`` are.
+    district_lines : GeoDataFrame, optional
+        The province's districts, drawn as thin lines over its communes (``district-lines``).
+    points : DataFrame, optional
+        Commune points of that province; dots mark implementing and priority communes
+        (``point_roles``), the polygons carry the tooltips.
+    pilot_outline : GeoDataFrame, optional
+        Parts to outline as pilot (the 2021 pilot province inside a 2025 one).
+    lang, basemap
         As in :func:`province_map`.
     archipelagos : GeoDataFrame, optional
         As in :func:`province_map`; only those of this province (by code: Đà Nẵng and Khánh
@@ -341,48 +262,56 @@ def province_detail_map(
     Returns
     -------
     MapSpec
-        Deck zoomed on the province (and its archipelago), legend and note.
+        Deck zoomed on the province (and its archipelago), legend and boundary note.
     """
     lang = check_lang(lang)
-    communes = geo.fit_to_vertex_budget(communes, DETAIL_MAX_COORDS)
-    roles = (point_roles.reindex(communes["code"]).fillna("other")
-             if point_roles is not None else pd.Series("other", index=communes.index))
-    words = {role: html.escape(word) for role, word in _WORDS[lang].items()}
-    # Only what the layer reads: code (selection), name and detail (tooltip).
-    props = [{"code": code, "name": name, "detail": words[role]}
-             for code, name, role in zip(communes["code"].tolist(),
-                                         _escape(_name(communes, lang)), roles.tolist(),
-                                         strict=True)]
-    layers = [pdk.Layer(
-        "PolygonLayer", flat_polygons(communes, props, DETAIL_DECIMALS), id="communes",
-        pickable=True, auto_highlight=True, stroked=True, filled=True, get_polygon="polygon",
-        get_fill_color=list(COMMUNE_COLOR),
-        get_line_color=[170, 170, 170, 255], line_width_min_pixels=1)]
-    if districts is not None and not districts.empty:
-        layers.append(_outline_layer("implementing-districts", districts, DISTRICT_COLOR, 2,
-                                     DETAIL_DECIMALS))
-    layers.append(_outline_layer("pilot-provinces", province, PILOT_COLOR, 3, DETAIL_DECIMALS))
-    # The commune polygons carry the tooltips (name and role) and stand for "other"
-    # communes: dots mark only implementing and priority ones, keeping the payload small.
-    point_layers, legend = _point_layers(points, point_roles, lang, DETAIL_DECIMALS,
-                                         draw=("priority", "implementing"))
-    layers += point_layers
-    if districts is not None and not districts.empty:
-        legend.append(LegendRow(_WORDS[lang]["district"], DISTRICT_COLOR, "outline"))
+    units = geo.fit_to_vertex_budget(units, DETAIL_MAX_COORDS)
     islands = geo.load_archipelagos() if archipelagos is None else archipelagos
     islands = islands[islands["province_code"].isin(set(province["code"]))]
-    bounds = [province.total_bounds]
-    if not islands.empty:
-        names = dict(zip(province["code"], _escape(_name(province, lang)), strict=True))
-        layers.append(archipelago_dots(
-            islands, lang, DETAIL_DECIMALS,
-            {code: (name, "", COMMUNE_COLOR) for code, name in names.items()}, NO_DATA_COLOR))
-        layers.append(archipelago_labels(islands, lang, DETAIL_DECIMALS)[0])
-        bounds.append(islands.total_bounds)
-    bounds = np.vstack(bounds)
+    bounds = np.vstack([province.total_bounds, *([islands.total_bounds] if len(islands) else [])])
     lon0, lat0 = bounds[:, :2].min(axis=0)
     lon1, lat1 = bounds[:, 2:].max(axis=0)
     span = max(lon1 - lon0, lat1 - lat0, 0.05)
     view = pdk.ViewState(longitude=(lon0 + lon1) / 2, latitude=(lat0 + lat1) / 2,
                          zoom=float(np.clip(8.6 - math.log2(span), 5, 12)))
-    return MapSpec(_deck(layers, view, basemap), legend, APPROXIMATE_NOTE[lang])
+    decimals = detail_decimals(view.zoom)
+    codes = units["code"].tolist()
+    values = pd.Series(dtype=float) if values is None else values
+    fills, legend = shading(values, codes, kind=kind, lang=lang, breaks=breaks,
+                            tooltip=tooltip, level=level)
+    # Only what the layer reads: code (selection), name and lines (tooltip), fill (colour).
+    props = [{"code": code, "name": name, **lines}
+             for code, name, lines in zip(codes, text(names(units, lang)), fills, strict=True)]
+    layers = [pdk.Layer(
+        "PolygonLayer", flat_polygons(units, props, decimals, TOOLTIP_FIELDS), id=f"{level}s",
+        pickable=True, auto_highlight=True, stroked=True, filled=True, get_polygon="polygon",
+        get_fill_color="fill", get_line_color=list(COMMUNE_LINE_COLOR),
+        line_width_min_pixels=1)]
+    drawn = {level: units}
+    if district_lines is not None and not district_lines.empty:
+        # Thin lines, each edge two districts share sent once, at the national decimals
+        # (0.001°: a fifth of a pixel at the zoom a drill-down opens at).
+        layers.append(outline_layer("district-lines", district_lines, DISTRICT_LINE_COLOR,
+                                    1.5, NATIONAL_DECIMALS, shared_once=True))
+        legend.append(LegendRow(t("map_district_lines", lang), DISTRICT_LINE_COLOR, "outline"))
+        drawn["district"] = district_lines
+    if pilot_outline is not None and not pilot_outline.empty:
+        layers.append(union_outline_layer("pilot-provinces", pilot_outline, PILOT_COLOR, 2,
+                                          decimals, closing=DETAIL_CLOSING))
+        legend.append(LegendRow(t("map_pilot_outline_2021", lang), PILOT_COLOR, "outline"))
+    layers.append(outline_layer("province-outline", province, PILOT_COLOR, 3,
+                                NATIONAL_DECIMALS))
+    if points is not None:
+        dots, point_legend = point_layers(points, point_roles, lang, decimals,
+                                          draw=("priority", "implementing"))
+        layers += dots
+        legend += point_legend
+    if not islands.empty:
+        province_names = dict(zip(province["code"], text(names(province, lang)), strict=True))
+        layers.append(archipelago_dots(
+            islands, lang, decimals,
+            {code: {"name": name, "fill": list(NO_DATA_COLOR)}
+             for code, name in province_names.items()},
+            NO_DATA_COLOR))
+        layers.append(archipelago_labels(islands, lang, decimals)[0])
+    return MapSpec(_deck(layers, view, basemap), legend, boundary_note(drawn, lang))

@@ -9,31 +9,53 @@ indentation; :func:`features` and :func:`flat_polygons` turn geometries into rou
 from __future__ import annotations
 
 import json
+import os
+import weakref
 
 import geopandas as gpd
 import numpy as np
 import pydeck as pdk
 import shapely
+from pydeck.bindings.base_map_provider import BaseMapProvider
 from pydeck.bindings.json_tools import default_serialize
 
 # An RGBA colour as deck.gl layers take it.
 Color = tuple[int, int, int, int]
+# Deck → its JSON, kept apart from the deck's own attributes (pydeck serialises those).
+_SERIALISED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class CompactDeck(pdk.Deck):
     """A :class:`pydeck.Deck` whose JSON has no indentation and no spaces.
 
     ``st.pydeck_chart`` sends exactly ``deck.to_json()`` (Streamlit 1.67) on every rerun in
-    which the deck changes. pydeck's own ``to_json`` indents by two spaces per level, which
+    which the deck changes, and calls it on every rerun. Change no deck after serialising it:
+    its JSON is kept. pydeck's own ``to_json`` indents by two spaces per level, which
     triples the bytes of a coordinate list and forces Python's pure-Python JSON encoder (the
     C encoder is used only without ``indent``). Non-ASCII text stays UTF-8 (``ã``: 2 bytes, not
     the 6 of an ``\\u`` escape). Same keys, same sorted order, same values.
     """
 
+    def _set_api_keys(self, api_keys: dict | None = None) -> None:
+        """pydeck's, without its Jupyter widget: a deck Streamlit draws has none, and pydeck
+        tries to import that widget once per map provider on every deck (~25 ms each)."""
+        api_keys = api_keys or {}
+        for provider in BaseMapProvider:
+            value = api_keys.get(provider.value)
+            for variable in self._PROVIDER_ENV_VARS.get(provider, []):
+                value = value or os.getenv(variable)
+            setattr(self, f"{provider.value}_key", value)
+
     def to_json(self) -> str:
-        """The deck as compact JSON (what Streamlit sends to the browser)."""
-        return json.dumps(self, sort_keys=True, default=default_serialize,
-                          separators=(",", ":"), ensure_ascii=False)
+        """The deck as compact JSON (what Streamlit sends to the browser), made once: a deck
+        is finished when its builder returns it (the app shares built decks between reruns,
+        and Streamlit serialises the deck again on each)."""
+        text = _SERIALISED.get(self)
+        if text is None:
+            text = json.dumps(self, sort_keys=True, default=default_serialize,
+                              separators=(",", ":"), ensure_ascii=False)
+            _SERIALISED[self] = text
+        return text
 
 
 def ring_lists(rings: np.ndarray, decimals: int, closed: bool = True) -> list[list[list[float]]]:
@@ -66,14 +88,22 @@ def features(frame: gpd.GeoDataFrame, props: list[dict], decimals: int) -> dict:
     return {"type": "FeatureCollection", "features": feats}
 
 
-def flat_polygons(frame: gpd.GeoDataFrame, props: list[dict], decimals: int) -> list[dict]:
+def flat_polygons(frame: gpd.GeoDataFrame, props: list[dict], decimals: int,
+                  largest_only: tuple[str, ...] = ()) -> list[dict]:
     """One record per polygon part: its properties and its outer ring of [lon, lat] pairs.
 
     The ring omits the closing vertex (deck.gl closes it). Holes are dropped; parts are drawn
-    largest first, so a unit inside a hole is drawn (and picked) on top.
+    largest first, so a unit inside a hole is drawn (and picked) on top. The properties named
+    in ``largest_only`` are sent with a unit's largest part only (its other parts, islets and
+    fragments, get ""): tooltip lines repeated on every part cost bytes, not information.
     """
     parts, row = shapely.get_parts(frame.geometry.to_numpy(), return_index=True)
     order = np.argsort(-shapely.area(parts), kind="stable")
     rings = ring_lists(shapely.get_exterior_ring(parts[order]), decimals, closed=False)
-    return [{**props[i], "polygon": ring} for i, ring in zip(row[order].tolist(), rings,
-                                                               strict=True)]
+    blank = dict.fromkeys(largest_only, "")
+    seen: set[int] = set()
+    records = []
+    for i, ring in zip(row[order].tolist(), rings, strict=True):
+        records.append({**props[i], **(blank if i in seen else {}), "polygon": ring})
+        seen.add(i)
+    return records

@@ -147,9 +147,100 @@ def test_filter_figures_by_area_needs_the_catalogue():
         metrics.filter_figures(figures(), content_area=1)
 
 
+def unit_rows(*rows):
+    """Figures of units at any level: (province, district, commune, indicator, measure,
+    start, end, value, unit)."""
+    records = []
+    for province, district, commune, indicator, measure, start, end, value, unit in rows:
+        level = ("commune" if commune else "district" if district else
+                 "province" if province else "national")
+        records.append({"province_code": province, "district_code": district,
+                        "commune_code": commune, "level": level, "indicator_id": indicator,
+                        "measure": measure, "period_start": start, "period_end": end,
+                        "value": float(value), "unit": unit, "source_id": f"s_{level}",
+                        "quote": "q", "note": None})
+    return pd.DataFrame(records, columns=FIGURE_COLUMNS)
+
+
+# A provincial report as the issue saw it: Sóc Trăng's phase target, and results per commune.
+TARGET = ("94", None, None, "groups", "target", 2021, 2025, 118, "groups")
+COMMUNE_2023 = [("94", "941", "31510", "groups", "actual", 2023, 2023, 5, "groups"),
+                ("94", "941", "31513", "groups", "actual", 2023, 2023, 4, "groups"),
+                ("94", "949", "31900", "groups", "actual", 2023, 2023, 3, "groups")]
+
+
+@pytest.mark.parametrize(
+    ("rows", "actual", "status", "units", "years"),
+    [
+        # results only per commune: they are the province's result, marked as summed
+        ([TARGET, *COMMUNE_2023], 12, "partial", 3, "2023"),
+        # the province also reports its 2023 total: that total, not total + communes
+        ([TARGET, ("94", None, None, "groups", "actual", 2023, 2023, 60, "groups"),
+          *COMMUNE_2023], 60, "partial", 0, "2023"),
+        # its total for 2023 and its communes for 2024: both years, nothing twice
+        ([TARGET, ("94", None, None, "groups", "actual", 2023, 2023, 60, "groups"),
+          *[(*r[:5], 2024, 2024, *r[7:]) for r in COMMUNE_2023]], 72, "partial", 3,
+         "2023, 2024"),
+        # a phase total of the province wins over everything below it
+        ([TARGET, ("94", None, None, "groups", "actual", 2021, 2025, 100, "groups"),
+          *COMMUNE_2023], 100, "complete", 0, "2021–2025"),
+        # a district's phase result holds its communes'; the other district's commune adds
+        ([TARGET, ("94", "941", None, "groups", "actual", 2021, 2025, 50, "groups"),
+          *COMMUNE_2023], 53, "partial", 2, "2021–2025, 2023"),
+    ],
+    ids=["communes-only", "total-and-communes", "total-and-other-year", "phase-total",
+         "district-and-communes"],
+)
+def test_province_attainment_rolls_up_results_reported_below_it(rows, actual, status, units,
+                                                                 years):
+    out = metrics.attainment(unit_rows(*rows), CATALOGUE)
+    (target,) = out[out["target"].notna()].itertuples()
+    assert (target.actual, target.status, target.rolled_up_units, target.years_reported) == (
+        actual, status, units, years)
+    assert target.attainment_pct == pytest.approx(100 * actual / 118)
+    # the commune results stay listed at their own level, where no target uses them
+    communes = out[out["level"] == "commune"]
+    assert set(communes["status"]) <= {"no_target"}
+
+
+def test_rolled_up_attainment_is_marked_and_names_the_summed_sources():
+    out = metrics.attainment(unit_rows(TARGET, *COMMUNE_2023), CATALOGUE)
+    target = out.iloc[0]
+    assert (target["rolled_up_from"], target["actual_source"]) == ("commune", "s_commune")
+    assert target["target_source"] == "s_province"
+
+
+def test_national_target_rolls_up_provinces_and_their_communes():
+    rows = unit_rows((None, None, None, "groups", "target", 2021, 2025, 9000, "groups"),
+                     ("10", None, None, "groups", "actual", 2022, 2022, 324, "groups"),
+                     *COMMUNE_2023)
+    target = metrics.attainment(rows, CATALOGUE).iloc[0]
+    assert (target["actual"], target["rolled_up_units"], target["rolled_up_from"]) == (
+        336, 4, "province, commune")
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # shares: a province's share is no sum (nor mean) of its communes' shares
+        [("94", None, None, "share", "target", 2021, 2025, 80, "percent"),
+         ("94", "941", "31510", "share", "actual", 2023, 2023, 60, "percent")],
+        # results of another province's communes
+        [TARGET, ("04", "042", "01270", "groups", "actual", 2023, 2023, 9, "groups")],
+        # results in another unit of measure
+        [TARGET, ("94", "941", "31510", "groups", "actual", 2023, 2023, 9, "clubs")],
+    ],
+    ids=["shares", "other-province", "other-unit"],
+)
+def test_what_does_not_roll_up(rows):
+    target = metrics.attainment(unit_rows(*rows), CATALOGUE).iloc[0]
+    assert target["status"] == "no_result"
+    assert math.isnan(target["attainment_pct"]) and target["rolled_up_units"] == 0
+
+
 @pytest.mark.parametrize("level", ["national", "province", "district"])
 def test_attainment_of_one_level_is_those_rows_of_the_whole(level):
-    # What app.data relies on to compute attainment of one level's figures only.
+    # What app.views relies on: one level's attainment (results below still rolled up).
     rows = figures(("94", "groups", "target", 2021, 2025, 100, "groups"),
                    ("94", "groups", "actual", 2022, 2022, 20, "groups"),
                    (None, "groups", "target", 2021, 2025, 900, "groups"),
@@ -157,12 +248,17 @@ def test_attainment_of_one_level_is_those_rows_of_the_whole(level):
                    ("04", "share", "actual", 2023, 2023, 60, "percent"))
     district = {**rows.iloc[0].to_dict(), "district_code": "949", "level": "district"}
     rows = pd.concat([rows, pd.DataFrame([district, {**district, "measure": "actual",
-                                                     "value": 50.0}])], ignore_index=True)
+                                                     "value": 50.0, "period_start": 2024,
+                                                     "period_end": 2024}]),
+                      unit_rows(("04", None, None, "groups", "target", 2021, 2025, 10,
+                                 "groups"), *COMMUNE_2023)], ignore_index=True)
     whole = metrics.attainment(rows, CATALOGUE)
-    part = metrics.attainment(metrics.filter_figures(rows, level=level), CATALOGUE)
+    part = metrics.attainment(rows, CATALOGUE, level=level)
     expected = whole[whole["level"] == level].reset_index(drop=True)
     assert not part.empty
     pd.testing.assert_frame_equal(part, expected)
+    if level == "province":  # Sóc Trăng: its 2022, district 949's 2024, its communes' 2023
+        assert part.loc[part["province_code"] == "94", "actual"].iloc[0] == 20 + 50 + 12
 
 
 def test_coverage_counts_do_not_double_count():

@@ -31,7 +31,7 @@ def test_credits_table_names_each_source_its_licence_and_date(lang):
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_map_note_credits_every_boundary_source_and_licence(lang):
-    note = builders.APPROXIMATE_NOTE[lang]
+    note = builders.BOUNDARY_NOTE[lang]
     assert note == t("map_boundaries_note", lang)
     for word in ("dvhcvn", "GPL-3.0", "Open Development Vietnam", "vietnamadminunits", "MIT",
                  "Natural Earth", "gis.chinhphu.vn"):
