@@ -181,7 +181,7 @@ def default_level(measure: str, indicator: str | None, content: int | None,
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _view(token: tuple[str, str], measure: str, vintage: str, indicator: str | None,
           content: int | None, year: int | None, level: str, province: str | None,
-          lang: str):
+          lang: str, height: int):
     """The map view (:class:`p8lib.maps.coverage_view.MapView`) of these choices, shared:
     never modify it."""
     del token  # the cache key only: which figures are in use
@@ -206,7 +206,8 @@ def _view(token: tuple[str, str], measure: str, vintage: str, indicator: str | N
         return coverage_view.national_view(
             choice, rows, provinces, catalogue=catalogue, sources=source_names(), lang=lang,
             pilot_codes=pilots if vintage == units.OLD else [],
-            pilot_outline=None if vintage == units.OLD else pilot_shapes, notes=notes)
+            pilot_outline=None if vintage == units.OLD else pilot_shapes, notes=notes,
+            height=height)
     unit_frame = boundaries(level, vintage)
     unit_frame = unit_frame[unit_frame["province_code"] == province]
     shape = boundaries("province", vintage)
@@ -240,8 +241,10 @@ def _not_drawn_note(measure: str, indicator: str | None, content: int | None,
     return [t("map_2025_rows_not_drawn", lang, n=len(rows))]
 
 
-def map_page(filters: dict, vintage: str, measure: str, level: str) -> MapPage:
-    """Everything the coverage page shows of its map under these choices."""
+def map_page(filters: dict, vintage: str, measure: str, level: str,
+             height: int = DECK_HEIGHT) -> MapPage:
+    """Everything the coverage page shows of its map under these choices, the map drawn
+    ``height`` px tall."""
     lang = filters["lang"]
     province = drilled_province(vintage)
     national = province is None
@@ -255,7 +258,7 @@ def map_page(filters: dict, vintage: str, measure: str, level: str) -> MapPage:
         return page
     try:
         page.view = _view(figures_token(), measure, vintage, filters["indicator"],
-                          filters["content"], filters["year"], level, province, lang)
+                          filters["content"], filters["year"], level, province, lang, height)
     except (ImportError, FileNotFoundError):
         page.info = t("map_not_built", lang)
     return page

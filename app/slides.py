@@ -24,7 +24,7 @@ from p8lib.present import slides as talk
 OVERVIEW_CHART = 250
 PROVINCE_CHART = 500
 INDICATOR_CHART = 520
-MAP_HEIGHT = 440
+MAP_HEIGHT = 340
 
 _KEYS_JS = """
 export default function (component) {

@@ -18,6 +18,12 @@ MAX_SHOWN_ROWS = 1_000
 # needs about a minute and 700 MB for 100,000 figures (docs/benchmarks.md): a larger table
 # is offered as CSV only.
 XLSX_MAX_ROWS = 50_000
+# Tables of at most this many rows are plain tables (``st.table``): the data grid's code
+# (≈ 1.3 MB of scripts, compiled in every new browser) is loaded only by pages that need to
+# scroll a long table — most of an open's cost beside the bare page (docs/benchmarks.md).
+SMALL_TABLE_ROWS = 30
+# The label of a table's download control (file formats: the same in both languages).
+DOWNLOADS_LABEL = "CSV · Excel"
 # Rows of a table on a slide: what fits under a title at presenter type size.
 PRESENTER_ROWS = 7
 
@@ -112,16 +118,18 @@ def downloads(frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str, lang:
     """
     make = frame if callable(frame) else (lambda: frame)
     count = len(frame) if rows is None and not callable(frame) else int(rows or 0)
-    left, right = st.columns(2)
+    # One control per table (the buttons inside a popover): a rerun sends one element, not
+    # the five of two columns and two buttons (docs/benchmarks.md, issue #19).
+    box = st.popover(DOWNLOADS_LABEL, icon=":material/download:", key=f"{key}_downloads")
     # The files are made when a button is clicked (a callable), not on every rerun.
-    left.download_button(t("download_csv", lang), lambda: exports.csv_bytes(make()),
-                         file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv",
-                         on_click="ignore")
+    box.download_button(t("download_csv", lang), lambda: exports.csv_bytes(make()),
+                        file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv",
+                        on_click="ignore")
     if count > XLSX_MAX_ROWS:
-        right.caption(t("xlsx_too_big", lang, limit=i18n.fmt_number(XLSX_MAX_ROWS, lang),
-                        n=i18n.fmt_number(count, lang)))
+        box.caption(t("xlsx_too_big", lang, limit=i18n.fmt_number(XLSX_MAX_ROWS, lang),
+                      n=i18n.fmt_number(count, lang)))
         return
-    right.download_button(
+    box.download_button(
         t("download_xlsx", lang), lambda: exports.xlsx_bytes({name: make()}),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -142,10 +150,12 @@ def table(frame: pd.DataFrame | Callable[[], pd.DataFrame], shown: pd.DataFrame,
     (:mod:`p8lib.present.columns`); the screen shows ``shown`` without those. ``frame`` may
     be a function that makes the download when a button is clicked (``rows``: its length).
 
-    At most :data:`MAX_SHOWN_ROWS` rows are shown, with a caption saying how many there are
-    ("Showing 1,000 of 1,000,000 figures"; ``noun``: "rows" or "figures"); ``shown`` may
-    already be cut to them. In presenter mode a plain table in presenter type size shows
-    the first :data:`PRESENTER_ROWS`. The download always has them all.
+    A table of at most :data:`SMALL_TABLE_ROWS` rows is a plain table, a longer one a
+    scrolling data grid. At most :data:`MAX_SHOWN_ROWS` rows are shown, with a caption saying
+    how many there are ("Showing 1,000 of 1,000,000 figures"; ``noun``: "rows" or
+    "figures"); ``shown`` may already be cut to them. In presenter mode a plain table in
+    presenter type size shows the first :data:`PRESENTER_ROWS`. The download always has
+    them all.
     """
     total = max(rows if rows is not None else len(frame), len(shown))
     screen = columns.for_screen(shown)
@@ -157,7 +167,10 @@ def table(frame: pd.DataFrame | Callable[[], pd.DataFrame], shown: pd.DataFrame,
                          n=i18n.fmt_number(total, lang)))
         return
     head = screen.head(MAX_SHOWN_ROWS)
-    st.dataframe(head, hide_index=True, key=f"{key}_table", width="stretch")
+    if total <= SMALL_TABLE_ROWS:
+        st.table(head, hide_index=True)
+    else:
+        st.dataframe(head, hide_index=True, key=f"{key}_table", width="stretch")
     if len(head) < total:
         st.caption(t(f"{noun}_shown", lang, shown=i18n.fmt_number(len(head), lang),
                      n=i18n.fmt_number(total, lang)))

@@ -37,17 +37,18 @@ if province is not None:
         st.segmented_control(t("map_level", lang), state.MAP_OPTIONS["map_level"],
                              key="map_level", required=True,
                              format_func=lambda v: t(f"map_level_{v}", lang))
-page = maps.map_page(f, vintage, measure, st.session_state.get("map_level", "commune"))
+height = slides.MAP_HEIGHT if f["present"] else maps.DECK_HEIGHT
+page = maps.map_page(f, vintage, measure, st.session_state.get("map_level", "commune"), height)
 state.sync_map_url()
 
 if page.info:
     st.info(page.info)
 if page.view is not None:
     st.pydeck_chart(page.view.spec.deck, on_select=page.on_select(),
-                    selection_mode="single-object", key=page.key,
-                    height=slides.MAP_HEIGHT if f["present"] else maps.DECK_HEIGHT)
+                    selection_mode="single-object", key=page.key, height=height)
     widgets.legend(page.view.spec.legend, page.view.title)
-    for note in page.view.notes:
+    # A slide is the map, its legend and whose boundaries: the notes stay on the page.
+    for note in [] if f["present"] else page.view.notes:
         st.caption(note)
     st.caption(page.view.spec.note)  # whose boundaries, approximate or not
     chosen = page.selected(lang)

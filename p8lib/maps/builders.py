@@ -63,7 +63,7 @@ from p8lib.maps.layers import (
     union_outline_layer,
 )
 from p8lib.maps.map_text import TOOLTIP_FIELDS
-from p8lib.maps.map_view import fit_view
+from p8lib.maps.map_view import NATIONAL_VIEWPORT, fit_view
 
 __all__ = ["APPROXIMATE_NOTE", "BOUNDARY_NOTE", "KINDS", "POINT_COLORS", "MapSpec",
            "province_detail_map", "province_map", "shading"]
@@ -136,6 +136,7 @@ def province_map(
     point_roles: pd.Series | None = None,
     basemap: bool = False,
     archipelagos: gpd.GeoDataFrame | None = None,
+    height: int = NATIONAL_VIEWPORT[1],
 ) -> MapSpec:
     """National choropleth of provinces, pilot provinces outlined, optional commune dots.
 
@@ -165,6 +166,9 @@ def province_map(
         :func:`p8lib.maps.geo.load_archipelagos` (the default): drawn (layer ``archipelagos``, a
         dot per island in its province's colour and with its tooltip, pickable with the
         province's ``code``) and named (layer ``archipelago-labels``) on every national map.
+    height : int
+        The height in px the page draws the map at: the first view is fitted to it, so that
+        the whole country shows (a presenter's slide draws it lower than the page).
 
     Returns
     -------
@@ -211,7 +215,8 @@ def province_map(
     labels, boxes = archipelago_labels(islands, lang, NATIONAL_DECIMALS)
     layers.append(labels)
     bounds = np.vstack([provinces.total_bounds, islands.total_bounds])
-    view = fit_view((*bounds[:, :2].min(axis=0), *bounds[:, 2:].max(axis=0)), boxes)
+    view = fit_view((*bounds[:, :2].min(axis=0), *bounds[:, 2:].max(axis=0)), boxes,
+                    viewport=(NATIONAL_VIEWPORT[0], height))
     return MapSpec(_deck(layers, view, basemap), legend,
                    boundary_note({"province": provinces}, lang))
 

@@ -53,7 +53,7 @@ def texts(at: AppTest) -> str:
 
 def frame_with(at: AppTest, column: str):
     """The one dataframe shown with ``column`` (tables are found by content, not position)."""
-    (frame,) = [d.value for d in at.dataframe if column in d.value.columns]
+    (frame,) = [d.value for d in [*at.dataframe, *at.table] if column in d.value.columns]
     return frame
 
 

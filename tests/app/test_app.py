@@ -100,7 +100,8 @@ def test_changing_a_filter_changes_the_view_and_the_url():
 
 def test_province_attainment_shows_status_text_not_zero_percent():
     at = run("pages/province.py", province="04", lang="en")
-    assert not [d for d in at.dataframe if "Status" in d.value.columns]  # a hidden tab
+    # a hidden tab
+    assert not [d for d in [*at.dataframe, *at.table] if "Status" in d.value.columns]
     at.session_state["province_tab"] = "Attainment"
     at.run()
     table = frame_with(at, "Status")
@@ -178,7 +179,7 @@ def test_upload_good_file_previews_it_and_offers_publish():
     at = run("pages/data.py", lang="en")
     at.file_uploader(key="data_upload").upload("good.csv", GOOD_CSV, "text/csv").run()
     assert not at.exception, [e.message for e in at.exception]
-    previews = [d.value for d in at.dataframe if "Source" in d.value.columns
+    previews = [d.value for d in [*at.dataframe, *at.table] if "Source" in d.value.columns
                 and set(d.value["Source"]) == {"test_upload"}]
     assert len(previews) == 1 and previews[0].shape[0] == 1
     assert "77" in set(previews[0]["Value"])
@@ -328,6 +329,6 @@ def test_province_tabs_run_only_the_open_one(tab, column, lang):
     at.run()
     assert not at.exception
     assert [tab_.label for tab_ in at.tabs] == [t(name, lang) for name, _ in PROVINCE_TABS]
-    columns = {c for d in at.dataframe for c in d.value.columns}
+    columns = {c for d in [*at.dataframe, *at.table] for c in d.value.columns}
     for other, other_column in PROVINCE_TABS:
         assert (t(other_column, lang) in columns) == (other == tab), other

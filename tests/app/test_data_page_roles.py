@@ -151,6 +151,6 @@ def test_an_admin_sees_the_account_changes(accounts):
     at.query_params["lang"] = "en"
     at.switch_page("pages/history.py")
     at = sign_in(at.run(), "admin@example.org", PASSWORD)
-    changes = [d.value for d in at.dataframe if "acted_by" in d.value.columns]
+    changes = [d.value for d in [*at.dataframe, *at.table] if "acted_by" in d.value.columns]
     assert len(changes) == 1 and set(changes[0]["acted_by"]) == {"cli:test"}
     assert "analyst@example.org" in set(changes[0]["email"])

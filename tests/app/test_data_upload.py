@@ -54,7 +54,7 @@ def upload(name: str, lang: str) -> AppTest:
 
 def messages(at: AppTest, lang: str) -> list[str]:
     column = t("message", lang)
-    return [m for frame in at.dataframe if column in frame.value.columns
+    return [m for frame in [*at.dataframe, *at.table] if column in frame.value.columns
             for m in frame.value[column]]
 
 

@@ -34,7 +34,7 @@ def csv_of(files: dict[str, object], key: str) -> pd.DataFrame:
 
 
 def screen_table(at, first_column: str, has: str) -> pd.DataFrame:
-    (frame,) = [d.value for d in at.dataframe
+    (frame,) = [d.value for d in [*at.dataframe, *at.table]
                 if d.value.columns[0] == first_column and has in d.value.columns]
     return frame
 
@@ -94,5 +94,5 @@ def test_the_excel_file_is_the_csv_with_numbers_as_numbers(files):
 
 def test_the_screen_never_shows_the_ids():
     at = run("pages/province.py", province="94", lang="en")
-    for frame in at.dataframe:
+    for frame in [*at.dataframe, *at.table]:
         assert not set(frame.value.columns) & set(columns.ID_COLUMNS)

@@ -14,7 +14,8 @@ HEADS = {"vi": ("Nguồn", "Ghi chú", "Dịch máy", "Ngày", "có", "không gh
 
 
 def sources_frame(at):
-    (frame,) = [d.value for d in at.dataframe if len(d.value) == len(catalogue.sources())]
+    (frame,) = [d.value for d in [*at.dataframe, *at.table]
+                if len(d.value) == len(catalogue.sources())]
     return frame
 
 
@@ -49,8 +50,9 @@ def test_one_source_shows_its_figures_and_a_quote_in_context(lang, figures_head,
     shown = [m.value for m in at.markdown]
     assert f"**{figures_head}**" in shown and f"**{quote_head}**" in shown
     cited = catalogue.figures().query("source_id == @source")
-    (table,) = [d.value for d in at.dataframe if len(d.value) == len(cited)]
     value = {"vi": "Giá trị", "en": "Value"}[lang]  # whole numbers under 1,000: plain digits
+    (table,) = [d.value for d in [*at.dataframe, *at.table]
+                if len(d.value) == len(cited) and value in d.value.columns]
     assert sorted(table[value]) == sorted(str(int(v)) for v in cited["value"])
     quote = at.selectbox(key="source_quote").value
     assert quote == cited["quote"].iloc[0]

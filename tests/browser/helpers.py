@@ -143,7 +143,9 @@ def fully_drawn(page: Page, timeout: float = 30.0) -> None:
             timeout=timeout * 1000)
     canvases = page.locator(DECK_CANVAS)
     for index in range(canvases.count()):
-        drawn_canvas_share(canvases.nth(index), timeout=timeout, least=0.05)
+        # 2 %: the country on a presenter's 360 px slide covers ~3.4 % of its wide canvas;
+        # a canvas not yet drawn is one colour (0 %).
+        drawn_canvas_share(canvases.nth(index), timeout=timeout, least=0.02)
 
 
 def save_screenshot(page: Page, name: str, full: bool = True) -> Path:
@@ -182,9 +184,10 @@ def upload(page: Page, name: str, data: bytes) -> None:
 
 
 def table_under(page: Page, heading: str):
-    """The first ``st.dataframe`` after the subheading or the tab ``heading``."""
+    """The first table (``st.dataframe`` or, for a short one, ``st.table``) after the
+    subheading or the tab ``heading``."""
     return page.locator(f"xpath=//*[self::h3 or @role='tab'][normalize-space()={heading!r}]"
-                        "/following::*[@data-testid='stDataFrame'][1]")
+                        "/following::*[@data-testid='stDataFrame' or @data-testid='stTable'][1]")
 
 
 def table_texts(page: Page, heading: str, showing: str | None = None) -> list[str]:
@@ -192,12 +195,13 @@ def table_texts(page: Page, heading: str, showing: str | None = None) -> list[st
     tab) ``heading``.
 
     ``st.dataframe`` draws on a canvas; its grid also keeps an accessible table of the cells
-    in view, whose text is read here. With ``showing``, wait until the table holds that text
+    in view, whose text is read here (an ``st.table`` is an HTML table: its cells). With
+    ``showing``, wait until the table holds that text
     (a heading can be drawn a moment before its table, when the next table is found instead).
     """
     frame = table_under(page, heading)
     if showing is not None:
         expect(frame).to_contain_text(showing)
-    cells = frame.locator("[role=columnheader], [role=gridcell]")
+    cells = frame.locator("[role=columnheader], [role=gridcell], th, td")
     expect(cells.first).to_be_attached()
     return cells.all_text_contents()

@@ -159,10 +159,10 @@ def test_province_colours_follow_the_measure_and_the_year(page, server):
 
 
 @pytest.mark.parametrize(("lang", "query_string", "name", "more"), [
-    ("en", "province=94", "Soc Trang", t("map_district_lines", "en")),
+    ("en", "province=94", "Sóc Trăng", t("map_district_lines", "en")),
     ("vi", "province=10&measure=value", "Tỉnh Lào Cai", "Tỉnh Lào Cai còn báo cáo cho cả tỉnh"),
-    ("en", "vintage=2025&province_2025=15", "Lao Cai",
-     "made of (former units): Lao Cai, Yen Bai"),
+    ("en", "vintage=2025&province_2025=15", "Lào Cai",
+     "made of (former units): Lào Cai, Yên Bái"),
     ("vi", "vintage=2025&province=94", "Thành phố Cần Thơ", "Tỉnh Sóc Trăng"),
 ], ids=["2021-en", "2021-vi-districts", "2025-en", "2025-vi-from-the-filter"])
 def test_a_province_drill_down_draws_its_units(page, server, lang, query_string, name, more):
@@ -191,8 +191,8 @@ def test_choosing_a_province_in_the_sidebar_drills_into_it(page, server):
     open_app(page, f"{server.url}/coverage_map?lang=en&indicator=comm_groups",
              title=t("page_map", "en"))
     national = _canvas_image(page)
-    sidebar_select(page, t("province", "en"), "Soc Trang (94)")
-    expect(page.get_by_role("heading", name="Soc Trang", exact=True)).to_be_visible()
+    sidebar_select(page, t("province", "en"), "Sóc Trăng (94)")
+    expect(page.get_by_role("heading", name="Sóc Trăng", exact=True)).to_be_visible()
     expect(page).to_have_url(re.compile(r"province=94"))
     drilled = _canvas_image(page)
     assert non_background_share(_png(drilled)) > 2 * non_background_share(_png(national))
@@ -224,7 +224,7 @@ def test_hover_names_the_province_its_value_target_and_source(page, server):
     x, y = _pixel_of("04", "2021", image)
     page.locator(DECK_CANVAS).hover(position={"x": x, "y": y})
     tooltip = page.locator(".deck-tooltip")
-    expect(tooltip).to_contain_text("Cao Bang")
+    expect(tooltip).to_contain_text("Cao Bằng")
     expect(tooltip).to_contain_text("no result reported")
     expect(tooltip).to_contain_text("Target 2021–2025: 125 clubs")
     expect(tooltip).to_contain_text("Source: Project 8 in Lào Cai, Cao Bằng and Gia Lai")

@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from p8lib.contract.i18n import LANG_NAMES, t
 from tests.browser.helpers import (
     PAGES,
+    fully_drawn,
     open_app,
     query,
     save_screenshot,
@@ -74,6 +75,7 @@ def test_navigation_keeps_the_filters_in_the_url(page, server):
 def test_titles_start_near_the_top_and_tile_labels_are_whole(page, server):
     """No empty band of ~100 px above a page's title; core tile labels wrap, never cut."""
     open_app(page, f"{server.url}/overview?lang=en", title=t("app_title", "en"))
+    fully_drawn(page)  # measured once the page has settled (a first frame can sit lower)
     top = page.locator("h1").first.bounding_box()["y"]
     assert top < 70, top
     labels_ = page.get_by_test_id("stMetricLabel").locator("p")
@@ -112,6 +114,7 @@ def test_a_downloaded_table_is_the_one_on_screen_then_its_codes(page, server):
     heading = f"{t('reported_where_title', 'en')} — National · 2021–2025"
     shown = table_texts(page, heading, showing=t("unit_name", "en"))
     with page.expect_download() as download:
+        page.locator(".st-key-overview_where_downloads button").first.click()  # the popover
         page.locator(".st-key-overview_where_csv button").click()
     data = download.value.path().read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel

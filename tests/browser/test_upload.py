@@ -61,6 +61,7 @@ def test_good_report_shows_problems_and_preview_and_can_be_used(page, server):
 
     # The cleaned table downloads as CSV with a BOM (made on click, not on every rerun).
     with page.expect_download() as download:
+        page.locator(".st-key-data_preview_downloads button").first.click()  # the popover
         page.locator(".st-key-data_preview_csv button").click()
     cleaned = Path(download.value.path()).read_bytes()
     assert cleaned.startswith(b"\xef\xbb\xbf"), cleaned[:20]
