@@ -13,7 +13,7 @@ import streamlit as st
 
 from app import auth, data
 from p8lib import store as p8store
-from p8lib.contract import i18n, t
+from p8lib.contract import N_, i18n, t
 from p8lib.ingest import ImportOptions
 
 _OUTCOME = "_store_outcome"
@@ -39,9 +39,9 @@ def publish_upload(name: str, payload: bytes, options: ImportOptions, note_key: 
         _refused(exc)
         return
     if done.ok:
-        _answer("success", "published", batch=done.batch_id, n=done.figures)
+        _answer("success", N_("published"), batch=done.batch_id, n=done.figures)
     else:
-        _answer("error", "has_errors")
+        _answer("error", N_("has_errors"))
 
 
 def publish_shipped() -> None:
@@ -51,7 +51,7 @@ def publish_shipped() -> None:
     except p8store.StoreError as exc:
         _refused(exc)
         return
-    _answer("success", "published", batch=batch, n=len(p8store.batch_figures(data.store(),
+    _answer("success", N_("published"), batch=batch, n=len(p8store.batch_figures(data.store(),
                                                                              batch)))
 
 
@@ -64,7 +64,7 @@ def withdraw(batch_key: str, reason_key: str) -> None:
     except p8store.StoreError as exc:
         _refused(exc)
         return
-    _answer("success", "withdrawn_done", batch=batch)
+    _answer("success", N_("withdrawn_done"), batch=batch)
 
 
 def restore(batch_key: str) -> None:
@@ -75,7 +75,7 @@ def restore(batch_key: str) -> None:
     except p8store.StoreError as exc:
         _refused(exc)
         return
-    _answer("success", "restored_done", batch=batch)
+    _answer("success", N_("restored_done"), batch=batch)
 
 
 def show_outcome(lang: str) -> None:

@@ -10,12 +10,12 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app import widgets
-from p8lib.contract import t
+from p8lib.contract import N_, t
 from p8lib.present import columns, display
 
 
-def has_rows(frame: pd.DataFrame, lang: str, empty_note: str = "no_data") -> bool:
-    """True when ``frame`` has rows; else show the note (an i18n key) and return False."""
+def has_rows(frame: pd.DataFrame, lang: str, empty_note: str = N_("no_data")) -> bool:
+    """True when ``frame`` has rows; else show the note (a message id) and return False."""
     if frame.empty:
         st.info(t(empty_note, lang))
         return False
@@ -24,7 +24,7 @@ def has_rows(frame: pd.DataFrame, lang: str, empty_note: str = "no_data") -> boo
 
 def tiles(row: list[tuple[str, str, str | None]], lang: str, key: str, empty_note: str
           ) -> None:
-    """A row of metric tiles, or the note ``empty_note`` (an i18n key) when there are none."""
+    """A row of metric tiles, or the note ``empty_note`` (a message id) when there are none."""
     if row:
         widgets.metric_row(row, key=key)
     else:
@@ -46,10 +46,10 @@ def formatted_table(frame: pd.DataFrame, lang: str, name: str, key: str,
 
 def chart_and_figures(fig: go.Figure | None, figures: pd.DataFrame, catalogue: pd.DataFrame,
                       lang: str, present: bool, name: str, key: str,
-                      no_chart: str = "no_chart_rows") -> None:
+                      no_chart: str = N_("no_chart_rows")) -> None:
     """A chart of some figures, then those figures as a table (keys ``{key}_chart``,
     ``{key}_figures``; downloads named ``name``, with every figure). Without a chart
-    (``fig`` None: nothing of what it draws is there) the note ``no_chart`` (an i18n key)
+    (``fig`` None: nothing of what it draws is there) the note ``no_chart`` (a message id)
     says why, and the table follows."""
     if fig is None:
         st.info(t(no_chart, lang))

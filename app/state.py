@@ -17,7 +17,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from p8lib.analysis import filters
-from p8lib.contract import i18n
+from p8lib.contract import N_, i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = ROOT / "dashboard.py"
@@ -179,6 +179,9 @@ MAP_CONTROLS = {"map_vintage": ("vintage", "2021"), "map_measure": ("measure", "
                 "map_level": ("level", "commune")}
 MAP_OPTIONS = {"map_vintage": ("2021", "2025"), "map_measure": ("attainment", "value", "coverage"),
                "map_level": ("commune", "district")}
+# Their words on the map page: the messages ``vintage_<vintage>``, ``map_level_<level>``.
+_MAP_OPTION_NAMES = (N_("vintage_2021"), N_("vintage_2025"), N_("map_level_commune"),
+                     N_("map_level_district"))
 _SAVED = "_map_saved"  # the controls' last values: widget state is dropped on other pages
 _PROVINCE_2025 = "_map_province_2025"  # a 2025 province chosen on the map
 _PROVINCE_2025_URL = "province_2025"

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from p8lib.contract import i18n, t
+from p8lib.contract import N_, i18n, t
 from p8lib.present import citations, columns, display, exports, tables
 
 # At most this many rows of a table are shown on screen (the download has them all):
@@ -26,6 +26,9 @@ SMALL_TABLE_ROWS = 30
 DOWNLOADS_LABEL = "CSV · Excel"
 # Rows of a table on a slide: what fits under a title at presenter type size.
 PRESENTER_ROWS = 7
+# The caption under a table cut to its first rows, by the noun it counts: the message
+# ``<noun>_shown`` (table()).
+_SHOWN_CAPTIONS = (N_("rows_shown"), N_("figures_shown"))
 
 # Always: less empty band above a page's title (Streamlit leaves 6rem), metric labels that
 # wrap instead of being cut with an ellipsis (indicator names are long).

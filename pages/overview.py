@@ -4,7 +4,7 @@ filters say (a province or the country, a year or every year)."""
 import streamlit as st
 
 from app import sections, slides, state, views, widgets
-from p8lib.contract import t
+from p8lib.contract import N_, t
 
 state.require_router()
 f = state.current()
@@ -26,7 +26,7 @@ if big:  # one slide: title and reach, the core tiles, the chart
         st.caption(scope)
     with side:
         widgets.metric_row(reach, key="overview_reach")
-    sections.tiles(core, lang, key="overview_core", empty_note="no_core")
+    sections.tiles(core, lang, key="overview_core", empty_note=N_("no_core"))
     sections.chart(chart, big, key="overview_attainment_chart")
 else:
     st.title(t("app_title", lang))
@@ -34,7 +34,7 @@ else:
     st.subheader(f"{t('reach_title', lang)} — {place_scope}")
     widgets.metric_row(reach, key="overview_reach")
     st.subheader(f"{t('core_title', lang)} — {scope}")
-    sections.tiles(core, lang, key="overview_core", empty_note="no_core")
+    sections.tiles(core, lang, key="overview_core", empty_note=N_("no_core"))
     sections.chart(chart, big, key="overview_attainment_chart")
     st.caption(t("method_text", lang))
 

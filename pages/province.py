@@ -7,7 +7,7 @@ and results, drawn to fit the screen.
 import streamlit as st
 
 from app import data, sections, slides, state, views, widgets
-from p8lib.contract import t
+from p8lib.contract import N_, t
 from p8lib.present import citations, labels, tables
 
 state.require_router()
@@ -77,7 +77,7 @@ else:
     coverage = coverage[coverage["province_code"] == province]
     if covered.open:
         with covered:
-            if sections.has_rows(coverage, lang, empty_note="no_coverage"):
+            if sections.has_rows(coverage, lang, empty_note=N_("no_coverage")):
                 sections.formatted_table(tables.coverage_table(coverage, lang), lang,
                                          f"coverage_{province}", key="province_coverage")
     if cited.open:

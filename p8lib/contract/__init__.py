@@ -5,14 +5,17 @@
 * :mod:`~p8lib.contract.catalogue` — the shipped tables of ``data/`` (indicators, sources,
   coverage, figures) and the indicator look-up by header spelling;
 * :mod:`~p8lib.contract.i18n` — Vietnamese and English texts and number formats;
+* :mod:`~p8lib.contract.messages` — the message catalogues those texts are in (gettext
+  ``.po`` files under ``locale/``), and ``N_``, which marks an id made at run time;
 * :mod:`~p8lib.contract.paths` — where the shipped files are.
 
 May import :mod:`p8lib.units` only.
 """
 
-from p8lib.contract import catalogue, i18n, schema
+from p8lib.contract import catalogue, i18n, messages, schema
 from p8lib.contract.catalogue import IndicatorLookup, header_key, header_keys
 from p8lib.contract.i18n import LANGS, check_lang, fmt_number, t
+from p8lib.contract.messages import N_
 from p8lib.contract.paths import CURATED, DATA, GEO
 from p8lib.contract.schema import (
     CODE_COLUMNS,
@@ -30,8 +33,8 @@ from p8lib.contract.schema import (
 
 __all__ = [
     "CODE_COLUMNS", "CONTENT_AREAS", "CURATED", "DATA", "FIGURE_COLUMNS", "GEO", "KEY_COLUMNS",
-    "LANGS", "MEASURES", "ROW_CHECK_COLUMNS", "Coverage", "Figure", "IndicatorLookup", "Source",
-    "UnusedSource",
+    "LANGS", "MEASURES", "N_", "ROW_CHECK_COLUMNS", "Coverage", "Figure", "IndicatorLookup",
+    "Source", "UnusedSource",
     "catalogue", "check_lang", "expected_level", "fmt_number", "header_key", "header_keys",
-    "i18n", "schema", "t",
+    "i18n", "messages", "schema", "t",
 ]

@@ -17,13 +17,13 @@ from p8lib.ingest.accounting import Accounting
 from p8lib.ingest.columns import row_groups
 from p8lib.ingest.importer import ImportOptions, ImportResult, import_report
 from p8lib.ingest.limits import DEFAULT_LIMITS, Limits
-from p8lib.ingest.problems import Problem, ReportError, has_errors, problems_frame
+from p8lib.ingest.problems import SEVERITIES, Problem, ReportError, has_errors, problems_frame
 from p8lib.ingest.readers import read_cells
 from p8lib.ingest.validation import PERCENT_UNITS
 from p8lib.ingest.worker import WorkerLimits, import_in_worker
 
 __all__ = [
-    "DEFAULT_LIMITS", "PERCENT_UNITS", "Accounting", "ImportOptions", "ImportResult", "Limits",
-    "Problem", "ReportError", "WorkerLimits", "has_errors", "import_in_worker",
-    "import_report", "problems_frame", "read_cells", "row_groups", "worker",
+    "DEFAULT_LIMITS", "PERCENT_UNITS", "SEVERITIES", "Accounting", "ImportOptions",
+    "ImportResult", "Limits", "Problem", "ReportError", "WorkerLimits", "has_errors",
+    "import_in_worker", "import_report", "problems_frame", "read_cells", "row_groups", "worker",
 ]

@@ -12,11 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from p8lib.contract import fmt_number, t
+from p8lib.contract import N_, fmt_number, t
 
-# Where a cell that is not a figure went, in the order a summary lists them.
-REASONS = ("label", "title", "header", "total", "ignored_column", "no_table", "unreadable",
-           "problem")
+# Where a cell that is not a figure went, in the order a summary lists them, and the
+# summary's words for it.
+REASONS: dict[str, str] = {
+    "label": N_("accounting_label"), "title": N_("accounting_title"),
+    "header": N_("accounting_header"), "total": N_("accounting_total"),
+    "ignored_column": N_("accounting_ignored_column"), "no_table": N_("accounting_no_table"),
+    "unreadable": N_("accounting_unreadable"), "problem": N_("accounting_problem"),
+}
 
 
 @dataclass
@@ -45,7 +50,7 @@ class Accounting:
     def skip(self, reason: str, cells: int) -> None:
         """Count ``cells`` cells as gone for ``reason`` (one of :data:`REASONS`)."""
         if reason not in REASONS:
-            raise ValueError(f"reason {reason!r} not in {REASONS}")
+            raise ValueError(f"reason {reason!r} not in {tuple(REASONS)}")
         if cells:
             self.skipped[reason] = self.skipped.get(reason, 0) + int(cells)
 
@@ -69,7 +74,7 @@ class Accounting:
     def summary(self, lang: str) -> str:
         """One sentence in ``lang``: "1,234 cells read: 900 figures, 300 labels, …"."""
         parts = [t("accounting_figures", lang, n=fmt_number(self.figures, lang))]
-        parts += [t(f"accounting_{reason}", lang, n=fmt_number(self.skipped[reason], lang))
-                  for reason in REASONS if self.skipped.get(reason)]
+        parts += [t(message, lang, n=fmt_number(self.skipped[reason], lang))
+                  for reason, message in REASONS.items() if self.skipped.get(reason)]
         return t("accounting_summary", lang, n=fmt_number(self.cells, lang),
                  parts=", ".join(parts))

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from p8lib.contract import Figure, IndicatorLookup, header_key, header_keys
+from p8lib.contract import N_, Figure, IndicatorLookup, header_key, header_keys
 
 HEADER_SCAN_ROWS = 30
 # A header this close (rapidfuzz ratio) to a role's spelling takes the role, with a warning;
@@ -56,6 +56,18 @@ COLUMN_ROLES: dict[str, tuple[str, ...]] = {
     Figure.source_id: ("sourceid", "source", "nguon"),
     Figure.quote: ("quote", "trichdan"),
     Figure.note: ("note", "ghichu"),
+}
+# What a column of each role holds, in words: the role's message (for problems naming it).
+ROLE_MESSAGES: dict[str, str] = {
+    "province": N_("colrole_province"), "district": N_("colrole_district"),
+    "commune": N_("colrole_commune"), Figure.province_code: N_("colrole_province_code"),
+    Figure.district_code: N_("colrole_district_code"),
+    Figure.commune_code: N_("colrole_commune_code"), "stt": N_("colrole_stt"),
+    "year": N_("colrole_year"), Figure.period_start: N_("colrole_period_start"),
+    Figure.period_end: N_("colrole_period_end"), Figure.measure: N_("colrole_measure"),
+    Figure.indicator_id: N_("colrole_indicator_id"), Figure.value: N_("colrole_value"),
+    Figure.unit: N_("colrole_unit"), Figure.source_id: N_("colrole_source_id"),
+    Figure.quote: N_("colrole_quote"), Figure.note: N_("colrole_note"),
 }
 _ROLE_BY_KEY = {key: role for role, keys in COLUMN_ROLES.items() for key in keys}
 _FUZZY_ROLE_KEYS = [key for key in _ROLE_BY_KEY if len(key) >= ROLE_FUZZY_MIN_LENGTH]

@@ -5,9 +5,9 @@ Rows are numbered as a person sees them: the spreadsheet row (1 = first row of t
 or the line of a CSV file.
 
 A problem carries a message *key* and its parameters, not a sentence: it is written in
-Vietnamese or English when shown (:meth:`Problem.text`), from the catalogue of
-:mod:`p8lib.contract.i18n` (the keys are ``problem_<key>``). ``str(problem)`` is English, for
-logs.
+Vietnamese or English when shown (:meth:`Problem.text`), from the message catalogues
+(:mod:`p8lib.contract.messages`): its message is ``problem_<key>``, listed in
+:data:`MESSAGES`. ``str(problem)`` is English, for logs.
 """
 
 from __future__ import annotations
@@ -17,12 +17,63 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from p8lib.contract import fmt_number, i18n, t
+from p8lib.contract import N_, fmt_number, t
 
-SEVERITIES = ("error", "warning", "info")
+# The severities, most serious first, and the message of each.
+SEVERITIES = {"error": N_("severity_error"), "warning": N_("severity_warning"),
+              "info": N_("severity_info")}
 PROBLEM_COLUMNS = ["severity", "file", "sheet", "row", "column", "value", "message", "key"]
 # A parameter named ``<name>_key`` holds a message key: it is translated and passed as ``name``.
 _KEY_SUFFIX = "_key"
+# The message of every problem, by the module that finds it: a problem's key is checked
+# against it, and extraction (scripts/i18n.py) finds the ids here, as most keys are made at
+# run time (``f"limit_{name}"``).
+MESSAGES = frozenset({
+    # limits.py
+    N_("problem_limit_columns"), N_("problem_limit_csv_cells"), N_("problem_limit_file_bytes"),
+    N_("problem_limit_rows"), N_("problem_limit_sheet_cells"), N_("problem_limit_sheets"),
+    N_("problem_limit_unzipped_bytes"), N_("problem_limit_workbook_cells"),
+    N_("problem_limit_zip_parts"),
+    # workbook.py
+    N_("problem_not_xlsx"), N_("problem_workbook_compression"), N_("problem_workbook_damaged"),
+    # readers.py
+    N_("problem_cannot_open"), N_("problem_csv_unreadable"), N_("problem_file_empty"),
+    N_("problem_unsupported_type"), N_("problem_workbook_unreadable"),
+    # csv_text.py
+    N_("problem_cannot_decode"), N_("problem_not_text"), N_("problem_unclosed_quote"),
+    # importer.py
+    N_("problem_import_failed"), N_("problem_no_figures"), N_("problem_no_header"),
+    N_("problem_no_table"), N_("problem_sheet_skipped"), N_("problem_unaccounted"),
+    # worker.py
+    N_("problem_import_busy"), N_("problem_import_crashed"), N_("problem_import_timeout"),
+    # sheet_columns.py
+    N_("problem_duplicate_indicator"), N_("problem_duplicate_role"), N_("problem_header_typo"),
+    N_("problem_ignored_column"), N_("problem_indicator_by_spelling"),
+    N_("problem_role_by_spelling"), N_("problem_total_column"), N_("problem_unnamed_column"),
+    # report_rows.py
+    N_("problem_filled_down"), N_("problem_merged_filled"), N_("problem_no_measure"),
+    N_("problem_no_period"), N_("problem_not_a_year"), N_("problem_total_row"),
+    # row_units.py
+    N_("problem_name_contradicts_code"), N_("problem_name_not_found_code_used"),
+    N_("problem_unit_ambiguous"), N_("problem_unit_fuzzy"), N_("problem_unit_fuzzy_inferred"),
+    N_("problem_unit_unmatched"),
+    # numbers.py
+    N_("problem_not_a_number"), N_("problem_not_finite"), N_("problem_other_digits"),
+    # value_cells.py
+    N_("problem_percent_in_count"), N_("problem_thousands_read"),
+    # sheet_figures.py
+    N_("problem_error_cell"), N_("problem_formula_without_value"), N_("problem_hidden_columns"),
+    N_("problem_hidden_rows"), N_("problem_hidden_sheet"), N_("problem_national_by_default"),
+    N_("problem_no_unit"), N_("problem_no_value"),
+    # validation.py
+    N_("problem_codes_fit_level"), N_("problem_column_check"), N_("problem_commune_code_format"),
+    N_("problem_conflicting_values"), N_("problem_district_code_format"),
+    N_("problem_duplicate_rows"), N_("problem_level_invalid"), N_("problem_measure_invalid"),
+    N_("problem_negative_value"), N_("problem_percent_over_100"), N_("problem_period_order"),
+    N_("problem_province_code_format"), N_("problem_schema_check"), N_("problem_unit_differs"),
+    N_("problem_unknown_code"), N_("problem_unknown_indicator"), N_("problem_unknown_source"),
+    N_("problem_year_too_early"), N_("problem_year_too_late"),
+})
 
 
 @dataclass(frozen=True)
@@ -32,7 +83,7 @@ class Problem:
     Parameters
     ----------
     key : str
-        What the problem is: its message is ``problem_<key>`` of the message catalogue.
+        What the problem is: its message is ``problem_<key>``, one of :data:`MESSAGES`.
     severity : {"error", "warning", "info"}
     file, sheet : str
     row : int, optional
@@ -50,7 +101,8 @@ class Problem:
     Raises
     ------
     ValueError
-        An unknown severity or a key without a message: caught in tests, not by users.
+        An unknown severity or a key whose message is not in :data:`MESSAGES`: caught in
+        tests, not by users.
     """
 
     key: str
@@ -64,8 +116,8 @@ class Problem:
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
-            raise ValueError(f"severity {self.severity!r} not in {SEVERITIES}")
-        if message_key(self.key) not in i18n.STRINGS:
+            raise ValueError(f"severity {self.severity!r} not in {tuple(SEVERITIES)}")
+        if message_key(self.key) not in MESSAGES:
             raise ValueError(f"problem {self.key!r} has no message {message_key(self.key)!r}")
         # Stored as sorted pairs: the problem stays hashable and compares by content.
         pairs = self.params.items() if isinstance(self.params, Mapping) else self.params
@@ -109,7 +161,7 @@ class Problem:
         """The problem as one line of text: severity, where, message, value."""
         where = self.where(lang)
         value = t("where_value", lang, value=repr(self.value)) if self.value != "" else ""
-        severity = t(f"severity_{self.severity}", lang).upper()
+        severity = t(SEVERITIES[self.severity], lang).upper()
         return f"{severity}: {where + ': ' if where else ''}{self.text(lang)}{value}"
 
     def as_dict(self, lang: str = "en") -> dict[str, object]:
@@ -139,7 +191,7 @@ def problems_frame(problems: list[Problem], lang: str = "en") -> pd.DataFrame:
                            "row": p.row, "column": p.column, "value": p.value,
                            "message": p.text(lang), "key": p.key} for p in problems],
                          columns=PROBLEM_COLUMNS)
-    order = frame["severity"].map(SEVERITIES.index)
+    order = frame["severity"].map(list(SEVERITIES).index)
     return frame.assign(_o=order).sort_values(["_o", "file", "sheet", "row"], kind="stable",
                                               na_position="first").drop(columns="_o")
 

@@ -16,7 +16,13 @@ import pandas as pd
 from p8lib.contract import Figure
 from p8lib.ingest.accounting import Accounting
 from p8lib.ingest.columns import categorical, constant, map_categories, replace_empty, row_groups
-from p8lib.ingest.layout import INDICATOR_PREFIX, UNIT_ROLES, Layout, is_total_many
+from p8lib.ingest.layout import (
+    INDICATOR_PREFIX,
+    ROLE_MESSAGES,
+    UNIT_ROLES,
+    Layout,
+    is_total_many,
+)
 from p8lib.ingest.numbers import parse_years
 from p8lib.ingest.problems import Problem
 from p8lib.ingest.readers import RawSheet
@@ -100,7 +106,7 @@ def _fill_merged(body: pd.DataFrame, layout: Layout, sheet: RawSheet,
     for column, rows in filled.items():
         problems.append(Problem(
             "merged_filled", "info", sheet.file, sheet.sheet, min(rows), layout.header(column),
-            params={"n": len(rows), "role_key": f"colrole_{layout.roles[column]}"}))
+            params={"n": len(rows), "role_key": ROLE_MESSAGES[layout.roles[column]]}))
     return body
 
 
@@ -117,7 +123,7 @@ def _fill_down(body: pd.DataFrame, layout: Layout, sheet: RawSheet,
             problems.append(Problem(
                 "filled_down", "info", sheet.file, sheet.sheet, int(body.index[empty][0]),
                 layout.header(parent),
-                params={"n": int(empty.sum()), "role_key": f"colrole_{layout.roles[parent]}"}))
+                params={"n": int(empty.sum()), "role_key": ROLE_MESSAGES[layout.roles[parent]]}))
     return body
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 from p8lib import units
 from p8lib.contract import expected_level
 from p8lib.ingest.columns import choose, constant, row_groups
-from p8lib.ingest.layout import CODE_ROLES, UNIT_ROLES, Layout
+from p8lib.ingest.layout import CODE_ROLES, ROLE_MESSAGES, UNIT_ROLES, Layout
 from p8lib.ingest.problems import Problem
 from p8lib.ingest.readers import RawSheet
 from p8lib.units import match_units
@@ -114,15 +114,15 @@ def _report_inexact(codes: pd.DataFrame, names: list[str], layout: Layout, sheet
             # A parent the matcher worked out from its child is said so.
             inferred = _INFERRED.search(row.match_note or "")
             if inferred:
-                params |= {"parent_key": f"colrole_{inferred['parent']}",
-                           "child_key": f"colrole_{inferred['child']}",
+                params |= {"parent_key": ROLE_MESSAGES[inferred["parent"]],
+                           "child_key": ROLE_MESSAGES[inferred["child"]],
                            "found": inferred["found"]}
             problems.append(Problem("unit_fuzzy_inferred" if inferred else "unit_fuzzy",
                                     "warning", *where, params=params))
         else:
             found = _CANDIDATES.search(row.match_note or "")
             problems.append(Problem(f"unit_{row.match_status}", "error", *where, params={
-                "label": label, "level_key": f"colrole_{level}", "times": int(row.times),
+                "label": label, "level_key": ROLE_MESSAGES[level], "times": int(row.times),
                 "name": repr(str(getattr(row, level))),
                 "candidates": found.group(1).strip() if found else "–"}))
 

@@ -15,6 +15,7 @@ import pandas as pd
 from p8lib.contract import IndicatorLookup
 from p8lib.ingest.layout import (
     INDICATOR_PREFIX,
+    ROLE_MESSAGES,
     TYPO_THRESHOLD,
     Layout,
     closest_indicator,
@@ -90,4 +91,4 @@ def _meaning(role: str) -> tuple[str, dict[str, str]]:
     message key)."""
     if role.startswith(INDICATOR_PREFIX):
         return "indicator", {"indicator": role.removeprefix(INDICATOR_PREFIX)}
-    return "role", {"role_key": f"colrole_{role}"}
+    return "role", {"role_key": ROLE_MESSAGES[role]}

@@ -16,7 +16,7 @@ import shapely
 
 from p8lib.contract import LANGS, t
 from p8lib.maps.deck_payload import Color
-from p8lib.maps.map_text import TOOLTIP_FIELDS
+from p8lib.maps.map_text import ARCHIPELAGO_NAMES, TOOLTIP_FIELDS
 
 # Islands: a dot per island (Natural Earth islets are ~1 km, a pixel is ~3 km at zoom 4.8),
 # filled with the colour of their province and ringed so that a near-white class still shows.
@@ -63,13 +63,13 @@ def archipelago_labels(archipelagos: gpd.GeoDataFrame, lang: str, decimals: int,
     for key, (lon0, lat0, lon1, lat1) in zip(archipelagos["key"],
                                              archipelagos.geometry.bounds.to_numpy(),
                                              strict=True):
-        text = t(f"archipelago_{key}", lang)
+        text = t(ARCHIPELAGO_NAMES[key], lang)
         below = LABEL_BELOW.get(key, True)
         anchor = [round((lon0 + lon1) / 2, decimals), round(lat0 if below else lat1, decimals)]
         rows.append({"text": text, "position": anchor,
                      "baseline": "top" if below else "bottom",
                      "offset": [0, LABEL_GAP if below else -LABEL_GAP]})
-        longest = max((t(f"archipelago_{key}", other) for other in LANGS), key=len)
+        longest = max((t(ARCHIPELAGO_NAMES[key], other) for other in LANGS), key=len)
         boxes.append((anchor[0], anchor[1], _label_box(longest, below)))
     layer = pdk.Layer(
         "TextLayer", rows, id="archipelago-labels", get_position="position", get_text="text",
@@ -100,7 +100,7 @@ def archipelago_dots(archipelagos: gpd.GeoDataFrame, lang: str, decimals: int,
         shared.append({**{f: province.get(f, "") for f in TOOLTIP_FIELDS}, "code": code,
                        "fill": list(province.get("fill", no_data)),
                        "value": f"{name}: {value}" if name and value else name,
-                       "name": html.escape(t(f"archipelago_{key}", lang))})
+                       "name": html.escape(t(ARCHIPELAGO_NAMES[key], lang))})
     records = [{**shared[i], "position": position}
                for position, i in zip(xy, row.tolist(), strict=True)]
     return pdk.Layer(

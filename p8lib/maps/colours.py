@@ -18,6 +18,7 @@ import pandas as pd
 
 from p8lib.contract import check_lang, fmt_number, t
 from p8lib.maps.deck_payload import Color
+from p8lib.maps.map_text import coverage_word
 
 NO_DATA_COLOR: Color = (205, 205, 205, 150)  # grey: visibly not a value
 ZERO_COLOR: Color = (255, 247, 236, 230)  # near white with a warm tint: a real 0
@@ -150,7 +151,6 @@ def coverage_classes(values: pd.Series, classes: Sequence[str], lang: str = "vi"
     out = [COVERAGE_COLORS[classes[i]] for i in numbers]
     # The classes drawn, and "not named" always: a class that colours nothing is not listed.
     shown = set(numbers) | {0}
-    legend = [LegendRow(t(f"coverage_{key}_{level}" if key == "pilot" else f"coverage_{key}",
-                          lang), COVERAGE_COLORS[key])
+    legend = [LegendRow(t(coverage_word(key, level), lang), COVERAGE_COLORS[key])
               for i, key in reversed(list(enumerate(classes))) if i in shown]
     return pd.Series(out, index=values.index, dtype=object), legend

@@ -136,7 +136,7 @@ def _figure_words(rows: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> str
         unit = _unit_word(catalogue, row.indicator_id, lang) or row.unit
         period = (str(row.period_start) if row.period_start == row.period_end
                   else f"{row.period_start}–{row.period_end}")
-        words.append(f"{i18n.MEASURE_TEXT[row.measure][lang]} "
+        words.append(f"{i18n.measure_text(row.measure, lang)} "
                      f"{fmt_number(row.value, lang)} {unit} ({period})")
     return "; ".join(dict.fromkeys(words))
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from p8lib.contract import t
+from p8lib.contract import N_, t
 
 
 @dataclass(frozen=True)
 class BoundarySource:
-    """One boundary source; ``covers`` is the i18n key of what the maps take from it."""
+    """One boundary source; ``covers`` is the message id of what the maps take from it."""
 
     name: str
     covers: str
@@ -28,17 +28,17 @@ class BoundarySource:
 
 BOUNDARY_SOURCES = (
     BoundarySource(
-        "dvhcvn-gis (gis.chinhphu.vn)", "credit_covers_dvhcvn", "GPL-3.0", "2025-03-01",
+        "dvhcvn-gis (gis.chinhphu.vn)", N_("credit_covers_dvhcvn"), "GPL-3.0", "2025-03-01",
         "https://github.com/daohoangson/dvhcvn"),
     BoundarySource(
-        "Open Development Vietnam (via TaliaCao/Vietnam-Shape-Map)", "credit_covers_odv",
+        "Open Development Vietnam (via TaliaCao/Vietnam-Shape-Map)", N_("credit_covers_odv"),
         "MIT", "2025-11-29 (snapshot)",
         "https://data.vietnam.opendevelopmentmekong.net/vi/dataset/a-phn-tnh"),
     BoundarySource(
-        "vietnamadminunits 1.0.4", "credit_covers_package", "MIT", "1.0.4",
+        "vietnamadminunits 1.0.4", N_("credit_covers_package"), "MIT", "1.0.4",
         "https://pypi.org/project/vietnamadminunits/"),
     BoundarySource(
-        "Natural Earth 4.1.0 (via world-atlas 2.0.2)", "credit_covers_natural_earth",
+        "Natural Earth 4.1.0 (via world-atlas 2.0.2)", N_("credit_covers_natural_earth"),
         "public domain", "4.1.0", "https://www.naturalearthdata.com/"),
 )
 

@@ -29,6 +29,7 @@ import shapely
 from p8lib import units
 from p8lib.contract import GEO as GEO_DIR
 from p8lib.contract import LANGS, t
+from p8lib.maps.map_text import ARCHIPELAGO_NAMES
 from p8lib.units import nfc
 
 LEVELS = ("province", "district", "commune")
@@ -144,11 +145,11 @@ def load_archipelagos(directory: Path | None = None) -> gpd.GeoDataFrame:
     Returns
     -------
     GeoDataFrame
-        Two rows sorted by ``key`` (``"hoang_sa"``, ``"truong_sa"``, the i18n keys
-        ``archipelago_<key>``): ``name_vi``, ``name_en``, ``province_code`` (the same in both
-        vintages: 48 Đà Nẵng, 56 Khánh Hòa), ``district_code_2021``, ``commune_code_2025``,
-        ``lon``/``lat`` (the package's centre of the special zone), ``approximate``, and the
-        islands as ``geometry`` (EPSG:4326).
+        Two rows sorted by ``key`` (``"hoang_sa"``, ``"truong_sa"``; their messages:
+        :data:`p8lib.maps.map_text.ARCHIPELAGO_NAMES`): ``name_vi``, ``name_en``,
+        ``province_code`` (the same in both vintages: 48 Đà Nẵng, 56 Khánh Hòa),
+        ``district_code_2021``, ``commune_code_2025``, ``lon``/``lat`` (the package's centre
+        of the special zone), ``approximate``, and the islands as ``geometry`` (EPSG:4326).
 
     Raises
     ------
@@ -176,7 +177,7 @@ def _archipelagos(path: Path) -> gpd.GeoDataFrame:
     frame = frame.set_crs("EPSG:4326", allow_override=True)
     # Named by the message catalogue, the one source of the names (the file's are a copy).
     for lang in LANGS:
-        frame[f"name_{lang}"] = [t(f"archipelago_{key}", lang) for key in frame["key"]]
+        frame[f"name_{lang}"] = [t(ARCHIPELAGO_NAMES[key], lang) for key in frame["key"]]
     return frame.sort_values("key").reset_index(drop=True)
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 import pydeck as pdk
 import shapely
 
-from p8lib.contract import LANGS, check_lang, fmt_number, t
+from p8lib.contract import LANGS, N_, check_lang, fmt_number, t
 from p8lib.maps import geo
 from p8lib.maps.colours import (
     ATTAINMENT_BREAKS,
@@ -41,12 +41,11 @@ POINT_COLORS: dict[str, Color] = {
     "priority": (230, 140, 0, 230),
     "other": (110, 110, 110, 160),
 }
-APPROXIMATE_NOTE = {
-    "vi": "Ranh giới gần đúng, không chính thức: dựng từ tâm xã (© vietnamadminunits, MIT); "
-    "đường bờ biển và các đảo: © Natural Earth.",
-    "en": "Approximate boundaries, not official: derived from commune centroids "
-    "(© vietnamadminunits, MIT); coastline and islands: © Natural Earth.",
-}
+# The commune dots' legend, by role.
+POINT_WORDS = {"implementing": N_("map_commune_implementing"),
+               "priority": N_("map_commune_priority"), "other": N_("map_commune_other")}
+# The note under a map of boundaries derived from commune centroids alone.
+APPROXIMATE_NOTE = {lang: t("map_approximate_note", lang) for lang in LANGS}
 # The note under a map of the shipped boundaries: their sources, licences, and that communes
 # are approximate (i18n ``map_boundaries_note``; the table is p8lib.maps.credits).
 BOUNDARY_NOTE = {lang: t("map_boundaries_note", lang) for lang in LANGS}
@@ -161,7 +160,7 @@ def point_layers(points: pd.DataFrame, roles: pd.Series | None, lang: str, decim
             get_position="-", get_fill_color=list(POINT_COLORS[role]),
             get_radius=600 if role == "other" else 1200,
             radius_min_pixels=1 if role == "other" else 3, pickable=False))
-        legend.append(LegendRow(t(f"map_commune_{role}", lang), POINT_COLORS[role], "point"))
+        legend.append(LegendRow(t(POINT_WORDS[role], lang), POINT_COLORS[role], "point"))
     return layers, legend
 
 

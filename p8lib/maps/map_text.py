@@ -11,11 +11,27 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from p8lib.contract import fmt_number, i18n, t
+from p8lib.contract import N_, fmt_number, i18n, t
 
 TOOLTIP_FIELDS = ("value", "target", "source", "note")
 MAX_SOURCES = 2  # named in a tooltip; more are counted ("+3")
 SOURCE_CHARS = 48  # a source's name in a tooltip is cut here
+# Counted units in words, one and many, by level; other things counted by their
+# ``count_of`` (data/coverage.csv).
+UNIT_COUNTS = {"province": (N_("n_province_one"), N_("n_provinces")),
+               "district": (N_("n_district_one"), N_("n_districts")),
+               "commune": (N_("n_commune_one"), N_("n_communes"))}
+COUNTED = {"commune_2025": N_("count_of_commune_2025"), "village": N_("count_of_village"),
+           "hamlet": N_("count_of_hamlet")}
+# A coverage class in words (map_values.COVERAGE_CLASSES); "pilot" by the level drawn.
+COVERAGE_WORDS = {"not_reported": N_("coverage_not_reported"),
+                  "implementing": N_("coverage_implementing")}
+PILOT_WORDS = {"province": N_("coverage_pilot_province"),
+               "district": N_("coverage_pilot_district"),
+               "commune": N_("coverage_pilot_commune")}
+# The archipelagos' names, by their key in geo/ (p8lib.maps.geo.load_archipelagos).
+ARCHIPELAGO_NAMES = {"hoang_sa": N_("archipelago_hoang_sa"),
+                     "truong_sa": N_("archipelago_truong_sa")}
 
 
 def source_labels(sources: pd.DataFrame) -> dict[str, str]:
@@ -46,15 +62,21 @@ def _number(value: object, lang: str, unit: str = "") -> str:
 def count_words(n: int, level: str, lang: str) -> str:
     """"1 district", "42 communes", "42 xã"; other units counted ("318 villages") as the
     coverage table names them (``count_of``)."""
-    if level in ("province", "district", "commune"):
-        return t(f"n_{level}_one" if n == 1 else f"n_{level}s", lang, n=fmt_number(n, lang))
-    return f"{fmt_number(n, lang)} {t(f'count_of_{level}', lang)}"
+    if level in UNIT_COUNTS:
+        one, many = UNIT_COUNTS[level]
+        return t(one if n == 1 else many, lang, n=fmt_number(n, lang))
+    return f"{fmt_number(n, lang)} {t(COUNTED[level], lang)}"
+
+
+def coverage_word(status: str, level: str) -> str:
+    """The message id of a coverage class (a pilot unit's by ``level``, the units drawn)."""
+    return PILOT_WORDS[level] if status == "pilot" else COVERAGE_WORDS[status]
 
 
 def _rolled_up(row, lang: str) -> str:
     if not row.rolled_up_units:
         return ""
-    levels = [i18n.LEVEL_TEXT[lv][lang] for lv in str(row.rolled_up_from).split(", ") if lv]
+    levels = [i18n.level_text(lv, lang) for lv in str(row.rolled_up_from).split(", ") if lv]
     units_ = (count_words(int(row.rolled_up_units), levels and str(row.rolled_up_from), lang)
               if len(levels) == 1 else t("tip_units", lang,
                                          n=fmt_number(row.rolled_up_units, lang),
@@ -99,8 +121,7 @@ def tooltip_lines(table: pd.DataFrame, measure: str, lang: str, *, unit: str,
     for row in table.itertuples(index=False):
         value = target = ""
         if measure == "coverage":
-            value = t(f"coverage_{row.status}" if row.status != "pilot"
-                      else f"coverage_pilot_{level}", lang)
+            value = t(coverage_word(row.status, level), lang)
         elif measure == "attainment" and row.indicators > 1:
             value = t("tip_mean", lang, pct=i18n.fmt_pct(row.value, lang),
                       n=fmt_number(row.indicators, lang))
@@ -141,7 +162,7 @@ def legend_title(measure: str, lang: str, *, indicator: str | None, unit: str,
         if indicator is None:
             return t("legend_attainment_mean", lang, period=period)
         return t("legend_attainment", lang, indicator=indicator, period=period)
-    key = "legend_value_per_commune" if per_commune else "legend_value"
+    key = N_("legend_value_per_commune") if per_commune else N_("legend_value")
     return t(key, lang, indicator=indicator, unit=unit, period=period)
 
 
@@ -157,7 +178,7 @@ def other_levels_note(counts: Mapping[str, int], shown: str, lang: str,
              for level in (*below, *above[shown]) if counts.get(level)]
     notes = []
     if parts:
-        key = "note_other_levels_below" if shown == "province" else "note_other_levels"
+        key = N_("note_other_levels_below") if shown == "province" else N_("note_other_levels")
         notes.append(t(key, lang, where=", ".join(parts)))
     if national:
         notes.append(t("note_national", lang, figure=national))

@@ -34,10 +34,12 @@ import pandas as pd
 
 from p8lib import units
 from p8lib.analysis import is_2025, provinces_in, rollup
-from p8lib.contract import Coverage, Figure, t
+from p8lib.contract import N_, Coverage, Figure, t
 from p8lib.present import unit_name
 
 MEASURES = ("attainment", "value", "coverage")
+# Their names on the map page's switch: the messages ``measure_<measure>``.
+MEASURE_NAMES = (N_("measure_attainment"), N_("measure_value"), N_("measure_coverage"))
 # Phase I of the programme: what "all years" means for a result.
 PHASE = (2021, 2025)
 # The coverage role of the VWU point-direction (pilot) provinces.

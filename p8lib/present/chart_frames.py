@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from p8lib.analysis import is_2025
-from p8lib.contract import Figure, i18n, t
+from p8lib.contract import N_, Figure, i18n, schema, t
 from p8lib.ingest import row_groups
 from p8lib.present.columns import (
     PLACE_CODES,
@@ -79,11 +79,11 @@ def indicator_across(figures: pd.DataFrame, indicator: str, lang: str,
         frame = _summed_up(rows, "district", lang, max_places)
         if frame is None:
             frame = _summed_up(rows, "province", lang)
-    notes = [t("across_summed" if summable else "across_not_summable", lang, n=n)]
+    notes = [t("across_summed", lang, n=n) if summable else t("across_not_summable", lang, n=n)]
     if frame is None:
         frame = _across_rows(rows, lang)
     if frame["place"].nunique() > max_places:
-        order = frame["level"].map(list(i18n.LEVEL_TEXT).index)
+        order = frame["level"].map(schema.LEVELS.index)
         first = frame.assign(_o=order).drop_duplicates("place").sort_values(
             "_o", kind="stable")["place"].head(max_places)
         frame = frame[frame["place"].isin(set(first))].reset_index(drop=True)
@@ -132,6 +132,8 @@ def _across_rows(rows: pd.DataFrame, lang: str, place: pd.Series | None = None
 # The code naming a unit of each level, and the levels summed up to it.
 _LEVEL_CODE = {"district": Figure.district_code, "province": Figure.province_code}
 _SUMMED_INTO = {"district": ("commune",), "province": ("district", "commune")}
+# The label of a unit whose lower units were summed, by their level.
+SUMMED_LABELS = {"commune": N_("summed_commune"), "district": N_("summed_district")}
 
 
 def _summed_up(rows: pd.DataFrame, to: str, lang: str, max_places: int | None = None
@@ -152,7 +154,7 @@ def _summed_up(rows: pd.DataFrame, to: str, lang: str, max_places: int | None = 
     pairs = np.unique(group.astype(np.int64) * n_units + unit)
     counts = np.bincount(pairs // n_units, minlength=len(first))
     heads = low.iloc[first]
-    labels = {(c, lv): t(f"summed_{lv}", lang, name=unit_name(c, lang),
+    labels = {(c, lv): t(SUMMED_LABELS[lv], lang, name=unit_name(c, lang),
                          n=i18n.fmt_number(k, lang))
               for c, lv, k in zip(heads[code].astype(object), heads[Figure.level].astype(object),
                                   counts, strict=True)}

@@ -24,7 +24,7 @@ from collections import Counter
 import pandas as pd
 import plotly.graph_objects as go
 
-from p8lib.contract import i18n, t
+from p8lib.contract import MEASURES, N_, i18n, t
 from p8lib.ingest import PERCENT_UNITS
 
 TEXT_COLOUR = "#262730"
@@ -206,7 +206,7 @@ def _panel_bars(panels: list[tuple[str, pd.DataFrame]], lang: str, title: str, l
               for name, rows in panels]
     series = _series([r for _, records in panels for r in records])
     colours = _colours(series)
-    styles = {key: (f"{i18n.MEASURE_TEXT.get(key[0], {}).get(lang, key[0])} {key[1]}",
+    styles = {key: (f"{i18n.measure_text(key[0], lang)} {key[1]}",
                     colours[key], rank) for rank, key in enumerate(series)}
     category_px = [_category_px(records, wrap, size) for _, records in panels]
     heights = [len({r[0] for r in records}) * px
@@ -339,7 +339,7 @@ def indicator_bar(frame: pd.DataFrame, lang: str, title: str = "",
         different panels too. One trace per panel and (measure, period), named
         "measure period"; each bar is labelled with its value and unit.
     """
-    code = {i18n.MEASURE_TEXT[m][lang]: m for m in i18n.MEASURE_TEXT}
+    code = {i18n.measure_text(m, lang): m for m in MEASURES}
     national = (frame["level"] == "national" if "level" in frame
                 else frame["place"] == t("national", lang))
     rows = frame.assign(category=frame["place"], head=frame["place"],
@@ -347,7 +347,7 @@ def indicator_bar(frame: pd.DataFrame, lang: str, title: str = "",
                         scope=national.map({True: "national", False: "subnational"}))
     rows["unit"] = rows["unit"].astype(object)
     panels = []
-    for scope in ("national", "subnational"):
+    for scope in (N_("national"), N_("subnational")):  # each panel headed by its message
         part = rows[rows["scope"] == scope]
         for unit, unit_rows in part.groupby(part["unit"].map(unit_text), sort=False):
             panels.append((f"{t(scope, lang)} · {unit}", unit_rows))

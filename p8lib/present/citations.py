@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from p8lib.contract import Coverage, Figure, Source, t
+from p8lib.contract import N_, Coverage, Figure, Source, t
 from p8lib.present.tables import _plain
 from p8lib.units import nfc
 
@@ -32,6 +32,8 @@ QUOTE_CUT = re.compile(r"…|\.\.\.")
 _PLAIN_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 # How much of the text around a quote is shown, at most, on each side.
 CONTEXT_CHARS = 320
+# A source's language (Source.language) in words.
+LANGUAGE_NAMES = {"vi": N_("lang_vi"), "en": N_("lang_en"), "ms": N_("lang_ms")}
 # The header the excerpt files open with ("id: …", "url: …", … then a line "---").
 _HEADER = re.compile(r"\A(?:[a-z_]+:[^\n]*\n)+---[ \t]*\n")
 
@@ -160,7 +162,8 @@ def sources_table(sources: pd.DataFrame, lang: str, figures: pd.DataFrame | None
         t("publisher", lang): sources[Source.publisher].fillna(sources[Source.author]).fillna(
             t("unknown", lang)),
         t("date", lang): date.where(date != "undated", t("undated", lang)),
-        t("language", lang): sources[Source.language].map(lambda code: t(f"lang_{code}", lang)),
+        t("language", lang): sources[Source.language].map(
+            lambda code: t(LANGUAGE_NAMES[code], lang)),
         t("machine_translation", lang): machine.map({True: t("yes", lang),
                                                      False: t("no", lang)}),
     }

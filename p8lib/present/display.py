@@ -12,7 +12,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from p8lib.contract import Figure, i18n, t
+from p8lib.contract import N_, Figure, i18n, t
 from p8lib.present.labels import indicator_label
 
 # The national phase-I targets the VWU review reports, shown as headline numbers.
@@ -98,12 +98,14 @@ def headline(attain: pd.DataFrame, indicators: tuple[str, ...] = HEADLINE_INDICA
 # The reach tiles of a scope: the country counts provinces, a province what lies in it.
 REACH_KEYS = {"national": ("provinces", "districts", "communes"),
               "province": ("districts", "communes", "figures")}
+REACH_LABELS = {"provinces": N_("reached_provinces"), "districts": N_("reached_districts"),
+                "communes": N_("reached_communes"), "figures": N_("reached_figures")}
 
 
 def reach_metrics(counts: Mapping[str, int], lang: str, level: str = "national") -> list[Tile]:
     """Headline tiles (label, value, note) for :func:`p8lib.analysis.metrics.coverage_counts`
     (plus ``figures``, the number of figures, for a province) of a scope at ``level``."""
-    return [(t(f"reached_{key}", lang), i18n.fmt_number(counts[key], lang), None)
+    return [(t(REACH_LABELS[key], lang), i18n.fmt_number(counts[key], lang), None)
             for key in REACH_KEYS[level]]
 
 

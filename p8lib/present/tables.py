@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 from p8lib.analysis import indicator_options, metrics
-from p8lib.contract import Coverage, Figure, i18n, t
-from p8lib.ingest import row_groups
+from p8lib.contract import N_, Coverage, Figure, i18n, schema, t
+from p8lib.ingest import SEVERITIES, row_groups
 from p8lib.present.columns import (
     PLACE_CODES,
     measure_words,
@@ -134,7 +134,7 @@ def reported_where(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str) ->
     places = figures.iloc[first]
     level = _plain(places[Figure.level]).astype(object).to_numpy()
     table = pd.DataFrame({t("unit_name", lang): _place_names(places, lang).to_numpy(),
-                          t("level", lang): [i18n.LEVEL_TEXT[v][lang] for v in level]})
+                          t("level", lang): [i18n.level_text(v, lang) for v in level]})
     labels = {a: i18n.area_label(a or None, lang, short=True) for a in range(5)
               if counts[:, a].any()}
     for a, label in sorted(labels.items(), key=lambda item: item[1]):
@@ -142,7 +142,7 @@ def reported_where(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str) ->
     table = with_ids(table, places, [*_PLACE_CODES, Figure.level])
     # Places by level (national first), then by name.
     order = np.lexsort((table[t("unit_name", lang)].to_numpy(dtype=str),
-                        [list(i18n.LEVEL_TEXT).index(v) for v in level]))
+                        [schema.LEVELS.index(v) for v in level]))
     return table.iloc[order].reset_index(drop=True)
 
 
@@ -172,8 +172,7 @@ def status_table(lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         t("status", lang): [i18n.status_text(s, lang) for s in metrics.STATUSES],
         t("status_code", lang): list(metrics.STATUSES),
-        t("meaning", lang): [i18n.STATUS_MEANING_VI[s] if lang == "vi" else meaning
-                             for s, meaning in metrics.STATUSES.items()],
+        t("meaning", lang): [i18n.status_meaning(s, lang) for s in metrics.STATUSES],
     })
 
 
@@ -215,9 +214,11 @@ def problems_table(problems: pd.DataFrame, lang: str) -> pd.DataFrame:
 
     File, sheet, row and column come first: they say where to fix the report.
     """
-    columns = ["severity", "file", "sheet", "row", "column", "value", "message"]
+    # Each column is headed by the message of its name.
+    columns = [N_("severity"), N_("file"), N_("sheet"), N_("row"), N_("column"), N_("value"),
+               N_("message")]
     frame = problems[columns].copy()
-    frame["severity"] = frame["severity"].map(lambda s: t(f"severity_{s}", lang))
+    frame["severity"] = frame["severity"].map(lambda s: t(SEVERITIES[s], lang))
     # A problem of the whole file or sheet has no row: shown empty, not as "None".
     frame["row"] = frame["row"].astype("Int64").astype(object).where(frame["row"].notna(), "")
     return frame.rename(columns={c: t(c, lang) for c in columns}).reset_index(drop=True)

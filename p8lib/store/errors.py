@@ -8,7 +8,8 @@ from p8lib.contract import t
 class StoreError(Exception):
     """A write the store refused (nothing was written).
 
-    ``key`` is a message of :data:`p8lib.contract.i18n.STRINGS`, ``params`` fill it;
+    ``key`` is a message id of the catalogues (:mod:`p8lib.contract.messages`; written as
+    the first argument of ``StoreError(…)``, extraction finds it), ``params`` fill it;
     ``str(error)`` is the English text, :meth:`message` the text in a language.
     """
 

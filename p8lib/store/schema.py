@@ -16,7 +16,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 import sqlalchemy as sa
 
-from p8lib.contract import Coverage, Figure, Source
+from p8lib.contract import N_, Coverage, Figure, Source
 
 METADATA = sa.MetaData(naming_convention={
     "ix": "ix_%(column_0_label)s", "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -117,6 +117,13 @@ SHIPPED_TABLES = {"figures.csv": figures, "sources.csv": sources, "coverage.csv"
 # rows of ``user_events``, like changes to batches.
 VIEWER, ANALYST, ADMIN = "viewer", "analyst", "admin"
 ROLES = (VIEWER, ANALYST, ADMIN)
+# The words of the codes above, as the app shows them: the messages ``status_<status>``,
+# ``kind_<kind>``, ``action_<action>`` of a batch and ``role_<role>`` of a user.
+WORDS = (N_("status_active"), N_("status_superseded"), N_("status_withdrawn"),
+         N_("kind_report"), N_("kind_shipped"),
+         N_("action_published"), N_("action_superseded"), N_("action_withdrawn"),
+         N_("action_restored"), N_("action_reinstated"),
+         N_("role_viewer"), N_("role_analyst"), N_("role_admin"))
 
 users = sa.Table(
     "users", METADATA,
