@@ -51,8 +51,9 @@ def test_one_source_shows_its_figures_and_a_quote_in_context(lang, figures_head,
     assert f"**{figures_head}**" in shown and f"**{quote_head}**" in shown
     cited = catalogue.figures().query("source_id == @source")
     value = {"vi": "Giá trị", "en": "Value"}[lang]  # whole numbers under 1,000: plain digits
+    place = {"vi": "Địa bàn", "en": "Place"}[lang]
     (table,) = [d.value for d in [*at.dataframe, *at.table]
-                if len(d.value) == len(cited) and value in d.value.columns]
+                if len(d.value) == len(cited) and {value, place} <= set(d.value.columns)]
     assert sorted(table[value]) == sorted(str(int(v)) for v in cited["value"])
     quote = at.selectbox(key="source_quote").value
     assert quote == cited["quote"].iloc[0]
