@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     commands = users.add_subparsers(dest="users_command", required=True)
     add = commands.add_parser("add", help="create an account (password from a prompt or stdin)")
     add.add_argument("email")
-    add.add_argument("--role", required=True, choices=("analyst", "admin", "viewer"))
+    add.add_argument("--role", required=True, choices=p8store.ROLES)
     add.add_argument("--no-password", action="store_true",
                      help="signs in only through the identity provider (OIDC)")
     add.set_defaults(run=_run_add)
