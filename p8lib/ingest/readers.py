@@ -263,25 +263,33 @@ def read_excel_cells(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS
     except Exception as exc:  # calamine raises its own error types for broken workbooks
         raise ReportError(Problem("workbook_unreadable", file=name, params={
             "detail": f"{type(exc).__name__}: {exc}"})) from exc
-    sheets = []
-    for sheet, rows, merged in grids:
-        width = max((len(r) for r in rows), default=0)
-        columns = zip(*(list(r) + [""] * (width - len(r)) for r in rows), strict=True)
-        cells = pd.DataFrame({i: _column_texts(pd.Series(column, dtype=object))
-                              for i, column in enumerate(columns)})
-        sheets.append(RawSheet(name, str(sheet), _number_rows(cells), scan=scans[sheet],
-                               merged=[(tuple(a), tuple(b)) for a, b in merged]))
-    return sheets
+    return [RawSheet(name, str(sheet), _number_rows(_grid_texts(rows)), scan=scans[sheet],
+                     merged=[(tuple(a), tuple(b)) for a, b in merged])
+            for sheet, rows, merged in grids]
 
 
-def _column_texts(column: pd.Series) -> pd.Categorical:
-    """A worksheet column's cells as a categorical of texts, each distinct value converted
-    once (:func:`_cell_text`); empty cells are ``""``."""
-    codes, distinct = pd.factorize(column.astype(object), use_na_sentinel=True)
+def _grid_texts(rows: list[list]) -> pd.DataFrame:
+    """A worksheet's rows of cells as one categorical column of texts per column, each
+    distinct value of the sheet converted once (:func:`_cell_text`); empty cells are ``""``.
+
+    The whole grid is factorized at once and each column keeps only the texts it holds: a
+    wide report's 70 columns cost one pass, not 70.
+    """
+    width = max((len(r) for r in rows), default=0)
+    grid = np.full((len(rows), width), "", dtype=object)
+    for i, row in enumerate(rows):
+        grid[i, :len(row)] = row
+    codes, distinct = pd.factorize(grid.ravel(order="F"), use_na_sentinel=True)
     texts = np.array([_cell_text(v) for v in distinct] + [""], dtype=object)
     # Different values can give one text (12.0 and "12"): categories must be distinct.
     categories, inverse = np.unique(texts.astype(str), return_inverse=True)
-    return pd.Categorical.from_codes(inverse[codes], categories=categories)
+    text_of_cell = inverse[codes].reshape(width, len(rows))
+    columns = {}
+    for i, column in enumerate(text_of_cell):
+        used, local = np.unique(column, return_inverse=True)
+        columns[i] = pd.Categorical.from_codes(local, dtype=pd.CategoricalDtype(
+            categories[used].astype(object)))
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(rows)))
 
 
 def read_cells(path: str | Path, data: bytes | None = None,

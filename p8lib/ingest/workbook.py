@@ -23,6 +23,9 @@ import zlib
 from dataclasses import dataclass, field
 from posixpath import dirname, join, normpath
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from p8lib.ingest.limits import Limits, check, refuse
 from p8lib.ingest.problems import Problem, ReportError
 
@@ -41,6 +44,8 @@ _COL_TAG = rb"<%scol(?=[\s/>])([^>]*)>"
 _REF = re.compile(rb"([A-Z]{1,3})([0-9]{1,7})$")
 # A sheet's cell references are read this many bytes (of whole rows) at a time.
 _CHUNK = 1 << 23
+# Where a sheet without a declared dimension is sampled for its last row and column.
+_SAMPLE = 1 << 16
 
 
 @dataclass
@@ -238,14 +243,19 @@ def _scan_sheet(xml: bytes, name: str, state: str,
 
     The last row and column are the sheet's declared dimension when every cell is shown to
     lie inside it and it is within ``limits`` (two literal counts and one search, no match:
-    a third of the time of reading every reference), else read from every reference.
+    a third of the time of reading every reference); without a dimension, the largest
+    references at the sheet's start and end are tried the same way (as openpyxl and other
+    writers leave the dimension out); else they are read from every reference.
     """
     root = re.search(rb"<([\w.-]+:)?worksheet\b", xml[:4096])
     raw_prefix = root.group(1) if root and root.group(1) else b""
     prefix = re.escape(raw_prefix)
     scan = SheetScan(name, state)
     tags = re.compile(_CELL_TAG % prefix)
-    counted = _within_dimension(xml, raw_prefix, limits) if limits else None
+    counted = None
+    if limits:
+        bound = _declared_dimension(xml, raw_prefix) or _sampled_bound(xml, raw_prefix)
+        counted = _within(xml, raw_prefix, limits, *bound) if bound else None
     if counted is None:
         counted = _cell_refs(xml, raw_prefix)
     if counted is None:  # some cell does not start with r="…": read every start tag
@@ -261,29 +271,63 @@ def _scan_sheet(xml: bytes, name: str, state: str,
     return scan
 
 
-def _within_dimension(xml: bytes, prefix: bytes, limits: Limits) -> tuple[int, int, int] | None:
-    """(cells, last row, last column) from the sheet's ``<dimension ref="A1:L100001">``,
-    when it is within ``limits``, every cell starts ``<c r="``, and a search finds no cell
-    reference past it; else None (the references are then read one by one)."""
+def _declared_dimension(xml: bytes, prefix: bytes) -> tuple[bytes, bytes] | None:
+    """(last column letters, last row digits) of the sheet's ``<dimension ref="A1:L100001">``,
+    or None when it declares none."""
     data_start = xml.find(b"sheetData")
     declared = re.search(rb'<%sdimension\s+ref="(?:[A-Z]{1,3}[0-9]{1,7}:)?([A-Z]{1,3})([0-9]{1,7})"'
                          % re.escape(prefix), xml[:data_start if data_start > 0 else 4096])
-    if declared is None:
+    return (declared.group(1), declared.group(2)) if declared else None
+
+
+def _sampled_bound(xml: bytes, prefix: bytes) -> tuple[bytes, bytes] | None:
+    """(letters, digits) of the last column and row among the cell references of the first
+    and last :data:`_SAMPLE` bytes of the sheet — the header and the last rows, where a
+    report's widest and last cells are; None when neither holds a reference. Only a guess:
+    :func:`_within` verifies it against every cell."""
+    pattern = re.compile(rb'<%sc r="([A-Z]{1,3})([0-9]{1,7})"' % re.escape(prefix))
+    refs = pattern.findall(xml, 0, _SAMPLE) + pattern.findall(xml, max(0, len(xml) - _SAMPLE))
+    if not refs:
         return None
-    columns, rows = column_number(declared.group(1)), int(declared.group(2))
+    letters = max((r[0] for r in refs), key=column_number)
+    digits = max((r[1] for r in refs), key=int)
+    return letters, b"%d" % int(digits)
+
+
+def _within(xml: bytes, prefix: bytes, limits: Limits, letters: bytes, digits: bytes
+            ) -> tuple[int, int, int] | None:
+    """(cells, last row, last column) when the bound ``letters``/``digits`` (a declared
+    dimension or a guess) is within ``limits``, every cell starts ``<c r="``, and no cell
+    reference lies past the bound; else None (the references are then read one by one).
+
+    One linear-time search (RE2, :func:`_found`) for any cell tag that breaks this, and
+    one literal count of the cells: no Python-level step per cell.
+    """
+    columns, rows = column_number(letters), int(digits)
     if rows > limits.rows or columns > limits.columns or rows * columns > limits.sheet_cells:
         return None
     tag = b"<" + prefix + b"c"
-    cells = xml.count(tag + b' r="')
-    if cells != xml.count(tag + b" ") or re.search(re.escape(tag) + rb"[\t\n\r/>]", xml):
+    broken = (
+        rb"%s(?:[\t\n\r/>]| [^r]| r[^=]| r=[^\x22]| r=\x22(?:"
+        # not 1–3 letters and a number without a leading zero (the reader might place it
+        # anywhere) ...
+        rb"[^A-Z]|[A-Z]{4}|[A-Z]{1,3}[^A-Z1-9]|[A-Z]{1,3}[1-9][0-9]{0,6}[^0-9\x22]"
+        rb"|[A-Z]{1,3}[1-9][0-9]{7}"
+        # ... or past the last column or row
+        rb"|(?:%s)[0-9]|[A-Z]{1,3}(?:%s)\x22))"
+    ) % (re.escape(tag), _greater_letters(letters), _greater_number(digits))
+    if _found(xml, broken):
         return None
-    # A reference past the dimension, or one not written as 1–3 letters and a number
-    # without a leading zero (which the reader might place anywhere).
-    past = rb'%s r="(?:(?![A-Z]{1,3}[1-9][0-9]{0,6}")|(?:%s)[0-9]|[A-Z]{1,3}(?:%s)")' % (
-        re.escape(tag), _greater_letters(declared.group(1)), _greater_number(declared.group(2)))
-    if re.search(past, xml):
-        return None
-    return cells, rows, columns
+    return xml.count(tag + b' r="'), rows, columns
+
+
+def _found(xml: bytes, pattern: bytes) -> bool:
+    """Whether ``pattern`` occurs in ``xml``, searched by RE2 (pyarrow's regular expressions:
+    a DFA, linear in the bytes whatever the pattern, no copy of ``xml``)."""
+    offsets = pa.array([0, len(xml)], pa.int64()).buffers()[1]
+    haystack = pa.LargeBinaryArray.from_buffers(pa.large_binary(), 1,
+                                                [None, offsets, pa.py_buffer(xml)])
+    return pc.match_substring_regex(haystack, pattern.decode("ascii"))[0].as_py()
 
 
 def _greater_letters(letters: bytes) -> bytes:

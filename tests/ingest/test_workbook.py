@@ -90,3 +90,38 @@ def test_a_declared_dimension_is_used_only_when_every_cell_is_inside_it(dimensio
                                                                         rows, columns):
     scan = _scan_sheet(_with_dimension(dimension, cells), "S", "visible", DEFAULT_LIMITS)
     assert (scan.rows, scan.columns) == (rows, columns)
+
+
+def _rows_xml(widths: list[int]) -> bytes:
+    """A sheet without a dimension whose row i holds cells A..(widths[i])."""
+    rows = "".join(f'<row r="{i}">' + "".join(f'<c r="{column_letters(j)}{i}"><v>1</v></c>'
+                                               for j in range(1, w + 1)) + "</row>"
+                   for i, w in enumerate(widths, start=1))
+    return f"<worksheet><sheetData>{rows}</sheetData></worksheet>".encode()
+
+
+@pytest.mark.parametrize(("widths", "rows", "columns"), [
+    ([3] * 5000, 5000, 3),  # the sample's bound holds: verified, not read one by one
+    ([3] * 2500 + [27] + [3] * 2500, 5001, 27),  # a wider row between the samples
+    ([3] * 2500 + [1] * 2500, 5000, 3),  # the last rows narrower than the first
+])
+def test_without_a_dimension_the_sampled_bound_is_used_only_when_no_cell_lies_past_it(
+        widths, rows, columns):
+    xml = _rows_xml(widths)
+    assert len(xml) > 4 * (1 << 16)  # the middle rows are in neither sample
+    scan = _scan_sheet(xml, "S", "visible", DEFAULT_LIMITS)
+    assert (scan.cells, scan.rows, scan.columns) == (sum(widths), rows, columns)
+
+
+@pytest.mark.parametrize(("cells", "rows", "columns"), [
+    ('<x:c r="A1"/><x:c r="C2"/>', 2, 3),
+    ('<x:c r="A1"/><x:c r="D2"/>', 2, 4),
+    ('<x:c r="A1"/><x:c r="B03"/>', 3, 2),
+    ('<x:c r="A1"/><x:c  r="B9"/>', 9, 2),  # not the usual form: read one by one
+    ('<x:c r="A1"/><x:c r="A1B"/>', 1, 3),  # a malformed reference: the dimension not trusted
+])
+def test_the_bound_is_verified_under_a_namespace_prefix(cells, rows, columns):
+    xml = (f'<x:worksheet><x:dimension ref="A1:C2"/><x:sheetData><x:row r="1">{cells}'
+           "</x:row></x:sheetData></x:worksheet>").encode()
+    scan = _scan_sheet(xml, "S", "visible", DEFAULT_LIMITS)
+    assert (scan.rows, scan.columns) == (rows, columns)
