@@ -105,8 +105,9 @@ def per_distinct(frame: pd.DataFrame, columns: Sequence[str],
     """Evaluate a row-wise boolean ``test`` once per distinct combination of ``columns``.
 
     ``test`` gets a frame holding one row per combination (the first row having it, with
-    the original index; categorical columns as plain values) and returns one bool per row;
-    the result is spread to every row.
+    the original index; categorical columns as plain values) and returns one bool per row
+    — or one row of bools, for several tests of the same columns at once (the result then
+    has a column per test); the result is spread to every row.
     """
     if frame.empty:
         return np.zeros(0, dtype=bool)

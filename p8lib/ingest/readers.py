@@ -101,7 +101,7 @@ def read_csv_cells(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> R
     ReportError
         Empty, binary, undecodable, unparseable, or past a limit.
     """
-    if not data.strip():
+    if not data or data.isspace():  # (no copy of the file, as strip() would make)
         raise ReportError(Problem("file_empty", file=name))
     bom = data.startswith(b"\xef\xbb\xbf")
     if b"\x00" not in data:  # UTF-16 is checked once decoded
@@ -109,16 +109,18 @@ def read_csv_cells(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> R
     frame = None
     encoding = "utf-8-sig" if bom else "utf-8"
     if b"\x00" not in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        check("rows", data.count(b"\n") + 1, limits, name)
-        frame = _read_columnar(data[3:] if bom else data, name, limits)
+        lines = data.count(b"\n") + 1
+        check("rows", lines, limits, name)
+        frame = _read_columnar(data[3:] if bom else data, name, limits, lines)
     if frame is None:
         text, encoding = decode(data, name)
-        check("rows", text.count("\n") + 1, limits, name)
+        lines = text.count("\n") + 1
+        check("rows", lines, limits, name)
         check_quotes(text, name)
         # Windows-1258 and macOS files carry combining marks (NFD); names are compared in NFC.
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
-        frame = _read_columnar(text.encode("utf-8"), name, limits) if encoding not in (
+        frame = _read_columnar(text.encode("utf-8"), name, limits, lines) if encoding not in (
             "utf-8", "utf-8-sig") else None
         if frame is None:
             frame = _categorical(_read_rows(text, sniff_delimiter(text), name, limits))
@@ -146,19 +148,20 @@ def _read_rows(text: str, sep: str, name: str, limits: Limits = DEFAULT_LIMITS) 
                           ) from exc
 
 
-def _read_columnar(data: bytes, name: str = "",
-                   limits: Limits = DEFAULT_LIMITS) -> pd.DataFrame | None:
+def _read_columnar(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS,
+                   lines: int | None = None) -> pd.DataFrame | None:
     """Cells of a large UTF-8 CSV, parsed column-wise by pyarrow into categoricals.
 
     The first :data:`COLUMNAR_HEAD` lines (titles, the header: rows of any width) are read
     by the csv module, the rest by pyarrow with one dictionary-encoded string column per
-    cell of the first row below them; texts are put in NFC once per distinct value. Returns
+    cell of the first row below them; texts are put in NFC once per distinct value.
+    ``lines`` is the file's number of lines when the caller has counted them. Returns
     None — read it row by row instead — for a small file, text that is not UTF-8, a quoted
     cell spanning lines near the top, or a body row of another width.
     """
     head_bytes = first_lines(data, COLUMNAR_HEAD)
-    body = data[len(head_bytes):]
-    if len(body) < COLUMNAR_MIN_BODY or b"\x00" in data[:200]:  # small, or UTF-16
+    start = len(head_bytes)
+    if len(data) - start < COLUMNAR_MIN_BODY or b"\x00" in data[:200]:  # small, or UTF-16
         return None
     try:
         head_text = head_bytes.decode("utf-8")
@@ -170,11 +173,12 @@ def _read_columnar(data: bytes, name: str = "",
             for row in csv.reader(io.StringIO(head_text), delimiter=sep)]
     if len(head) != COLUMNAR_HEAD:  # a quoted cell holds a line break
         return None
-    first = next(csv.reader(io.StringIO(body[:body.find(b"\n") + 1].decode(
+    first = next(csv.reader(io.StringIO(data[start:data.find(b"\n", start) + 1].decode(
         "utf-8", errors="replace")), delimiter=sep), [])
     names = [str(i) for i in range(max(len(first), 1))]
-    _check_width(max(len(names), *(len(r) for r in head)), COLUMNAR_HEAD + body.count(b"\n"),
-                 limits, name)
+    if lines is None:
+        lines = data.count(b"\n") + 1
+    _check_width(max(len(names), *(len(r) for r in head)), lines, limits, name)
     ragged: list[object] = []
 
     def keep_ragged(row) -> str:
@@ -183,7 +187,7 @@ def _read_columnar(data: bytes, name: str = "",
 
     try:
         table = pcsv.read_csv(
-            io.BytesIO(body),
+            pa.BufferReader(pa.py_buffer(data).slice(start)),  # the body, not copied
             read_options=pcsv.ReadOptions(column_names=names),
             parse_options=pcsv.ParseOptions(delimiter=sep, newlines_in_values=True,
                                             ignore_empty_lines=False,

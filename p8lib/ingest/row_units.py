@@ -36,7 +36,8 @@ def level_of_rows(rows: pd.DataFrame) -> pd.Series:
     group, first = row_groups(rows, CODE_ROLES)
     distinct = rows.iloc[first][list(CODE_ROLES)].replace({c: {"": None} for c in CODE_ROLES})
     levels = pd.Categorical(expected_level(distinct).to_numpy(dtype=object))
-    return pd.Series(levels[group], index=rows.index)
+    return pd.Series(pd.Categorical.from_codes(levels.codes[group], dtype=levels.dtype),
+                     index=rows.index)
 
 
 def rows_without_unit(rows: pd.DataFrame) -> np.ndarray:

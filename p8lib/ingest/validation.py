@@ -211,14 +211,14 @@ def validate_figures(frame: pd.DataFrame, indicator_catalogue: pd.DataFrame,
     known = frame[Figure.indicator_id].isin(unit_of.index).to_numpy()
     problems += _row_problems(frame, ~known, "unknown_indicator", "error", Figure.indicator_id,
                               headers)
-    pair = [Figure.indicator_id, Figure.unit]
-    percent = per_distinct(frame, pair, lambda d: d[Figure.unit].isin(PERCENT_UNITS)
-                           | d[Figure.indicator_id].map(unit_of).isin(PERCENT_UNITS), codes)
+    # Per distinct (indicator, unit): is it a percentage, and is the unit the catalogue's?
+    percent, other_unit = per_distinct(frame, [Figure.indicator_id, Figure.unit], lambda d: (
+        np.column_stack([
+            d[Figure.unit].isin(PERCENT_UNITS) | d[Figure.indicator_id].map(unit_of).isin(
+                PERCENT_UNITS),
+            d[Figure.unit] != d[Figure.indicator_id].map(unit_of)])), codes).T
     problems += _row_problems(frame, known & percent & (frame[Figure.value] > 100).to_numpy(),
                               "percent_over_100", "error", Figure.value, headers)
-    other_unit = per_distinct(frame, pair,
-                              lambda d: d[Figure.unit] != d[Figure.indicator_id].map(unit_of),
-                              codes)
     problems += _row_problems(
         frame, known & other_unit, "unit_differs", "warning", Figure.unit, headers,
         lambda bad: [{"unit": unit} for unit in

@@ -142,10 +142,14 @@ def _percent_unit(indicator: str | pd.Series, given_unit: pd.Series | None,
         fits = catalogue_percent.astype(bool).to_numpy()
     else:
         fits = np.full(length, unit_by_id.get(indicator, "") in PERCENT_UNITS)
-    if given_unit is not None:
-        own = given_unit.astype(object).to_numpy()
-        has_own = pd.notna(own) & (own != "")
-        fits = np.where(has_own, np.isin(own, list(PERCENT_UNITS)), fits)
+    if given_unit is not None:  # decided per distinct unit written, spread by the codes
+        own = categorical(given_unit)
+        units_ = own.cat.categories.astype(object)
+        # A missing unit (code -1) takes the last entry: no unit of its own.
+        has_own = np.array([isinstance(u, str) and u != "" for u in units_] + [False])
+        own_percent = np.array([u in PERCENT_UNITS for u in units_] + [False])
+        codes = own.cat.codes.to_numpy()
+        fits = np.where(has_own[codes], own_percent[codes], fits)
     return fits
 
 
