@@ -85,8 +85,9 @@ def figures_of_cells(rows: pd.DataFrame, columns: list[ValueColumn], sheet: RawS
             problems.append(Problem(bad[codes[position]], "error", sheet.file, sheet.sheet,
                                     int(rows["src_row"].iat[position]), column.header,
                                     str(texts[codes[position]])))
-        in_count = filled & ~wrong & percent[codes] & ~_percent_unit(
-            column.indicator, given_unit, unit_by_id, len(rows))
+        in_count = filled & ~wrong & percent[codes]
+        if in_count.any():  # cells in "%": do they fit the column's (or the row's) unit?
+            in_count &= ~_percent_unit(column.indicator, given_unit, unit_by_id, len(rows))
         for position in np.flatnonzero(in_count):
             problems.append(Problem("percent_in_count", "error", sheet.file, sheet.sheet,
                                     int(rows["src_row"].iat[position]), column.header,

@@ -63,7 +63,7 @@ def indicator_across(figures: pd.DataFrame, indicator: str, lang: str,
     With ``max_places=60`` the 1M synthetic commune figures of one indicator become one
     row of bars per province instead of ten thousand.
     """
-    rows = figures[figures[Figure.indicator_id] == indicator]
+    rows = _one_per_figure(figures[figures[Figure.indicator_id] == indicator])
     if catalogue is not None:  # units in ``lang`` where the figure uses the catalogue's
         rows = rows.assign(**{Figure.unit: _units_in(rows, catalogue, lang).to_numpy()})
     places = _place_count(rows)
@@ -92,6 +92,18 @@ def indicator_across(figures: pd.DataFrame, indicator: str, lang: str,
         notes.append(t("across_detail", lang))
     frame.attrs["note"] = " ".join(notes)
     return frame
+
+
+def _one_per_figure(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows without repeats of one figure: the same place, period, measure, value and
+    unit cited by two sources (a national target in the phase plan and in the review) is
+    one bar, and is added once where communes are summed. Figures that differ all stay."""
+    if rows.empty:
+        return rows
+    same = [*place_keys(rows), Figure.level, Figure.period_start, Figure.period_end,
+            Figure.measure, Figure.value, Figure.unit]
+    _, first = row_groups(rows, same)
+    return rows if len(first) == len(rows) else rows.iloc[np.sort(first)]
 
 
 def _units_in(rows: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> pd.Series:

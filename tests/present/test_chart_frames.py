@@ -27,6 +27,24 @@ def test_indicator_across(indicator, lang, places, measures):
     assert frame.attrs["note"] == ""
 
 
+@pytest.mark.parametrize(("second_value", "bars"), [(9000.0, [9000.0]),
+                                                   (8000.0, [9000.0, 8000.0])])
+def test_one_figure_cited_by_two_sources_is_one_bar(second_value, bars):
+    # the phase plan and the review both give the national target of 9,000 groups
+    national = ROWS[0]
+    rows = [national, {**national, "source_id": "s2", "value": second_value}]
+    frame = chart_frames.indicator_across(figures(rows), "comm_groups", "en")
+    assert frame["value"].tolist() == bars  # figures that differ are both drawn
+
+
+def test_a_commune_cited_twice_is_summed_once(indicator_catalogue):
+    rows = commune_rows(COMMUNES)
+    frame = figures([PROVINCE_ROW, *rows, {**rows[0], "source_id": "another"}])
+    across = chart_frames.indicator_across(frame, "comm_groups", "en", indicator_catalogue,
+                                           max_places=2)
+    assert across["value"].tolist() == [60.0, 10.0]
+
+
 @pytest.mark.parametrize(("max_places", "lang", "places", "values", "note"), [
     # few enough places: one row of bars each
     (10, "en", ["Sóc Trăng", "Phú Lộc Township", "Hưng Lợi Township", "Lâm Tân Commune",
