@@ -145,7 +145,8 @@ def presenting() -> bool:
 
 
 def table(frame: pd.DataFrame | Callable[[], pd.DataFrame], shown: pd.DataFrame, name: str,
-          lang: str, key: str, noun: str = "rows", rows: int | None = None) -> None:
+          lang: str, key: str, noun: str = "rows", rows: int | None = None,
+          most_rows: int | None = None) -> None:
     """Show ``shown`` (formatted for the screen) and offer ``frame`` for download.
 
     The download is the table the screen shows — names and words in ``lang``, numbers as
@@ -154,11 +155,13 @@ def table(frame: pd.DataFrame | Callable[[], pd.DataFrame], shown: pd.DataFrame,
     be a function that makes the download when a button is clicked (``rows``: its length).
 
     A table of at most :data:`SMALL_TABLE_ROWS` rows is a plain table, a longer one a
-    scrolling data grid. At most :data:`MAX_SHOWN_ROWS` rows are shown, with a caption saying
-    how many there are ("Showing 1,000 of 1,000,000 figures"; ``noun``: "rows" or
-    "figures"); ``shown`` may already be cut to them. In presenter mode a plain table in
-    presenter type size shows the first :data:`PRESENTER_ROWS`. The download always has
-    them all.
+    scrolling data grid; ``most_rows``, when given, is what decides — the most rows the
+    table has under any of its page's filters, so that a change of filter keeps the same
+    kind of element in its place (a grid swapped for a table is redrawn whole). At most
+    :data:`MAX_SHOWN_ROWS` rows are shown, with a caption saying how many there are
+    ("Showing 1,000 of 1,000,000 figures"; ``noun``: "rows" or "figures"); ``shown`` may
+    already be cut to them. In presenter mode a plain table in presenter type size shows
+    the first :data:`PRESENTER_ROWS`. The download always has them all.
     """
     total = max(rows if rows is not None else len(frame), len(shown))
     screen = columns.for_screen(shown)
@@ -170,13 +173,14 @@ def table(frame: pd.DataFrame | Callable[[], pd.DataFrame], shown: pd.DataFrame,
                          n=i18n.fmt_number(total, lang)))
         return
     head = screen.head(MAX_SHOWN_ROWS)
-    if total <= SMALL_TABLE_ROWS:
+    if max(total, most_rows or 0) <= SMALL_TABLE_ROWS:
         st.table(head, hide_index=True)
     else:
         st.dataframe(head, hide_index=True, key=f"{key}_table", width="stretch")
+    cut = st.empty()  # kept when empty: the downloads stay where they were across filters
     if len(head) < total:
-        st.caption(t(f"{noun}_shown", lang, shown=i18n.fmt_number(len(head), lang),
-                     n=i18n.fmt_number(total, lang)))
+        cut.caption(t(f"{noun}_shown", lang, shown=i18n.fmt_number(len(head), lang),
+                      n=i18n.fmt_number(total, lang)))
     downloads(frame, name, lang, key, rows=total if callable(frame) else None)
 
 

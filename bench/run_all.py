@@ -94,13 +94,21 @@ def _load(name: str) -> dict | None:
 
 
 def table_import(data: dict) -> list[str]:
-    lines = ["| file | import_report | bare reader | ratio | budget ≤ 2× | figures, errors |",
-             "|---|---|---|---:|---|---|"]
+    before = "before" in data.get("trees", {})
+    lines = [f"Each tree in its own processes, {data.get('rounds', 1)} round(s) in turn; medians; "
+             "the ratio is the import over the bare reader of the same process." + (
+                 f" *Before*: `{data['trees']['before']}`." if before else ""), "",
+             "| file | import_report | bare reader | ratio | budget ≤ 2× | figures, errors |"
+             + (" before: import, ratio |" if before else ""),
+             "|---|---|---|---:|---|---|" + ("---|" if before else "")]
     for item in data["items"]:
-        lines.append(f"| {item['name']} ({item['bytes'] / 1e6:.1f} MB) | {_s(item['import'])} "
-                     f"| {_s(item['bare'])} | {item['ratio']:.1f}× "
-                     f"| {_verdict(item['ratio'] <= item['budget'])} "
-                     f"| {item['figures']:,}, {item['errors']} |")
+        after = item["after"]
+        old = item.get("before")
+        lines.append(f"| {item['name']} | {after['import_median']:.2f} s "
+                     f"| {after['bare_median']:.2f} s | {after['ratio']:.2f}× "
+                     f"| {_verdict(after['ratio'] <= item['budget'])} "
+                     f"| {after['figures']:,}, {after['errors']} |"
+                     + (f" {old['import_median']:.2f} s, {old['ratio']:.2f}× |" if old else ""))
     return lines
 
 

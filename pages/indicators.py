@@ -40,8 +40,11 @@ else:
     shown = views.filtered(province=f["province"], year=f["year"], indicator=indicator)
     if sections.has_rows(shown, lang):
         across = views.indicator_across(f["province"], f["year"], indicator, lang)
-        if across.attrs["note"]:  # too many places to draw: what was summed or left out
-            st.caption(across.attrs["note"])
+        # Too many places to draw: what was summed or left out. Its place is kept when
+        # there is none, so that the chart stays where it was across filters.
+        note = st.empty()
+        if across.attrs["note"]:
+            note.caption(across.attrs["note"])
         chart, drawn, places = views.indicator_chart(
             f["province"], f["year"], indicator, lang, big,
             max_height=slides.INDICATOR_CHART if big else None)

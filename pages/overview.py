@@ -41,4 +41,7 @@ else:
     st.subheader(f"{t('reported_where_title', lang)} — {scope}")
     where = views.reported_where(**filters_, lang=lang)
     if sections.has_rows(where, lang):  # a place per row: none when no figure is shown
-        widgets.table(where, where, "reported_where", lang, key="overview_where")
+        # The national table, with every place, decides the kind of table for all scopes.
+        most = len(views.reported_where(None, None, None, None, lang))
+        widgets.table(where, where, "reported_where", lang, key="overview_where",
+                      most_rows=most)

@@ -26,6 +26,7 @@ from p8lib.contract.schema import (
     ROW_CHECK_COLUMNS,
     Coverage,
     Figure,
+    NoteTranslation,
     Source,
     UnusedSource,
     expected_level,
@@ -34,6 +35,7 @@ from p8lib.contract.schema import (
 __all__ = [
     "CODE_COLUMNS", "CONTENT_AREAS", "CURATED", "DATA", "FIGURE_COLUMNS", "GEO", "KEY_COLUMNS",
     "LANGS", "MEASURES", "N_", "ROW_CHECK_COLUMNS", "Coverage", "Figure", "IndicatorLookup",
+    "NoteTranslation",
     "Source", "UnusedSource",
     "catalogue", "check_lang", "expected_level", "fmt_number", "header_key", "header_keys",
     "i18n", "messages", "schema", "t",

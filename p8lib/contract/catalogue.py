@@ -23,7 +23,14 @@ import pandera.errors
 from rapidfuzz import fuzz, process
 
 from p8lib.contract.paths import CURATED, DATA, ROOT
-from p8lib.contract.schema import Coverage, Figure, Indicator, Source, UnusedSource
+from p8lib.contract.schema import (
+    Coverage,
+    Figure,
+    Indicator,
+    NoteTranslation,
+    Source,
+    UnusedSource,
+)
 from p8lib.units import fold, fold_many
 
 SYNONYM_SEPARATOR = "|"
@@ -158,6 +165,7 @@ def check_shipped() -> None:
     coverage()
     figures()
     unused_sources()
+    note_translations()
 
 
 _BOOLEAN_TEXT = {"true": True, "false": False, "True": True, "False": False}
@@ -186,6 +194,12 @@ def source_text(file: str | None) -> str | None:
         return None
     path = ROOT.parent / file
     return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def note_translations(path: Path | None = None) -> pd.DataFrame:
+    """The Vietnamese of the shipped notes (``data/notes_vi.csv``), validated by
+    :class:`NoteTranslation`."""
+    return _read(path or DATA / "notes_vi.csv", NoteTranslation)
 
 
 def coverage(path: Path | None = None) -> pd.DataFrame:

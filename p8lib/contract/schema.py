@@ -156,6 +156,18 @@ class UnusedSource(pa.DataFrameModel):
         coerce = True
 
 
+class NoteTranslation(pa.DataFrameModel):
+    """The Vietnamese of the team's English notes (``data/notes_vi.csv``): each note of the
+    figures and the sources as written, and how a Vietnamese page shows it."""
+
+    note: Series[str] = pa.Field(unique=True, str_length={"min_value": 1})
+    note_vi: Series[str] = pa.Field(str_length={"min_value": 1})
+
+    class Config:
+        strict = True
+        coerce = True
+
+
 class Coverage(pa.DataFrameModel):
     """Where Project 8 is implemented, when and in what role.
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from p8lib.contract import N_, Coverage, Figure, Source, t
+from p8lib.present.labels import notes_in
 from p8lib.present.tables import _plain
 from p8lib.units import nfc
 
@@ -172,7 +173,7 @@ def sources_table(sources: pd.DataFrame, lang: str, figures: pd.DataFrame | None
     if coverage is not None:
         table[t("coverage_n", lang)] = _counts(coverage[Coverage.source_id], ids)
     table[t("link", lang)] = sources[Source.url].fillna(sources[Source.file])
-    table[t("note", lang)] = sources[Source.note]
+    table[t("note", lang)] = notes_in(sources[Source.note], lang)
     return pd.DataFrame(table).reset_index(drop=True)
 
 

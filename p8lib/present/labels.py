@@ -12,7 +12,7 @@ from functools import cache
 import pandas as pd
 
 from p8lib import units
-from p8lib.contract import Figure, i18n, t
+from p8lib.contract import Figure, catalogue, i18n, t
 
 # A 2021 code's length says its level: province 2 digits, district 3, commune 5.
 _LEVEL_BY_LENGTH = {2: "province", 3: "district", 5: "commune"}
@@ -132,6 +132,16 @@ def indicator_names_and_units(catalogue: pd.DataFrame, ids: pd.Series, lang: str
     name = ids.map(cat["name_en" if lang == "en" else "name_vi"]).fillna(ids)
     unit = ids.map(cat["unit" if lang == "en" else "unit_vi"])
     return name, unit
+
+
+def notes_in(notes: pd.Series, lang: str) -> pd.Series:
+    """Notes as a page in ``lang`` shows them: on a Vietnamese page the team's English notes
+    of the shipped figures and sources in Vietnamese (``data/notes_vi.csv``); any other note
+    — an upload's own, in its author's words — as written."""
+    if lang != "vi":
+        return notes
+    translated = notes.map(dict(catalogue.note_translations().itertuples(index=False)))
+    return translated.where(translated.notna(), notes)
 
 
 def period_label(start: pd.Series, end: pd.Series) -> pd.Series:

@@ -24,7 +24,12 @@ from p8lib.present.columns import (
     plain,
     with_ids,
 )
-from p8lib.present.labels import indicator_names_and_units, period_label, place_names
+from p8lib.present.labels import (
+    indicator_names_and_units,
+    notes_in,
+    period_label,
+    place_names,
+)
 
 # The names the table builders use (their functions are in p8lib.present.columns).
 _plain = plain
@@ -63,7 +68,7 @@ def figure_table(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> p
         t("unit", lang): _plain(unit).fillna(_own_units(figures[Figure.unit], lang)),
         t("source", lang): _plain(figures[Figure.source_id]),
         t("quote", lang): _plain(figures[Figure.quote]),
-        t("note", lang): _plain(figures[Figure.note]),
+        t("note", lang): notes_in(_plain(figures[Figure.note]), lang),
     })
     return with_ids(table, figures, [*_PLACE_CODES, Figure.level, Figure.indicator_id,
                                      Figure.measure, Figure.period_start, Figure.period_end,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from app import widgets
 from tests.app.helpers import (  # noqa: F401 - fixtures
     clear_caches,
     navigation_routing,
@@ -88,3 +89,19 @@ def test_the_indicators_page_picker_sets_the_shared_filter_and_goes():
     assert "Choose an indicator" not in texts(at)  # the note is gone once one is chosen
     assert not [s for s in at.selectbox if s.key == "indicators_pick"]
     assert [h.value for h in at.header] == ["Trusted addresses in the community"]
+
+
+def _where_table_kind(at) -> tuple[str, int]:
+    """The kind of element of the where table, and its rows."""
+    (found,) = [(kind, len(d.value)) for kind in ("dataframe", "table")
+                for d in getattr(at, kind) if "Place" in d.value.columns]
+    return found
+
+
+def test_the_where_table_keeps_its_kind_of_element_from_national_to_a_province():
+    # National: 46 places, a data grid; a province: 2 places — still a grid, in the same
+    # place, not a plain table that the browser would build instead of updating the grid.
+    national = _where_table_kind(run("pages/overview.py", lang="en"))
+    province = _where_table_kind(run("pages/overview.py", lang="en", province="94"))
+    assert national[1] > widgets.SMALL_TABLE_ROWS >= province[1]  # the case in question
+    assert national[0] == province[0] == "dataframe"

@@ -2,8 +2,8 @@
 catalogue (any page, any data path: uploads with problems, the Sources and History pages,
 every presenter slide), and no English word of measures, roles, units, what a count counts,
 the content areas, the file uploader. Sources' own words (quotes, titles, publishers) are
-shown as published and not checked in tables, and so are the notes of whoever entered a
-figure (free text: the shipped figures' notes were written in English)."""
+shown as published and not checked in tables; the shipped figures' and sources' notes are
+checked, in their Vietnamese (data/notes_vi.csv)."""
 
 from __future__ import annotations
 
@@ -35,9 +35,17 @@ ENGLISH = re.compile(
     r"clubs|dialogues|campaigns|addresses|exhibitions|indicators|billion|communes|districts|"
     r"villages|hamlets|national|province|content area|upload|browse|drag|per file|"
     r"not comparable|no result|no target)\b(?!\.csv)", re.IGNORECASE)
-# Columns holding a source's own words, shown as published, or an entrant's free-text note.
+# Columns holding a source's own words, shown as published.
 SOURCE_COLUMNS = {t(k, "vi") for k in ("quote", "title", "link", "source", "publisher",
-                                       "date", "note")}
+                                       "date")}
+# Notes are checked but for what they quote of a source (in the source's own language).
+NOTE_COLUMN = t("note", "vi")
+QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|“[^”]*”")
+
+
+def _cells(frame, column) -> list[str]:
+    values = [str(v) for v in frame[column].tolist()]
+    return [QUOTED.sub("", v) for v in values] if column == NOTE_COLUMN else values
 # A report with problems of several kinds: an unknown unit, a word for a number, a negative
 # count, an unknown column (ignored), a total row (skipped).
 PROBLEM_CSV = ("Tỉnh,Tổ truyền thông cộng đồng,Cột lạ\n"
@@ -90,7 +98,7 @@ def shown_texts(at) -> list[str]:
         for column in frame.columns:
             if column not in SOURCE_COLUMNS:
                 found.append(str(column))
-                found += [str(v) for v in frame[column].tolist()]
+                found += _cells(frame, column)
     for chart in at.get("plotly_chart"):
         found += _plotly_texts(json.loads(chart.proto.spec))
     return found
@@ -147,7 +155,7 @@ def page_text(at) -> str:
         for column in frame.columns:
             if column not in SOURCE_COLUMNS:
                 found.append(str(column))
-                found += [str(v) for v in frame[column].tolist()]
+                found += _cells(frame, column)
     return "\n".join(found)
 
 
