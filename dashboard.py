@@ -9,9 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app import auth, data, slides, state, widgets
-from p8lib.analysis import filters
 from p8lib.contract import i18n, t
-from p8lib.present import labels
 
 st.set_page_config(page_title="Dự án 8 / Project 8", page_icon="🌸", layout="wide")
 data.refresh_store_state()  # the store's version: every cache of this run is keyed by it
@@ -51,7 +49,7 @@ with st.sidebar:
     st.toggle(t("presenter", lang), key="present", on_change=state.presenter_toggled)
     st.subheader(t("filters", lang))
     state.keep_valid("province", [None, *province_codes])
-    province_names = labels.province_names(lang)
+    province_names = data.province_names(lang)
     st.selectbox(t("province", lang), [None, *province_codes], key="province",
                  placeholder=t("all_provinces", lang),
                  format_func=lambda c: t("all_provinces", lang) if c is None
@@ -65,8 +63,8 @@ with st.sidebar:
                  placeholder=t("all_areas", lang),
                  format_func=lambda a: t("all_areas", lang) if a is None
                  else i18n.area_label(a, lang))
-    indicator_ids = filters.indicator_options(catalogue, st.session_state.get("content"))
-    indicator_names = labels.indicator_labels(catalogue, lang)
+    indicator_ids = data.indicator_options(st.session_state.get("content"))
+    indicator_names = data.indicator_labels(lang)
     state.keep_valid("indicator", [None, *indicator_ids])
     st.selectbox(t("indicator", lang), [None, *indicator_ids], key="indicator",
                  placeholder=t("all_indicators", lang),

@@ -49,6 +49,7 @@ from p8lib.ingest import (
     problems_frame,
     worker,
 )
+from p8lib.present import labels
 
 FIGURES_ENV = "P8_FIGURES"
 SYNTHETIC_PREFIX = "synthetic"
@@ -106,6 +107,25 @@ def figures_token() -> tuple[str, int]:
 def indicators() -> pd.DataFrame:
     """The indicator catalogue."""
     return catalogue.indicators()
+
+
+@st.cache_data(show_spinner=False)
+def indicator_options(content: int | None) -> list[str]:
+    """:func:`p8lib.analysis.filters.indicator_options` of the catalogue, once per content area
+    (every rerun's sidebar asks)."""
+    return filters.indicator_options(indicators(), content)
+
+
+@st.cache_data(show_spinner=False)
+def province_names(lang: str) -> dict[str, str]:
+    """:func:`p8lib.present.labels.province_names` (2021 code → name), once per language."""
+    return labels.province_names(lang).to_dict()
+
+
+@st.cache_data(show_spinner=False)
+def indicator_labels(lang: str) -> dict[str, str]:
+    """:func:`p8lib.present.labels.indicator_labels` of the catalogue, once per language."""
+    return labels.indicator_labels(indicators(), lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

@@ -16,7 +16,14 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app.data import coverage, figures, figures_token, indicators, year_options
+from app.data import (
+    coverage,
+    figures,
+    figures_token,
+    indicator_options,
+    indicators,
+    year_options,
+)
 from p8lib.analysis import filters, metrics, rollup
 from p8lib.contract import t
 from p8lib.present import attainment_charts, chart_frames, charts, display, labels, tables
@@ -114,7 +121,7 @@ def _headline_metrics(token: tuple[str, int], province: str | None, year: int | 
     if indicator:
         shown = (indicator,)
     elif content:
-        in_area = set(filters.indicator_options(indicators(), content))
+        in_area = set(indicator_options(content))
         shown = tuple(i for i in shown if i in in_area)
     level = _level(province)
     return display.headline_metrics(attainment(province, year, level=level), indicators(),
@@ -155,30 +162,32 @@ def attainment_by_content_area(province: str | None, year: int | None, content: 
         attainment(province, year, content, indicator, level=level), level=level)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _attainment_chart(by_area: pd.DataFrame, lang: str, large: bool, title: str,
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _attainment_chart(token: tuple[str, int], province: str | None, year: int | None,
+                      content: int | None, indicator: str | None, lang: str, large: bool,
                       height: int | None) -> go.Figure:
-    return attainment_charts.attainment_by_area_bar(by_area, lang, large=large, title=title,
-                                                    height=height)
+    del token  # the cache key only: which figures are in use
+    by_area = attainment_by_content_area(province, year, content, indicator)
+    # A slide has the method nowhere else: the long title says "mean of comparable
+    # indicators" on the page, the short one fits beside the tiles of a slide.
+    name = t("attainment_by_area_short" if large else "attainment_by_area", lang)
+    return attainment_charts.attainment_by_area_bar(
+        by_area, lang, large=large, title=titled(name, province, year, lang), height=height)
 
 
 def attainment_chart(province: str | None, year: int | None, content: int | None,
                      indicator: str | None, lang: str, large: bool,
                      height: int | None = None) -> go.Figure:
     """:func:`p8lib.present.attainment_charts.attainment_by_area_bar` of
-    :func:`attainment_by_content_area`,
-    titled with its scope, built once per content of that small table, title, language,
-    presenter mode and height: building a plotly figure costs more than the attainment
-    behind it, and many filters give the same four areas' attainment.
+    :func:`attainment_by_content_area`, titled with its scope, built once per filters,
+    figures in use, language, presenter mode and height (keyed by those: a rerun neither
+    averages the areas again nor hashes a table to find the chart).
 
     Shared by every session (``st.cache_resource``): never modify it. ``st.plotly_chart``
     does not; it serialises a copy.
     """
-    by_area = attainment_by_content_area(province, year, content, indicator)
-    # A slide has the method nowhere else: the long title says "mean of comparable
-    # indicators" on the page, the short one fits beside the tiles of a slide.
-    name = t("attainment_by_area_short" if large else "attainment_by_area", lang)
-    return _attainment_chart(by_area, lang, large, titled(name, province, year, lang), height)
+    return _attainment_chart(figures_token(), province, year, content, indicator, lang, large,
+                             height)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -210,7 +219,7 @@ def indicator_attainment_chart(province: str | None, year: int | None, content: 
                                        lang, large, max_height)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _reported_where(token: tuple[str, int], province: str | None, year: int | None,
                     content: int | None, indicator: str | None, lang: str) -> pd.DataFrame:
     del token  # the cache key only: which figures are in use
@@ -221,7 +230,8 @@ def _reported_where(token: tuple[str, int], province: str | None, year: int | No
 def reported_where(province: str | None, year: int | None, content: int | None,
                    indicator: str | None, lang: str) -> pd.DataFrame:
     """:func:`p8lib.present.tables.reported_where` of the figures under these filters, cached by
-    the filter values and the figures in use."""
+    the filter values and the figures in use. Shared by every session (no copy on each
+    rerun): never modify it."""
     return _reported_where(figures_token(), province, year, content, indicator, lang)
 
 
