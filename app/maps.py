@@ -20,7 +20,7 @@ import streamlit as st
 from app import state, views
 from app.data import coverage, figures_token, indicators, sources
 from p8lib import units
-from p8lib.analysis import is_2025, metrics, provinces_in
+from p8lib.analysis import is_2025, metrics, provinces_in, targets
 from p8lib.contract import t
 from p8lib.maps import map_text, map_values
 from p8lib.present import unit_name
@@ -87,12 +87,12 @@ def indicator_rows(indicator: str, provinces: list[str] | None = None) -> pd.Dat
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _indicator_attainment(token: tuple[str, str], indicator: str, year: int | None
                           ) -> pd.DataFrame:
-    """:func:`p8lib.analysis.metrics.attainment` of one indicator in ``year``, every unit at
+    """:func:`p8lib.analysis.targets.attainment` of one indicator in ``year``, every unit at
     every level, once per year: the national map and every drill-down are slices of it.
     Shared: never modify it."""
     del token  # the cache key only: which figures are in use
     rows = metrics.filter_figures(indicator_rows(indicator), year=year)
-    return metrics.attainment(rows, indicators())
+    return targets.attainment(rows, indicators())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -24,7 +24,7 @@ from app.data import (
     indicators,
     year_options,
 )
-from p8lib.analysis import filters, metrics, rollup
+from p8lib.analysis import filters, metrics, rollup, targets
 from p8lib.contract import t
 from p8lib.present import attainment_charts, chart_frames, charts, display, labels, tables
 
@@ -70,19 +70,19 @@ def titled(text: str, province: str | None, year: int | None, lang: str) -> str:
 def _attainment(token: tuple[str, int], province: str | None, year: int | None,
                 content: int | None, indicator: str | None) -> pd.DataFrame:
     del token  # the cache key only: which figures are in use
-    return metrics.attainment(filtered(province, year, content, indicator), indicators())
+    return targets.attainment(filtered(province, year, content, indicator), indicators())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _level_attainment(token: tuple[str, int], year: int | None, level: str) -> pd.DataFrame:
     del token  # the cache key only: which figures are in use
-    return metrics.attainment(filtered(year=year), indicators(), level=level)
+    return targets.attainment(filtered(year=year), indicators(), level=level)
 
 
 def attainment(province: str | None = None, year: int | None = None,
                content: int | None = None, indicator: str | None = None,
                level: str | None = None) -> pd.DataFrame:
-    """:func:`p8lib.analysis.metrics.attainment` of the figures under these filters (and of one
+    """:func:`p8lib.analysis.targets.attainment` of the figures under these filters (and of one
     ``level`` only, when given), cached by the filter values and the figures in use.
 
     A target and its results name the same unit and indicator, so the attainment of some
@@ -155,10 +155,10 @@ def reach_metrics(province: str | None, year: int | None, lang: str) -> Tiles:
 
 def attainment_by_content_area(province: str | None, year: int | None, content: int | None,
                                indicator: str | None) -> pd.DataFrame:
-    """:func:`p8lib.analysis.metrics.attainment_by_content_area` under these filters: of the
+    """:func:`p8lib.analysis.targets.attainment_by_content_area` under these filters: of the
     province's figures when a province is chosen, else of the national ones."""
     level = _level(province)
-    return metrics.attainment_by_content_area(
+    return targets.attainment_by_content_area(
         attainment(province, year, content, indicator, level=level), level=level)
 
 

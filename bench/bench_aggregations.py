@@ -8,8 +8,8 @@ validated, text columns as categoricals). DuckDB is not installed, so it is not 
 
 Pairs (p8lib function ↔ hand-written pandas):
 
-* attainment by content area: :func:`p8lib.analysis.metrics.attainment` then
-  :func:`~p8lib.analysis.metrics.attainment_by_content_area` ↔ targets merged with the sum of
+* attainment by content area: :func:`p8lib.analysis.targets.attainment` then
+  :func:`~p8lib.analysis.targets.attainment_by_content_area` ↔ targets merged with the sum of
   their units' yearly results, percentage, mean per area (no statuses, no provenance);
 * attainment by province: the same attainment, mean per province ↔ the same merge, mean per
   province;
@@ -33,7 +33,7 @@ from bench import synthetic  # noqa: E402
 from bench.common import machine  # noqa: E402
 from bench.scale_common import OUT, alternating, write_json  # noqa: E402
 from p8lib import units  # noqa: E402
-from p8lib.analysis import metrics  # noqa: E402
+from p8lib.analysis import metrics, targets  # noqa: E402
 from p8lib.contract import (  # noqa: E402
     CODE_COLUMNS,
     Figure,
@@ -69,9 +69,9 @@ def _pandas_attainment(f: pd.DataFrame, cat: pd.DataFrame) -> pd.DataFrame:
 
 
 def _metrics_by(f, cat, column: str) -> pd.DataFrame:
-    attain = metrics.attainment(f, cat)
+    attain = targets.attainment(f, cat)
     if column == "content_area":
-        return metrics.attainment_by_content_area(attain, level="commune")
+        return targets.attainment_by_content_area(attain, level="commune")
     rows = attain[attain["attainment_pct"].notna()]
     return rows.groupby(column, observed=True)["attainment_pct"].mean()
 

@@ -66,7 +66,7 @@ def has_message(key: str) -> bool:
 
 
 def status_text(status: str, lang: str) -> str:
-    """Human text for an attainment status (a key of :data:`p8lib.analysis.metrics.STATUSES`)."""
+    """Human text for an attainment status (a key of :data:`p8lib.analysis.targets.STATUSES`)."""
     return _word(words.STATUS, status, lang)
 
 

@@ -22,7 +22,7 @@ GROUP = "coverage_group_"
 UNIT = "unit_"
 
 IDS = frozenset({
-    # attainment statuses (p8lib.analysis.metrics.STATUSES) and what each means
+    # attainment statuses (p8lib.analysis.targets.STATUSES) and what each means
     N_("attainment_status_complete"), N_("attainment_meaning_complete"),
     N_("attainment_status_partial"), N_("attainment_meaning_partial"),
     N_("attainment_status_no_result"), N_("attainment_meaning_no_result"),

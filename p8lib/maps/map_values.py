@@ -10,7 +10,7 @@ A map's values are a *map table*, one row per unit of one level, with these colu
 ``actual``, ``target``, ``unit``, ``target_period``, ``years_reported``, ``sources``
     What the tooltip says (``sources``: source ids, ", "-joined).
 ``status``
-    An attainment status (:data:`p8lib.analysis.metrics.STATUSES`), or the coverage class.
+    An attainment status (:data:`p8lib.analysis.targets.STATUSES`), or the coverage class.
 ``rolled_up_units``, ``rolled_up_from``
     From :mod:`p8lib.analysis.rollup`: a value summed from the units inside.
 ``indicators``
@@ -97,7 +97,7 @@ def value_table(figures: pd.DataFrame, catalogue: pd.DataFrame, indicator: str, 
 
 
 def attainment_table(attain: pd.DataFrame, level: str, year: int | None) -> pd.DataFrame:
-    """Each unit's attainment at ``level`` from :func:`p8lib.analysis.metrics.attainment`
+    """Each unit's attainment at ``level`` from :func:`p8lib.analysis.targets.attainment`
     output (one indicator: its attainment; several: their mean).
 
     Per unit and indicator one target is taken: in ``year``, the shortest period holding it

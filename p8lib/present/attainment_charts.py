@@ -31,7 +31,7 @@ def attainment_by_area_bar(by_area: pd.DataFrame, lang: str, large: bool = False
     Parameters
     ----------
     by_area : DataFrame
-        :func:`p8lib.analysis.metrics.attainment_by_content_area` output (``content_area``,
+        :func:`p8lib.analysis.targets.attainment_by_content_area` output (``content_area``,
         ``attainment_pct``, ``indicators``).
     lang : {"vi", "en"}
     large : bool

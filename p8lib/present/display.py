@@ -80,7 +80,7 @@ def headline(attain: pd.DataFrame, indicators: tuple[str, ...] = HEADLINE_INDICA
     Parameters
     ----------
     attain : DataFrame
-        :func:`p8lib.analysis.metrics.attainment` output (one province's, for
+        :func:`p8lib.analysis.targets.attainment` output (one province's, for
         ``level="province"``).
     indicators : tuple of str
         Indicator ids, in the order the tiles show them.

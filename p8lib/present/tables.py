@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from p8lib.analysis import indicator_options, metrics
+from p8lib.analysis import indicator_options, targets
 from p8lib.contract import N_, Coverage, Figure, i18n, schema, t
 from p8lib.ingest import SEVERITIES, row_groups
 from p8lib.present.columns import (
@@ -89,7 +89,7 @@ def attainment_table(attain: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -
     Parameters
     ----------
     attain : DataFrame
-        :func:`p8lib.analysis.metrics.attainment` output.
+        :func:`p8lib.analysis.targets.attainment` output.
     catalogue : DataFrame
     lang : {"vi", "en"}
 
@@ -173,11 +173,11 @@ def coverage_table(coverage: pd.DataFrame, lang: str, province: str | None = Non
 
 
 def status_table(lang: str) -> pd.DataFrame:
-    """The attainment statuses (:data:`p8lib.analysis.metrics.STATUSES`) explained in ``lang``."""
+    """The attainment statuses (:data:`p8lib.analysis.targets.STATUSES`) explained in ``lang``."""
     return pd.DataFrame({
-        t("status", lang): [i18n.status_text(s, lang) for s in metrics.STATUSES],
-        t("status_code", lang): list(metrics.STATUSES),
-        t("meaning", lang): [i18n.status_meaning(s, lang) for s in metrics.STATUSES],
+        t("status", lang): [i18n.status_text(s, lang) for s in targets.STATUSES],
+        t("status_code", lang): list(targets.STATUSES),
+        t("meaning", lang): [i18n.status_meaning(s, lang) for s in targets.STATUSES],
     })
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from p8lib.analysis import filters, metrics, provinces_2021, provinces_in
+from p8lib.analysis import filters, metrics, provinces_2021, provinces_in, targets
 from tests.frames import ROWS, figures
 
 CATALOGUE = pd.DataFrame({"indicator_id": ["comm_groups"], "content_area": pd.array(
@@ -55,7 +55,7 @@ def test_filter_by_a_2021_province(province, kept):
 
 def test_a_2025_result_is_not_compared_with_a_2021_target_of_the_same_code():
     rows = figures([row("15", measure="target", value=10.0), row("15", vintage="2025")])
-    attain = metrics.attainment(rows, CATALOGUE)
+    attain = targets.attainment(rows, CATALOGUE)
     assert attain["status"].tolist() == ["no_result", "no_target"]
     assert attain["vintage"].tolist() == ["2021", "2025"]
 

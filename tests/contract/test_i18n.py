@@ -9,7 +9,7 @@ import math
 import pandas as pd
 import pytest
 
-from p8lib.analysis import metrics
+from p8lib.analysis import targets
 from p8lib.contract import catalogue, i18n
 
 
@@ -99,7 +99,7 @@ def test_every_shipped_coverage_word_has_vietnamese(column, word):
 
 
 def test_every_status_has_text_in_both_languages():
-    for status in metrics.STATUSES:
+    for status in targets.STATUSES:
         assert i18n.status_text(status, "vi") != i18n.status_text(status, "en")
         assert i18n.status_meaning(status, "vi") != i18n.status_meaning(status, "en")
 

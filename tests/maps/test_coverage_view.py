@@ -8,7 +8,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import box
 
-from p8lib.analysis import metrics
+from p8lib.analysis import targets
 from p8lib.maps import colours, coverage_view, map_values
 from p8lib.maps.coverage_view import MapChoice
 from tests.maps.test_map_values import CATALOGUE, COVERAGE, FIGURES, rows
@@ -89,7 +89,7 @@ def test_national_notes_name_other_levels_and_the_country():
 def test_drill_down_notes_a_province_that_reports_only_as_a_whole():
     choice = MapChoice("attainment", indicator="groups", level="commune")
     soc_trang = FIGURES[FIGURES["province_code"] == "94"]
-    table = map_values.attainment_table(metrics.attainment(soc_trang, CATALOGUE), "commune",
+    table = map_values.attainment_table(targets.attainment(soc_trang, CATALOGUE), "commune",
                                         None)
     assert table.empty  # its commune reports a result, but no commune has a target
     notes = coverage_view.level_notes(soc_trang, choice, CATALOGUE, "en", table=table)

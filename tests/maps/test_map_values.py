@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from p8lib import units
-from p8lib.analysis import metrics
+from p8lib.analysis import metrics, targets
 from p8lib.contract import catalogue
 from p8lib.contract.schema import FIGURE_COLUMNS
 from p8lib.maps import map_values
@@ -68,8 +68,8 @@ def test_value_table_of_communes():
 def test_attainment_table_one_indicator_takes_the_phase_target_without_a_year():
     figures = pd.concat([FIGURES, rows(("94", "groups", "target", 2023, 2023, 50))],
                         ignore_index=True)
-    phase = map_values.attainment_table(metrics.attainment(figures, CATALOGUE), "province", None)
-    yearly = map_values.attainment_table(metrics.attainment(
+    phase = map_values.attainment_table(targets.attainment(figures, CATALOGUE), "province", None)
+    yearly = map_values.attainment_table(targets.attainment(
         metrics.filter_figures(figures, year=2023), CATALOGUE), "province", 2023)
     assert phase[["code", "target", "actual", "target_period"]].values.tolist() == [
         ["94", 118.0, 65.0, "2021–2025"]]
@@ -84,7 +84,7 @@ def test_attainment_table_of_several_indicators_is_their_mean():
                                        ("94", "clubs", "actual", 2021, 2025, 5),
                                        ("94", "share", "target", 2021, 2025, 80))],
                         ignore_index=True)
-    got = map_values.attainment_table(metrics.attainment(figures, CATALOGUE), "province", None)
+    got = map_values.attainment_table(targets.attainment(figures, CATALOGUE), "province", None)
     (row,) = got.itertuples()
     assert (row.code, row.indicators, row.status) == ("94", 2, "mean")  # the share: no result
     assert row.value == pytest.approx((100 * 65 / 118 + 50) / 2)

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from p8lib.analysis import metrics
+from p8lib.analysis import targets
 from p8lib.present import chart_frames
 from tests.frames import ROWS, figures
 from tests.present.rows import COMMUNES, PROVINCE_ROW, as_categorical, commune_rows
@@ -119,7 +119,7 @@ def test_attainment_frame_keeps_targets_of_one_level_by_area(indicator_catalogue
             {**ROWS[1], "indicator_id": "trusted_addresses", "measure": "target",
              "period_start": 2021, "period_end": 2025, "unit": "addresses", "value": 14.0},
             ROWS[1], ROWS[0]]  # a result without its own target; the national target
-    attain = metrics.attainment(figures(rows), indicator_catalogue)
+    attain = targets.attainment(figures(rows), indicator_catalogue)
     frame = chart_frames.attainment_frame(attain, indicator_catalogue, "vi")
     assert frame["label"].tolist() == ["Tổ truyền thông cộng đồng",
                                        "Địa chỉ tin cậy tại cộng đồng"]

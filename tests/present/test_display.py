@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from p8lib.analysis import metrics
+from p8lib.analysis import targets
 from p8lib.contract import catalogue
 from p8lib.present import display
 
@@ -90,7 +90,7 @@ def test_headline_of_a_province_takes_its_own_targets(indicator_catalogue):
 
 
 def test_headline_of_the_shipped_figures_is_the_four_core_indicators():
-    attain_ = metrics.attainment(catalogue.figures(), catalogue.indicators())
+    attain_ = targets.attainment(catalogue.figures(), catalogue.indicators())
     assert display.headline(attain_)["indicator_id"].tolist() == list(
         display.HEADLINE_INDICATORS)
     tiles = display.headline_metrics(attain_, catalogue.indicators(), "en")

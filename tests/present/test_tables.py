@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from p8lib.analysis import metrics
+from p8lib.analysis import targets
 from p8lib.contract.i18n import t
 from p8lib.ingest.problems import Problem, problems_frame
 from p8lib.present import chart_frames, citations, columns, labels, tables
@@ -39,7 +39,7 @@ def test_figure_table_keeps_numbers_and_falls_back_on_the_figures_unit(indicator
 
 
 def test_attainment_table_shows_status_words_not_zero(indicator_catalogue):
-    attain = metrics.attainment(figures(ROWS), indicator_catalogue)
+    attain = targets.attainment(figures(ROWS), indicator_catalogue)
     table = tables.attainment_table(attain, indicator_catalogue, "en")
     # The national target has Sóc Trăng's 2023 result rolled up to it: some years only.
     assert table["Status"].tolist() == ["only some years reported", "no target", "no target"]
@@ -51,7 +51,7 @@ def test_attainment_table_shows_status_words_not_zero(indicator_catalogue):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_attainment_table_puts_the_attainment_before_the_numbers_behind_it(
         indicator_catalogue, lang):
-    attain = metrics.attainment(figures(ROWS), indicator_catalogue)
+    attain = targets.attainment(figures(ROWS), indicator_catalogue)
     table = tables.attainment_table(attain, indicator_catalogue, lang)
     assert list(columns.for_screen(table).columns) == [t(k, lang) for k in (
         "unit_name", "indicator", "period", "attainment_pct", "status", "target", "actual",
@@ -68,7 +68,7 @@ IDS = {
                      ["province_code", "district_code", "commune_code", "level",
                       "indicator_id", "measure", "period_start", "period_end", "unit"]),
     "attainment_table": (lambda cat, lang: tables.attainment_table(
-        metrics.attainment(figures(ROWS), cat), cat, lang),
+        targets.attainment(figures(ROWS), cat), cat, lang),
         ["province_code", "district_code", "commune_code", "level", "indicator_id", "status",
          "period_start", "period_end", "unit"]),
     "reported_where": (lambda cat, lang: tables.reported_where(figures(ROWS), cat, lang),
@@ -172,11 +172,11 @@ def test_coverage_table(province, places, roles, counts):
 ])
 def test_status_table_explains_every_status(lang, first, code, meaning):
     table = tables.status_table(lang)
-    assert table[code].tolist() == list(metrics.STATUSES)
+    assert table[code].tolist() == list(targets.STATUSES)
     assert table.iloc[0, 0] == first
     assert table[meaning].notna().all() and table[meaning].str.len().min() > 10
     if lang == "vi":  # no English left in the Vietnamese table
-        assert not set(table[meaning]) & set(metrics.STATUSES.values())
+        assert not set(table[meaning]) & set(targets.STATUSES.values())
 
 
 def test_catalogue_table_groups_by_area_cross_cutting_last(indicator_catalogue):
@@ -207,7 +207,7 @@ SOURCES = pd.DataFrame({"source_id": ["s1", "s2"], "title": ["T1", "T2"],
 CATEGORICAL_CASES = {
     "figure_table": lambda f, cat, lang: tables.figure_table(f, cat, lang),
     "attainment_table": lambda f, cat, lang: tables.attainment_table(
-        metrics.attainment(f, cat), cat, lang),
+        targets.attainment(f, cat), cat, lang),
     "reported_where": lambda f, cat, lang: tables.reported_where(f, cat, lang),
     "indicator_across": lambda f, cat, lang: chart_frames.indicator_across(
         f, "comm_groups", lang, cat, max_places=3),
