@@ -95,11 +95,12 @@ def _indicator_attainment(token: tuple[str, str], indicator: str, year: int | No
     return targets.attainment(rows, indicators())
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _table(token: tuple[str, str], measure: str, indicator: str | None, content: int | None,
            year: int | None, level: str, province: str | None) -> pd.DataFrame:
     """A 2021 map table: of every province (``province`` None), or of one province's
-    districts or communes."""
+    districts or communes. Shared (a rerun asks for it several times: no pickled copy each
+    time); :func:`table` hands out shallow copies."""
     if measure == "coverage":
         rows = map_values.of_2021_units(coverage())
         if province:
@@ -124,10 +125,11 @@ def table(measure: str, indicator: str | None, content: int | None, year: int | 
           level: str, provinces: list[str] | None = None) -> pd.DataFrame:
     """The 2021 map table of the country (``provinces`` None) or of these provinces' units."""
     if provinces is None:
-        return _table(figures_token(), measure, indicator, content, year, level, None)
+        return _table(figures_token(), measure, indicator, content, year, level, None).copy(
+            deep=False)
     parts = [_table(figures_token(), measure, indicator, content, year, level, code)
              for code in provinces]
-    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].copy(deep=False)
 
 
 @dataclass
