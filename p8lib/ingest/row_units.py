@@ -129,19 +129,10 @@ def _report_inexact(codes: pd.DataFrame, names: list[str], layout: Layout, sheet
 
 
 def _failing_level(inexact: pd.DataFrame, names: list[str]) -> list[str]:
-    """The first level of each combination that is not an exact match: the names are
-    matched again level by level (one call per level for all combinations)."""
-    failing = np.full(len(inexact), names[-1], dtype=object)
-    open_ = np.ones(len(inexact), dtype=bool)
-    for depth in range(1, len(names)):
-        given = (inexact[names[depth - 1]] != "").to_numpy()
-        status = match_units(inexact[names[:depth]],
-                             *(r if r in names[:depth] else None for r in UNIT_ROLES)
-                             )["match_status"].to_numpy()
-        stops = open_ & given & (status != "exact")
-        failing[stops] = names[depth - 1]
-        open_ &= ~stops
-    return failing.tolist()
+    """The first level of each combination that is not an exact match, as the matcher saw
+    it (``match_level``), among the levels the report names (else its last)."""
+    return [level if level in names else names[-1]
+            for level in inexact["match_level"].tolist()]
 
 
 def _names_agree_with_codes(rows: pd.DataFrame, distinct: pd.DataFrame, group: np.ndarray,

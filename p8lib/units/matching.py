@@ -165,8 +165,9 @@ def match_units(
 
     Columns ``district_col`` and ``commune_col`` may be absent. Returns a copy of ``frame``
     with ``province_code``, ``district_code``, ``commune_code``, ``match_status``,
-    ``match_score`` and ``match_note`` appended (replacing columns of those names). Each
-    distinct triple of names is matched once.
+    ``match_score``, ``match_note`` and ``match_level`` (the first level not matched
+    exactly: "province", "district" or "commune"; None when every level is) appended
+    (replacing columns of those names). Each distinct triple of names is matched once.
 
     Raises
     ------
@@ -246,12 +247,14 @@ def _rows(found: Found, n: int) -> pd.DataFrame:
     rank = np.zeros(n, dtype=np.int8)
     score = np.full(n, 100.0)
     notes: list[list[str]] = []
+    first_inexact = np.full(n, None, dtype=object)
     for level in LEVELS:
         matches = found.get(level)
         if matches is None:
             continue
-        rank = np.maximum(rank, np.array([_RANK[m.status] if m else 0 for m in matches],
-                                         dtype=np.int8))
+        level_rank = np.array([_RANK[m.status] if m else 0 for m in matches], dtype=np.int8)
+        first_inexact[(level_rank > 0) & (rank == 0)] = level
+        rank = np.maximum(rank, level_rank)
         score = np.minimum(score, np.array([m.score if m else 100.0 for m in matches]))
         notes.append([m.note if m else "" for m in matches])
     nobody = np.full(n, None, dtype=object)
@@ -261,4 +264,5 @@ def _rows(found: Found, n: int) -> pd.DataFrame:
         "commune_code": _codes(found["commune"]) if "commune" in found else nobody,
         "match_status": np.asarray(STATUSES, dtype=object)[rank],
         "match_score": score,
-        "match_note": ["; ".join(filter(None, row)) for row in zip(*notes, strict=True)]})
+        "match_note": ["; ".join(filter(None, row)) for row in zip(*notes, strict=True)],
+        "match_level": first_inexact})

@@ -238,3 +238,14 @@ def test_match_units_adds_columns_and_keeps_rows():
 def test_match_units_needs_a_province_column():
     with pytest.raises(KeyError, match="'province' not found"):
         match_units(pd.DataFrame({"tinh": ["x"]}))
+
+
+@pytest.mark.parametrize(("names", "status", "level"), [
+    (("Sóc Trăng", "Huyện Thạnh Trị", "Xã Lâm Tân"), "exact", None),
+    (("Sóc Trăng", "Huyện Thạnh Trị", "Xã Lâm Tânn"), "fuzzy", "commune"),
+    (("Sóc Trăng", "Huyện Thạnh Trịi", "Xã Lâm Tân"), "fuzzy", "district"),
+    (("Sóc Trănng", "Huyện Thạnh Trịi", "Xã Lâm Tânn"), "fuzzy", "province"),  # the first
+])
+def test_the_first_level_not_matched_exactly_is_named(names, status, level):
+    result = match_one(*names)
+    assert (result["match_status"], result["match_level"]) == (status, level)
