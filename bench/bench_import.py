@@ -91,6 +91,8 @@ def _write_inputs() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", type=Path, help="another tree's p8lib to compare with")
+    parser.add_argument("--after", type=Path, default=HERE.parent,
+                        help="the tree measured as 'after' (default: this one)")
     parser.add_argument("--rounds", type=int, default=1, help="processes per tree, in turn")
     parser.add_argument("--only", nargs="*", help="items whose name starts so")
     parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)  # a child process
@@ -104,7 +106,8 @@ def main() -> None:
     from bench.common import machine
     from bench.scale_common import write_json
 
-    trees = {"after": HERE.parent} | ({"before": args.before.resolve()} if args.before else {})
+    trees = {"after": args.after.resolve()} | (
+        {"before": args.before.resolve()} if args.before else {})
     results = {"machine": machine(), "trees": {k: str(v) for k, v in trees.items()},
                "rounds": args.rounds, "items": []}
     for name, (path, _, _) in items().items():
