@@ -288,11 +288,14 @@ def _grid_texts(rows: list[list]) -> pd.DataFrame:
     # Different values can give one text (12.0 and "12"): categories must be distinct.
     categories, inverse = np.unique(texts.astype(str), return_inverse=True)
     text_of_cell = inverse[codes].reshape(width, len(rows))
+    categories = categories.astype(object)
     columns = {}
     for i, column in enumerate(text_of_cell):
-        used, local = np.unique(column, return_inverse=True)
-        columns[i] = pd.Categorical.from_codes(local, dtype=pd.CategoricalDtype(
-            categories[used].astype(object)))
+        # The texts this column holds (sorted, as the sheet's are), renumbered from 0.
+        used = np.bincount(column, minlength=len(categories)) > 0
+        local = (np.cumsum(used) - 1)[column]
+        columns[i] = pd.Categorical.from_codes(
+            local, dtype=pd.CategoricalDtype(categories[used]), validate=False)
     return pd.DataFrame(columns, index=pd.RangeIndex(len(rows)))
 
 

@@ -68,17 +68,20 @@ def figures_of_cells(rows: pd.DataFrame, columns: list[ValueColumn], sheet: RawS
     given_unit = rows.get(Figure.unit)
     taken, values, ids = [], [], []
     categoricals = [categorical(c.cells) for c in columns]
-    # The distinct texts of all value columns, "" first, parsed in one go.
-    texts = pd.Index(pd.unique(np.concatenate(
-        [np.array([""], dtype=object)]
-        + [c.cat.categories.to_numpy(dtype=object) for c in categoricals])), dtype=object)
+    # The distinct texts of all value columns, "" first, parsed in one go; one factorisation
+    # also gives each column's categories as positions among them.
+    parts = [np.array([""], dtype=object)] + [c.cat.categories.to_numpy(dtype=object)
+                                             for c in categoricals]
+    position, distinct = pd.factorize(np.concatenate(parts))
+    texts = pd.Index(distinct, dtype=object)
+    positions = np.split(position, np.cumsum([len(part) for part in parts])[:-1])[1:]
     numbers = parse_numbers(pd.Series(texts, dtype=object), grouping=grouping)
     parsed, bad, grouped, percent = (s.to_numpy() for s in (
         numbers.values, numbers.bad, numbers.grouped, numbers.percent))
     rejected = 0
-    for column, cells in zip(columns, categoricals, strict=True):
+    for column, cells, where in zip(columns, categoricals, positions, strict=True):
         # The column's codes as positions in ``texts`` (a missing cell is "", position 0).
-        codes = np.append(texts.get_indexer(cells.cat.categories), 0)[cells.cat.codes]
+        codes = np.append(where, 0)[cells.cat.codes.to_numpy()]
         filled = codes > 0
         wrong = filled & (bad[codes] != "")
         for position in np.flatnonzero(wrong):
