@@ -99,9 +99,17 @@ def test_vietnamese_file_uploader_texts_cover_streamlits_english(page, server):
     open_app(page, f"{server.url}/data", title=t("page_data", "vi"))
     zone = page.get_by_test_id("stFileUploaderDropzone")
     expect(zone).to_be_visible()
+    browse = f'"{t("uploader_browse", "vi")}"'
+    # The page's styles are an element of the run like any other: on a busy machine the
+    # uploader can be drawn a moment before them. Wait for them (10 s), then check.
+    page.wait_for_function(
+        """want => {
+             const b = document.querySelector('[data-testid="stFileUploaderDropzone"] button');
+             return b && getComputedStyle(b, '::after').content === want; }""",
+        arg=browse, timeout=10_000)
     after = zone.locator("button").evaluate(
         "e => getComputedStyle(e, '::after').content")
-    assert after == f'"{t("uploader_browse", "vi")}"'
+    assert after == browse
     limit = page.get_by_test_id("stFileUploaderDropzoneInstructions").locator("span").first
     assert limit.evaluate("e => getComputedStyle(e, '::after').content") == \
         f'"{t("uploader_limit", "vi", mb=200)}"'
