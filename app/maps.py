@@ -124,11 +124,8 @@ def _table(token: tuple[str, str], measure: str, indicator: str | None, content:
 def table(measure: str, indicator: str | None, content: int | None, year: int | None,
           level: str, provinces: list[str] | None = None) -> pd.DataFrame:
     """The 2021 map table of the country (``provinces`` None) or of these provinces' units."""
-    if provinces is None:
-        return _table(figures_token(), measure, indicator, content, year, level, None).copy(
-            deep=False)
     parts = [_table(figures_token(), measure, indicator, content, year, level, code)
-             for code in provinces]
+             for code in ([None] if provinces is None else provinces)]
     return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].copy(deep=False)
 
 

@@ -7,7 +7,6 @@ drawn to fit the screen.
 import streamlit as st
 
 from app import data, sections, slides, state, views, widgets
-from p8lib.analysis import filters
 from p8lib.contract import i18n, t
 from p8lib.present import labels
 
@@ -26,7 +25,7 @@ if not indicator:
     # this picker and its note are gone once one is chosen.
     # The sidebar is hidden while presenting: the note must not send people there.
     st.info(t("choose_indicator_presenting" if big else "choose_indicator", lang))
-    st.selectbox(t("indicator", lang), filters.indicator_options(catalogue, f["content"]),
+    st.selectbox(t("indicator", lang), data.indicator_options(f["content"]),
                  index=None, placeholder=t("choose_indicator_pick", lang), key="indicators_pick",
                  format_func=labels.indicator_labels(catalogue, lang).get,
                  on_change=state.filter_from, args=("indicators_pick", "indicator"))
