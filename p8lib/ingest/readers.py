@@ -38,7 +38,8 @@ from p8lib.ingest.csv_text import (
 )
 from p8lib.ingest.limits import DEFAULT_LIMITS, Limits, check
 from p8lib.ingest.problems import Problem, ReportError
-from p8lib.ingest.workbook import SheetScan, scan_workbook
+from p8lib.ingest.sheet_xml import SheetScan
+from p8lib.ingest.workbook import scan_workbook
 from p8lib.units import nfc
 
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
@@ -56,7 +57,7 @@ class RawSheet:
     ``cells.index`` is the spreadsheet row number (1 = the first row), ``cells.columns``
     the column position (0 = column A; columns without any cell are left out). For a
     workbook sheet, ``scan`` describes what the Excel reader could not show or a person
-    would not see (:class:`~p8lib.ingest.workbook.SheetScan`), and ``merged`` lists its
+    would not see (:class:`~p8lib.ingest.sheet_xml.SheetScan`), and ``merged`` lists its
     merged ranges as ((first row, first column), (last row, last column)), 0-based.
     """
 
