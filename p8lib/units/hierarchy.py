@@ -21,7 +21,7 @@ import pandas as pd
 
 from p8lib.units import admin
 from p8lib.units.level_index import FuzzyRules, LevelIndex, LevelMatch
-from p8lib.units.text import nfc, split_type
+from p8lib.units.text import nfc, split_type, words_and_lower_many
 
 NATION = ("",)
 Found = dict[str, list[LevelMatch | None]]  # level → each row's match (None: no name)
@@ -66,6 +66,39 @@ def vintage_index(vintage: str) -> VintageIndex:
     else:
         commune.add_units(communes["province_code"], communes, province.labels)
     return VintageIndex(province, district, commune)
+
+
+def written_in_full(index: VintageIndex, raw: dict[str, np.ndarray],
+                    given: dict[str, np.ndarray]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """The rows whose every name is, as written, one unit's full name under the unit
+    named above it (the common case: what :func:`search` would find at once at each
+    level), looked up column-wise; and each level's codes (None where not such a row or
+    no name is given). A row with a gap (a commune under no district) or a level the
+    vintage does not have is left to :func:`search`."""
+    chain = [("province", index.province)]
+    if "district" in raw and index.district is not None:
+        chain.append(("district", index.district))
+    if "commune" in raw and ("district" in raw or index.district is None):
+        chain.append(("commune", index.commune))
+    n = len(raw["province"])
+    full = np.ones(n, dtype=bool)
+    ended = np.zeros(n, dtype=bool)
+    parent = np.full(n, NATION[0], dtype=object)
+    codes: dict[str, np.ndarray] = {}
+    for level, table in chain:
+        full &= ~(ended & given[level])
+        ended |= ~given[level]
+        inverse, distinct = pd.factorize(raw[level])
+        words, lowered = words_and_lower_many(pd.Series(distinct, dtype=object))
+        words = np.array(words, dtype=object)[inverse]
+        lowered = np.array(lowered, dtype=object)[inverse]
+        found = np.where(ended, None, table.exact_codes(parent, words, lowered))
+        full &= ended | (found != None)  # noqa: E711 (element-wise)
+        codes[level] = found
+        parent = np.where(found != None, found, NATION[0])  # noqa: E711
+    for level in raw.keys() - dict(chain).keys():
+        full &= ~given[level]
+    return full, codes
 
 
 def search(level: LevelIndex, parents: list[tuple[str, ...]], raws: np.ndarray,

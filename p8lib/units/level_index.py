@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -22,12 +23,11 @@ from p8lib.units.text import (
     TypedName,
     fold,
     fold_many,
-    fold_words_many,
-    lower_many,
     marked_key,
     nfc,
     split_official,
     split_type,
+    words_and_lower_many,
 )
 
 _NONE: frozenset[str] = frozenset()
@@ -37,6 +37,7 @@ def _nested() -> defaultdict:
     return defaultdict(lambda: defaultdict(set))
 
 _DIGITS = re.compile(r"[0-9]+")
+_KEY_SEP = "\x1f"  # between a parent's code and a folded name (neither holds it)
 
 Ranked = list[tuple[str, float, int]]  # (code, score, edits), nearest first
 
@@ -86,7 +87,7 @@ class LevelIndex:
     level_types: frozenset[str] = frozenset()  # a province is a tỉnh or a thành phố
     _shorts: dict[str, str] = field(default_factory=dict)
     _marked: dict[str, tuple[str, str, str]] = field(default_factory=dict)
-    _exact: dict[tuple[str, str], LevelMatch] | None = None
+    _exact: tuple[pd.Index, np.ndarray] | None = None  # "parent·key" → code
     _merged: dict[tuple[str, ...], tuple[dict, dict, dict]] = field(default_factory=dict)
 
     def add_units(self, parents: pd.Series, units: pd.DataFrame,
@@ -94,9 +95,8 @@ class LevelIndex:
         """Add the units of one of :mod:`p8lib.units.admin`'s level tables (its code
         column first, then ``name_vi``, ``short_vi``, ``keys``), each under its parent.
         Names are folded column-wise."""
-        words = fold_words_many(units["name_vi"])
+        words, lowered = words_and_lower_many(units["name_vi"])
         shorts = fold_many(units["short_vi"]).tolist()
-        lowered = lower_many(units["name_vi"])
         for parent, code, name, short_vi, aliases, folded, short, lower in zip(
                 parents.tolist(), units.iloc[:, 0].tolist(), units["name_vi"].tolist(),
                 units["short_vi"].tolist(), units["keys"].tolist(), words, shorts, lowered,
@@ -118,14 +118,33 @@ class LevelIndex:
         self._exact = None
         self._merged.clear()
 
-    @property
-    def exact(self) -> dict[tuple[str, str], LevelMatch]:
-        """(parent, folded full name) → the exact match, for names only one unit has."""
+    def exact_codes(self, parents: np.ndarray, words: np.ndarray, lowered: np.ndarray
+                    ) -> np.ndarray:
+        """Per name, the unit whose full name it is within its parent, where only one
+        unit has that name there and the name is written as the unit's own or without any
+        marks that could differ from it (else :meth:`match_name` compares the marks); None
+        elsewhere. Vectorised: the common case of a report, looked up and nothing more.
+
+        ``parents``: each name's one parent code; ``words``: its folded words
+        and ``lowered``: its lower-case :func:`nfc`, both as
+        :func:`p8lib.units.text.words_and_lower_many` gives them.
+        """
         if self._exact is None:
-            self._exact = {(parent, key): LevelMatch(next(iter(codes)), "exact", 100.0)
-                           for parent, keys in self.full_keys.items()
-                           for key, codes in keys.items() if len(codes) == 1}
-        return self._exact
+            single = [(f"{parent}{_KEY_SEP}{key}", next(iter(codes)))
+                      for parent, keys in self.full_keys.items()
+                      for key, codes in keys.items() if len(codes) == 1]
+            self._exact = (pd.Index([key for key, _ in single]),
+                           np.array([code for _, code in single], dtype=object))
+        keys, codes = self._exact
+        query = (parents.astype(object) + _KEY_SEP
+                 + pd.Series(words, dtype=object).str.replace(" ", "").to_numpy(dtype=object))
+        where = keys.get_indexer(query)
+        hit = np.where(where >= 0, codes[np.maximum(where, 0)], None)
+        lowered = np.asarray(lowered, dtype=object)
+        as_written = np.array([code is not None and (low.isascii() or low == self.lowered[code])
+                               for code, low in zip(hit.tolist(), lowered.tolist(),
+                                                    strict=True)], dtype=bool)
+        return np.where(as_written, hit, None)
 
     def marked(self, code: str) -> tuple[str, str, str]:
         """:func:`marked_key` of a unit's full name, short name and name without its type
@@ -141,22 +160,16 @@ class LevelIndex:
                    ) -> dict[tuple[tuple[str, ...], str], LevelMatch]:
         """Match each distinct (parents, name) pair. Names are folded column-wise, and a
         full name that is one unit's within a single parent (the common case) is looked
-        up, nothing more."""
+        up, nothing more (:meth:`exact_codes`)."""
         pairs = list(dict.fromkeys(zip(parents, raws, strict=True)))
         names = pd.Series([raw for _, raw in pairs], dtype=object)
-        words = fold_words_many(names)
-        written = lower_many(names)
-        found: dict[tuple[tuple[str, ...], str], LevelMatch] = {}
-        exact = self.exact
-        for (within, raw), folded, lowered in zip(pairs, words, written, strict=True):
-            hit = exact.get((within[0], folded.replace(" ", ""))) if len(within) == 1 else None
-            # Written as the unit's name, or without marks that could differ from it (else
-            # match_name compares the marks).
-            if hit and (lowered == self.lowered[hit.code] or lowered.isascii()):
-                found[(within, raw)] = hit
-            else:
-                found[(within, raw)] = self.match_name(within, raw, rules, folded)
-        return found
+        words, lowered = words_and_lower_many(names)
+        single = np.array([within[0] if len(within) == 1 else _KEY_SEP for within, _ in pairs],
+                          dtype=object)
+        hits = self.exact_codes(single, np.array(words, dtype=object), lowered)
+        return {pair: LevelMatch(hit, "exact", 100.0) if hit is not None
+                else self.match_name(pair[0], pair[1], rules, folded)
+                for pair, folded, hit in zip(pairs, words, hits.tolist(), strict=True)}
 
     def match_name(self, parents: tuple[str, ...], raw: str, rules: FuzzyRules,
                    words: str | None = None) -> LevelMatch:
@@ -347,15 +360,17 @@ def _scored(queries: set[str], choices: dict[str, str], most_edits: int | None =
             ) -> Ranked:
     """(code, score, edits) of the choices within ``most_edits`` edits of the nearest of
     ``queries`` (all choices when None), nearest first: ``edits`` is the OSA distance and
-    ``score`` = 100 × (1 − edits / the longer name's length)."""
-    best: dict[str, tuple[float, int]] = {}
+    ``score`` = 100 × (1 − edits / the longer name's length). Of a choice's readings, the
+    fewest edits and then the highest score count; ties are ranked by code, so that the
+    result never depends on the order of a set."""
+    best: dict[str, tuple[int, float]] = {}
     for query in queries:
         for choice, edits, code in process.extract(query, choices, scorer=OSA.distance,
                                                    limit=None, score_cutoff=most_edits):
-            if code not in best or edits < best[code][1]:
-                score = round(100 * (1 - edits / max(len(query), len(choice), 1)), 1)
-                best[code] = (score, int(edits))
-    return sorted(((c, s, d) for c, (s, d) in best.items()), key=lambda r: (r[2], -r[1]))
+            score = round(100 * (1 - edits / max(len(query), len(choice), 1)), 1)
+            if code not in best or (edits, -score) < (best[code][0], -best[code][1]):
+                best[code] = (int(edits), score)
+    return sorted(((c, s, d) for c, (d, s) in best.items()), key=lambda r: (r[2], -r[1], r[0]))
 
 
 def _near(ranked: Ranked, margin: int) -> Ranked:

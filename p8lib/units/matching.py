@@ -93,12 +93,14 @@ from p8lib.units import admin
 from p8lib.units.hierarchy import (
     NATION,
     Found,
+    VintageIndex,
     doubt_districts,
     infer_parents,
     keep_to_fitting_districts,
     parents_of,
     search,
     vintage_index,
+    written_in_full,
 )
 from p8lib.units.level_index import FuzzyRules, LevelMatch
 from p8lib.units.text import nfc
@@ -194,20 +196,47 @@ def match_units(
 
 
 def _match_distinct(names: pd.DataFrame, vintage: str, threshold: float) -> pd.DataFrame:
-    """:func:`match_one` of every row of distinct names, one level at a time.
+    """:func:`match_one` of every row of distinct names.
+
+    A row whose every name is one unit's full name under the unit above
+    (:func:`p8lib.units.hierarchy.written_in_full`, most rows of a report) is looked up
+    column-wise; the others are matched one level at a time (:func:`_match_levels`).
+    Returns the output columns of :func:`match_units`.
+    """
+    index = vintage_index(admin._check_vintage(vintage))
+    n = len(names)
+    raw = {level: names[level].to_numpy(dtype=object) for level in LEVELS if level in names}
+    given = {level: (names[level].str.strip() != "").to_numpy() for level in raw}
+    given["province"] = np.ones(n, dtype=bool)
+    full, codes = written_in_full(index, raw, given)
+    nobody = np.full(n, None, dtype=object)
+    out = {f"{level}_code": codes.get(level, nobody).copy() for level in LEVELS}
+    out |= {"match_status": np.full(n, STATUSES[0], dtype=object),
+            "match_score": np.full(n, 100.0), "match_note": np.full(n, "", dtype=object),
+            "match_level": nobody.copy()}
+    rest = np.flatnonzero(~full)
+    if len(rest):
+        matched = _match_levels(index, {level: raw[level][rest] for level in raw},
+                                {level: given[level][rest] for level in given}, vintage,
+                                threshold)
+        for column, values in out.items():
+            values[rest] = matched[column].to_numpy()
+    return pd.DataFrame(out)
+
+
+def _match_levels(index: VintageIndex, raw: dict[str, np.ndarray],
+                  given: dict[str, np.ndarray], vintage: str, threshold: float
+                  ) -> pd.DataFrame:
+    """Match rows of names one level at a time.
 
     Each level matches its distinct (parents, name) pairs once, so a province written
     10,000 times costs one look-up. A level whose parent is not known is searched among
     the children of every unit the parent's name fits (ambiguous), or, for a 2021 commune
     whose district is not, of all districts of its province; the unit found then fixes its
-    parents (:func:`_infer_parents`). Returns the output columns of :func:`match_units`.
+    parents (:func:`_infer_parents`).
     """
-    index = vintage_index(admin._check_vintage(vintage))
     rules = FuzzyRules(threshold, FUZZY_MARGIN, MOST_EDITS)
-    n = len(names)
-    raw = {level: names[level].to_numpy(dtype=object) for level in LEVELS if level in names}
-    given = {level: (names[level].str.strip() != "").to_numpy() for level in raw}
-    given["province"] = np.ones(n, dtype=bool)
+    n = len(raw["province"])
     found: Found = {
         "province": search(index.province, [NATION] * n, raw["province"], given["province"],
                            rules)}

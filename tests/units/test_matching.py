@@ -163,6 +163,20 @@ def test_match_one_2025(province, commune, status, p, c):
     _check(match_one(province, None, commune, vintage="2025"), status, p, None, c)
 
 
+def test_names_matched_together_are_matched_as_each_alone():
+    # Rows of every kind in one frame: most names are written in full and looked up at
+    # once, the others matched level by level; no row's result depends on its neighbours.
+    cases = CASES + TYPE_WORDS_2021 + SLIPS_2021
+    frame = pd.DataFrame([case[:3] for case in cases], columns=["province", "district",
+                                                               "commune"])
+    out = match_units(frame.fillna(""))
+    for row, case in zip(out.astype(object).where(out.notna(), None).to_dict("records"), cases,
+                         strict=True):
+        _check(row, *case[3:])
+    assert (out["match_status"] == "exact").sum() > 10  # both ways are taken
+    assert (out["match_status"] != "exact").sum() > 10
+
+
 @pytest.mark.parametrize(("province", "vintage", "code"), PROVINCE_WORDS)
 def test_the_province_type_word_is_not_part_of_the_name(province, vintage, code):
     _check(match_one(province, vintage=vintage), "exact", code, None, None)
