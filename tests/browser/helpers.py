@@ -184,10 +184,17 @@ def upload(page: Page, name: str, data: bytes) -> None:
 
 
 def table_under(page: Page, heading: str):
-    """The first table (``st.dataframe`` or, for a short one, ``st.table``) after the
-    subheading or the tab ``heading``."""
-    return page.locator(f"xpath=//*[self::h3 or @role='tab'][normalize-space()={heading!r}]"
-                        "/following::*[@data-testid='stDataFrame' or @data-testid='stTable'][1]")
+    """The first table (``st.dataframe`` or, for a short one, ``st.table``) under the
+    subheading or after the tab ``heading``.
+
+    Under a subheading means no other subheading between them: while the page is still being
+    drawn, the subheading can be there before its table, and the next section's table must
+    not be taken for it (the locator waits for the right one instead).
+    """
+    tables = "*[@data-testid='stDataFrame' or @data-testid='stTable']"
+    under = f"//{tables}[preceding::h3[1][normalize-space()={heading!r}]]"
+    after_tab = f"//*[@role='tab'][normalize-space()={heading!r}]/following::{tables}"
+    return page.locator(f"xpath=({under} | {after_tab})[1]")
 
 
 def table_texts(page: Page, heading: str, showing: str | None = None) -> list[str]:
@@ -196,8 +203,7 @@ def table_texts(page: Page, heading: str, showing: str | None = None) -> list[st
 
     ``st.dataframe`` draws on a canvas; its grid also keeps an accessible table of the cells
     in view, whose text is read here (an ``st.table`` is an HTML table: its cells). With
-    ``showing``, wait until the table holds that text
-    (a heading can be drawn a moment before its table, when the next table is found instead).
+    ``showing``, wait until the table holds that text (a table is drawn before its rows).
     """
     frame = table_under(page, heading)
     if showing is not None:

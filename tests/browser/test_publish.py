@@ -89,8 +89,10 @@ def test_a_publish_reaches_another_browser_and_a_withdrawal_takes_it_back(
     save_screenshot(viewer, "province-after-publish-en")
 
     open_app(page, f"{own_server.url}/history?lang=en", title=t("page_history", "en"))
-    assert "soc_trang_2024.xlsx" in " ".join(table_texts(page, t("batches", "en")))
-    assert "quarterly report" in " ".join(table_texts(page, t("events", "en")))
+    assert "soc_trang_2024.xlsx" in " ".join(table_texts(page, t("batches", "en"),
+                                                       showing="soc_trang_2024.xlsx"))
+    assert "quarterly report" in " ".join(table_texts(page, t("events", "en"),
+                                                    showing="quarterly report"))
     page.get_by_label(t("withdraw_reason", "en")).fill("sent twice")
     page.get_by_label(t("withdraw_reason", "en")).press("Enter")
     wait_idle(page)

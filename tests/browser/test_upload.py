@@ -28,11 +28,14 @@ def open_data_page(page, server) -> None:
     open_app(page, f"{server.url}/data?lang=en", title=t("page_data", "en"))
 
 
-def problems_after_upload(page, name: str, data: bytes) -> list[str]:
+def problems_after_upload(page, name: str, data: bytes, heading: str = "problems"
+                          ) -> list[str]:
+    """The cells of the table of problems (or, with ``heading="notes"``, of notes) after
+    uploading ``data`` as ``name``."""
     upload(page, name, data)
-    expect(page.get_by_role("heading", name=t("problems", "en"))).to_be_visible()
+    expect(page.get_by_role("heading", name=t(heading, "en"))).to_be_visible()
     wait_idle(page)
-    return table_texts(page, t("problems", "en"), showing=name)
+    return table_texts(page, t(heading, "en"), showing=name)
 
 
 @pytest.mark.parametrize(("name", "data", "expected"), [
@@ -52,8 +55,10 @@ def test_bad_file_gets_a_message_naming_the_problem(page, server, name, data, ex
 
 def test_good_report_shows_problems_and_preview_and_can_be_used(page, server):
     open_data_page(page, server)
-    cells = problems_after_upload(page, "soc_trang_2024.xlsx", wide_xlsx())
-    assert any("Tổng cộng" in cell for cell in cells), cells  # the skipped totals row is named
+    notes = problems_after_upload(page, "soc_trang_2024.xlsx", wide_xlsx(), "notes")
+    expect(page.get_by_test_id("stAlertContentSuccess").filter(
+        has_text=t("no_problems", "en"))).to_be_visible()
+    assert any("Tổng cộng" in cell for cell in notes), notes  # the skipped totals row is named
     expect(page.get_by_role("heading", name=t("preview", "en"))).to_be_visible()
     preview = table_texts(page, t("preview", "en"))
     assert "12" in preview and "Vĩnh Châu Town" in " ".join(preview), preview
@@ -93,7 +98,7 @@ def test_file_name_and_source_id_with_html_are_shown_as_text(page, server, recor
     page.get_by_label(t("source_id", "en")).press("Enter")
     wait_idle(page)
     name = f"{XSS}.xlsx"
-    cells = problems_after_upload(page, name, wide_xlsx())
+    cells = problems_after_upload(page, name, wide_xlsx(), "notes")  # a report without problems
     assert name in cells, cells
     expect(page.get_by_role("button", name=f"Remove {name}", exact=True)).to_be_attached()
     assert XSS in table_texts(page, t("preview", "en"))
