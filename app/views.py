@@ -94,10 +94,16 @@ def attainment(province: str | None = None, year: int | None = None,
     """
     if level is None:
         return _attainment(figures_token(), province, year, content, indicator)
-    whole = _level_attainment(figures_token(), year, level)
-    return metrics.filter_figures(whole, province=province, content_area=content,
-                                  indicator=indicator, catalogue=indicators()
-                                  ).reset_index(drop=True)
+    return _level_attainment_in(figures_token(), province, year, content, indicator, level)
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _level_attainment_in(token: tuple[str, int], province: str | None, year: int | None,
+                         content: int | None, indicator: str | None, level: str
+                         ) -> pd.DataFrame:
+    return metrics.filter_figures(_level_attainment(token, year, level), province=province,
+                                  content_area=content, indicator=indicator,
+                                  catalogue=indicators()).reset_index(drop=True)
 
 
 @st.cache_data(show_spinner=False)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from p8lib import units
-from p8lib.analysis.vintages import provinces_2021
+from p8lib.analysis.vintages import in_2021_province, provinces_2021
 from p8lib.contract import CONTENT_AREAS, Coverage, Figure, i18n
 
 # URL query keys of the shared filters (a link reproduces the view).
@@ -137,7 +137,7 @@ def coverage_in_scope(coverage: pd.DataFrame, province: str | None = None,
     """
     keep = pd.Series(True, index=coverage.index)
     if province:
-        keep &= (provinces_2021(coverage) == province).fillna(False)
+        keep &= in_2021_province(coverage, province)
     if year:
         keep &= (coverage[Coverage.period_start] <= year) & (coverage[Coverage.period_end] >= year)
     return coverage[keep]

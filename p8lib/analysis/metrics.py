@@ -7,10 +7,13 @@ to reach (:func:`coverage_counts`). Attainment of targets is :mod:`p8lib.analysi
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+
+import numpy as np
 import pandas as pd
 
 from p8lib import units
-from p8lib.analysis.vintages import is_2025, provinces_2021, provinces_in
+from p8lib.analysis.vintages import in_2021_province, is_2025, provinces_2021, provinces_in
 from p8lib.contract import Figure
 
 
@@ -38,7 +41,7 @@ def filter_figures(figures: pd.DataFrame, *, province: str | None = None,
     """
     keep = pd.Series(True, index=figures.index)
     if province:
-        keep &= (provinces_2021(figures) == province).fillna(False)
+        keep &= in_2021_province(figures, province)
     if level:
         keep &= figures[Figure.level] == level
     if year:
@@ -92,35 +95,48 @@ def coverage_counts(coverage: pd.DataFrame, figures: pd.DataFrame) -> dict[str, 
     largest, so a province counted twice is not added twice. Districts and communes of the
     2025 units are not counted: they are other units than 2021's.
     """
-    old_coverage, old_figures = coverage[~is_2025(coverage)], figures[~is_2025(figures)]
+    old_coverage, old_figures = ~is_2025(coverage), ~is_2025(figures)
     reach = {"provinces": len(set(provinces_2021(coverage).dropna())
                               | set(provinces_2021(figures).dropna()))}
-    counts = _reported_counts(old_coverage)
-    for level, code, table in (("district", Figure.district_code, units.districts()),
-                               ("commune", Figure.commune_code, units.commune_names())):
-        named = _named(old_coverage, code) | _named(old_figures, code)
-        province_of = table.set_index(code)[Figure.province_code]
-        named_in = province_of.reindex(sorted(named)).value_counts()
-        extra = sum(max(0, int(count) - int(named_in.get(province, 0)))
+    counts = _reported_counts(coverage.loc[old_coverage, _COUNTED])
+    for level, code in (("district", Figure.district_code), ("commune", Figure.commune_code)):
+        named = _named(coverage, code, old_coverage) | _named(figures, code, old_figures)
+        province_of = units.province_of(level)
+        named_in = Counter(province_of.get(unit) for unit in named)
+        extra = sum(max(0, int(count) - named_in[province])
                     for province, count in counts.get(level, {}).items())
         reach[f"{level}s"] = len(named) + extra
     return reach
 
 
-def _named(frame: pd.DataFrame, code: str) -> set[str]:
-    """The distinct codes of one column (none when the frame has no such column)."""
-    return set(frame[code].dropna()) if code in frame.columns else set()
+def _named(frame: pd.DataFrame, code: str, rows: np.ndarray) -> set[str]:
+    """The distinct codes of one column in some rows (none when the frame has no such
+    column)."""
+    return set(frame[code][rows].dropna()) if code in frame.columns else set()
+
+
+# The coverage columns the reported counts are read from (the others are not copied).
+_COUNTED = [Figure.province_code, "count_of", "source_id", "count", "group"]
 
 
 def _reported_counts(coverage: pd.DataFrame) -> dict[str, dict[str, int]]:
-    """count_of → province → the number of units the sources report there."""
-    counted = coverage[coverage["count"].notna() & coverage[Figure.province_code].notna()]
-    group = counted["group"].fillna("")
-    # "Region I/II/III" groups partition a province; "(within the regions)" groups overlap them.
-    disjoint = group.str.startswith("Region") & ~group.str.contains("within")
-    overlapping = group.str.contains("within")
-    keys = [Figure.province_code, "count_of", "source_id"]
-    summed = counted[disjoint].groupby(keys)["count"].sum().reset_index()
-    whole = pd.concat([summed, counted[~disjoint & ~overlapping][[*keys, "count"]]])
-    best = whole.groupby(["count_of", Figure.province_code])["count"].max()
-    return {of: best.xs(of).to_dict() for of in best.index.get_level_values(0).unique()}
+    """count_of → province → the number of units the sources report there.
+
+    "Region I/II/III" groups partition a province: a source's are summed; "(within the
+    regions)" groups overlap them and are left out; of what the sources give, the largest.
+    The coverage table is small (a row per reported count): a loop over its rows.
+    """
+    regions: dict[tuple[str, str, str], int] = defaultdict(int)
+    counts: list[tuple[str, str, int]] = []
+    for province, of, source, count, group in coverage[_COUNTED].itertuples(index=False):
+        group = group if isinstance(group, str) else ""
+        if pd.isna(count) or pd.isna(province) or "within" in group:
+            continue
+        if group.startswith("Region"):
+            regions[(of, province, source)] += int(count)
+        else:
+            counts.append((of, province, int(count)))
+    best: dict[str, dict[str, int]] = defaultdict(dict)
+    for of, province, count in counts + [(of, p, n) for (of, p, _), n in regions.items()]:
+        best[of][province] = max(count, best[of].get(province, 0))
+    return dict(best)

@@ -10,6 +10,8 @@ province with a province code goes through one of these functions:
   2021 communes it was formed from; a province: the 2021 province it continues unchanged),
   and missing where it spans several (the merged Quảng Ngãi holds the 2021 Quảng Ngãi and
   Kon Tum: its figures belong to neither alone);
+* :func:`in_2021_province` — whether each row lies in one 2021 province (the filter of that
+  province, without making the column of :func:`provinces_2021`);
 * :func:`provinces_in` — the province of each row in a chosen vintage (2021 rows are rolled up
   to 2025 through :func:`p8lib.units.to_new_province`).
 
@@ -76,15 +78,41 @@ def provinces_2021(frame: pd.DataFrame) -> pd.Series:
     codes = frame[Figure.province_code]
     if not new.any():
         return codes
+    out = codes.to_numpy(dtype=object, copy=True)
+    out[new] = _2021_provinces_of_2025_rows(frame, new)
+    return pd.Series(out, index=frame.index, name=Figure.province_code, dtype=object)
+
+
+def _2021_provinces_of_2025_rows(frame: pd.DataFrame, new: np.ndarray) -> np.ndarray:
+    """The 2021 province of each row of ``frame`` where ``new`` (rows of the 2025 units):
+    its commune's or, without a commune, its province's; None where it spans several.
+    Few rows are of 2025 (reports about the new units), so a loop over them is cheap."""
     by_commune, by_province = _single_2021_province()
-    rows = frame.loc[new, [Figure.province_code, Figure.commune_code]].astype(object)
-    # Few rows are of 2025 (reports about the new units), so a loop over them is cheap.
-    found = [by_commune.get(commune) if isinstance(commune, str) and commune
-             else by_province.get(province)
-             for province, commune in rows.itertuples(index=False)]
-    out = codes.astype(object).copy()
-    out[new] = np.array(found, dtype=object)
-    return out
+    provinces = frame[Figure.province_code].to_numpy(dtype=object)[new]
+    communes = frame[Figure.commune_code].to_numpy(dtype=object)[new]
+    return np.array([by_commune.get(commune) if isinstance(commune, str) and commune
+                     else by_province.get(province)
+                     for province, commune in zip(provinces, communes, strict=True)],
+                    dtype=object)
+
+
+def in_2021_province(frame: pd.DataFrame, province: str) -> np.ndarray:
+    """True for the rows that lie in the 2021 province ``province``: :func:`provinces_2021`
+    equal to it, compared without making that column (a 2021 row's own code, compared on a
+    categorical's integer codes; the few 2025 rows looked up).
+
+    >>> rows = pd.DataFrame({"province_code": ["15", "15", "94"],
+    ...                      "commune_code": [None, None, None],
+    ...                      "vintage": ["2021", "2025", "2021"]})
+    >>> in_2021_province(rows, "15").tolist()  # Yên Bái, not the merged Lào Cai
+    [True, False, False]
+    """
+    new = is_2025(frame)
+    keep = (frame[Figure.province_code] == province).to_numpy(dtype=bool, na_value=False,
+                                                              copy=True)
+    if new.any():
+        keep[new] = _2021_provinces_of_2025_rows(frame, new) == province
+    return keep
 
 
 def provinces_in(frame: pd.DataFrame, vintage: str) -> pd.Series:

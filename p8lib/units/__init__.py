@@ -23,6 +23,7 @@ from p8lib.units.admin import (
     name_of,
     parent_codes,
     province_crosswalk,
+    province_of,
     provinces,
     to_new_province,
 )
@@ -32,6 +33,7 @@ from p8lib.units.text import fold, fold_many, marked_key, nfc, split_type, strip
 __all__ = [
     "NEW", "OLD", "PACKAGE_CREDIT", "VINTAGES", "Vintage", "admin", "commune_crosswalk",
     "commune_names", "communes", "districts", "fold", "fold_many", "marked_key", "match_units",
-    "name_of", "matching", "nfc", "parent_codes", "province_crosswalk", "provinces", "split_type",
+    "name_of", "matching", "nfc", "parent_codes", "province_crosswalk", "province_of", "provinces",
+    "split_type",
     "strip_marks", "text", "to_new_province",
 ]

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Mapping
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
+from types import MappingProxyType
 from typing import Literal
 
 import pandas as pd
@@ -289,6 +291,25 @@ def parent_codes(level: str) -> pd.Series:
     '001'
     """
     return _parents()[level].copy()
+
+
+def province_of(level: str) -> Mapping[str, str]:
+    """2021 code of each district (``level="district"``) or commune (``"commune"``) → the
+    code of its province; read-only, built once (for look-ups of a few codes at a time).
+
+    >>> province_of("commune")["00001"]
+    '01'
+    """
+    return _province_of()[level]
+
+
+@cache
+def _province_of() -> dict[str, Mapping[str, str]]:
+    names = _commune_names(OLD)
+    return {"district": MappingProxyType(dict(zip(
+                _districts()["district_code"], _districts()["province_code"], strict=True))),
+            "commune": MappingProxyType(dict(zip(
+                names["commune_code"], names["province_code"], strict=True)))}
 
 
 @cache

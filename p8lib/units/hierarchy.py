@@ -21,7 +21,7 @@ import pandas as pd
 
 from p8lib.units import admin
 from p8lib.units.level_index import FuzzyRules, LevelIndex, LevelMatch
-from p8lib.units.text import nfc, split_type, words_and_lower_many
+from p8lib.units.text import fold_words_many, nfc, split_type
 
 NATION = ("",)
 Found = dict[str, list[LevelMatch | None]]  # level → each row's match (None: no name)
@@ -89,10 +89,9 @@ def written_in_full(index: VintageIndex, raw: dict[str, np.ndarray],
         full &= ~(ended & given[level])
         ended |= ~given[level]
         inverse, distinct = pd.factorize(raw[level])
-        words, lowered = words_and_lower_many(pd.Series(distinct, dtype=object))
-        words = np.array(words, dtype=object)[inverse]
-        lowered = np.array(lowered, dtype=object)[inverse]
-        found = np.where(ended, None, table.exact_codes(parent, words, lowered))
+        words = np.array(fold_words_many(pd.Series(distinct, dtype=object)), dtype=object)
+        found = np.where(ended, None, table.exact_codes(parent, words[inverse].tolist(),
+                                                        raw[level]))
         full &= ended | (found != None)  # noqa: E711 (element-wise)
         codes[level] = found
         parent = np.where(found != None, found, NATION[0])  # noqa: E711

@@ -23,11 +23,12 @@ from p8lib.units.text import (
     TypedName,
     fold,
     fold_many,
+    fold_words_many,
+    lower_many,
     marked_key,
     nfc,
     split_official,
     split_type,
-    words_and_lower_many,
 )
 
 _NONE: frozenset[str] = frozenset()
@@ -87,7 +88,8 @@ class LevelIndex:
     level_types: frozenset[str] = frozenset()  # a province is a tỉnh or a thành phố
     _shorts: dict[str, str] = field(default_factory=dict)
     _marked: dict[str, tuple[str, str, str]] = field(default_factory=dict)
-    _exact: tuple[pd.Index, np.ndarray] | None = None  # "parent·key" → code
+    # "parent·key" → code, and that unit's name, for the names only one unit has
+    _exact: tuple[pd.Index, np.ndarray, np.ndarray] | None = None
     _merged: dict[tuple[str, ...], tuple[dict, dict, dict]] = field(default_factory=dict)
 
     def add_units(self, parents: pd.Series, units: pd.DataFrame,
@@ -95,8 +97,9 @@ class LevelIndex:
         """Add the units of one of :mod:`p8lib.units.admin`'s level tables (its code
         column first, then ``name_vi``, ``short_vi``, ``keys``), each under its parent.
         Names are folded column-wise."""
-        words, lowered = words_and_lower_many(units["name_vi"])
+        words = fold_words_many(units["name_vi"])
         shorts = fold_many(units["short_vi"]).tolist()
+        lowered = lower_many(units["name_vi"])
         for parent, code, name, short_vi, aliases, folded, short, lower in zip(
                 parents.tolist(), units.iloc[:, 0].tolist(), units["name_vi"].tolist(),
                 units["short_vi"].tolist(), units["keys"].tolist(), words, shorts, lowered,
@@ -118,33 +121,37 @@ class LevelIndex:
         self._exact = None
         self._merged.clear()
 
-    def exact_codes(self, parents: np.ndarray, words: np.ndarray, lowered: np.ndarray
+    def exact_codes(self, parents: np.ndarray, words: list[str], raws: np.ndarray
                     ) -> np.ndarray:
         """Per name, the unit whose full name it is within its parent, where only one
-        unit has that name there and the name is written as the unit's own or without any
-        marks that could differ from it (else :meth:`match_name` compares the marks); None
-        elsewhere. Vectorised: the common case of a report, looked up and nothing more.
+        unit has that name there and the name is written as the unit's own (the same
+        text, or the same in lower case) or without any marks that could differ from it
+        (else :meth:`match_name` compares the marks); None elsewhere. Vectorised: the
+        common case of a report, looked up and nothing more.
 
-        ``parents``: each name's one parent code; ``words``: its folded words
-        and ``lowered``: its lower-case :func:`nfc`, both as
-        :func:`p8lib.units.text.words_and_lower_many` gives them.
+        ``parents``: each name's one parent code; ``words``: its
+        :func:`p8lib.units.text.fold_words_many`; ``raws``: the names as written.
         """
         if self._exact is None:
             single = [(f"{parent}{_KEY_SEP}{key}", next(iter(codes)))
                       for parent, keys in self.full_keys.items()
                       for key, codes in keys.items() if len(codes) == 1]
-            self._exact = (pd.Index([key for key, _ in single]),
-                           np.array([code for _, code in single], dtype=object))
-        keys, codes = self._exact
-        query = (parents.astype(object) + _KEY_SEP
-                 + pd.Series(words, dtype=object).str.replace(" ", "").to_numpy(dtype=object))
+            codes = np.array([code for _, code in single], dtype=object)
+            self._exact = (pd.Index([key for key, _ in single]), codes,
+                           np.array([self.labels[c] for c in codes], dtype=object))
+        keys, codes, names = self._exact
+        query = parents.astype(object) + _KEY_SEP + np.array(
+            [w.replace(" ", "") for w in words], dtype=object)
         where = keys.get_indexer(query)
-        hit = np.where(where >= 0, codes[np.maximum(where, 0)], None)
-        lowered = np.asarray(lowered, dtype=object)
-        as_written = np.array([code is not None and (low.isascii() or low == self.lowered[code])
-                               for code, low in zip(hit.tolist(), lowered.tolist(),
-                                                    strict=True)], dtype=bool)
-        return np.where(as_written, hit, None)
+        found, at = where >= 0, np.maximum(where, 0)
+        raws = np.asarray(raws, dtype=object)
+        as_written = found & ((raws == names[at]) | np.fromiter(
+            (raw.isascii() for raw in raws.tolist()), dtype=bool, count=len(raws)))
+        if len(doubt := np.flatnonzero(found & ~as_written)):
+            lowered = lower_many(pd.Series(raws[doubt], dtype=object))
+            as_written[doubt] = [low.isascii() or low == self.lowered[code] for low, code
+                                 in zip(lowered, codes[at[doubt]].tolist(), strict=True)]
+        return np.where(as_written, codes[at], None)
 
     def marked(self, code: str) -> tuple[str, str, str]:
         """:func:`marked_key` of a unit's full name, short name and name without its type
@@ -163,10 +170,10 @@ class LevelIndex:
         up, nothing more (:meth:`exact_codes`)."""
         pairs = list(dict.fromkeys(zip(parents, raws, strict=True)))
         names = pd.Series([raw for _, raw in pairs], dtype=object)
-        words, lowered = words_and_lower_many(names)
+        words = fold_words_many(names)
         single = np.array([within[0] if len(within) == 1 else _KEY_SEP for within, _ in pairs],
                           dtype=object)
-        hits = self.exact_codes(single, np.array(words, dtype=object), lowered)
+        hits = self.exact_codes(single, words, names.to_numpy())
         return {pair: LevelMatch(hit, "exact", 100.0) if hit is not None
                 else self.match_name(pair[0], pair[1], rules, folded)
                 for pair, folded, hit in zip(pairs, words, hits.tolist(), strict=True)}

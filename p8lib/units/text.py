@@ -157,7 +157,7 @@ def split_type(value: object, words: str | None = None) -> TypedName:
     One leading type word (Vietnamese, abbreviated or English) and one trailing English one
     are read; only one leading word goes, so "H. Quan Hóa" keeps the "Quan" of its name.
     ``words``, when given, is :func:`fold_words` of ``value`` already computed (column-wise:
-    :func:`words_and_lower_many`).
+    :func:`fold_words_many`).
 
     >>> split_type("TT. Mường Tè")
     TypedName(types=frozenset({'thitran'}), base='muongte', whole='ttmuongte', sure=True)
@@ -284,13 +284,19 @@ def fold_many(values: pd.Series) -> pd.Series:
                      dtype=object)
 
 
-def words_and_lower_many(values: pd.Series) -> tuple[list[str], list[str]]:
-    """:func:`fold_words` and, in lower case, :func:`nfc` of every value of a column,
-    vectorised, as two lists (one pass of NFC; the words are folded from the lower-case
-    text).
+def fold_words_many(values: pd.Series) -> list[str]:
+    """:func:`fold_words` of every value of a column, vectorised, as a list.
 
-    >>> words_and_lower_many(pd.Series(["TX.  Vĩnh Châu"]))
-    (['tx vinh chau'], ['tx. vĩnh châu'])
+    >>> fold_words_many(pd.Series(["TX. Vĩnh Châu"]))
+    ['tx vinh chau']
     """
-    lowered = pc.utf8_lower(_nfc_array(values))
-    return _words(_without_marks(lowered)).to_pylist(), lowered.to_pylist()
+    return _fold_words_array(values).to_pylist()
+
+
+def lower_many(values: pd.Series) -> list[str]:
+    """:func:`nfc` of every value of a column, in lower case, vectorised, as a list.
+
+    >>> lower_many(pd.Series([" Thị  Trấn Mường Tè"]))
+    ['thị trấn mường tè']
+    """
+    return pc.utf8_lower(_nfc_array(values)).to_pylist()
