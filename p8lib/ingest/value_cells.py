@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from p8lib import units
-from p8lib.contract import Figure
+from p8lib.contract import FIGURE_COLUMNS, Figure
 from p8lib.ingest.columns import (
     arrow_text,
     categorical,
@@ -27,7 +27,9 @@ from p8lib.ingest.columns import (
 from p8lib.ingest.numbers import parse_numbers
 from p8lib.ingest.problems import Problem
 from p8lib.ingest.readers import RawSheet
-from p8lib.ingest.validation import PERCENT_UNITS
+from p8lib.ingest.validation import PERCENT_UNITS, PROVENANCE
+
+_KEPT = frozenset(FIGURE_COLUMNS + PROVENANCE)
 
 
 @dataclass
@@ -110,7 +112,9 @@ def figures_of_cells(rows: pd.DataFrame, columns: list[ValueColumn], sheet: RawS
         values.append(parsed[codes[kept]])
         ids.append(column.indicator.iloc[kept] if isinstance(column.indicator, pd.Series)
                    else None)
-    long = rows.take(np.concatenate(taken)).reset_index(drop=True)
+    # Only the columns figures keep are taken for every cell (not the names, the raw year…).
+    kept = [column for column in rows.columns if column in _KEPT]
+    long = rows[kept].take(np.concatenate(taken)).reset_index(drop=True)
     # Each wide column gives one indicator and one header: repeated, not copied per cell.
     piece = np.repeat(np.arange(len(columns)), [len(t) for t in taken])
     if ids[0] is not None:
