@@ -92,9 +92,9 @@ def written_in_full(index: VintageIndex, raw: dict[str, np.ndarray],
         words = np.array(fold_words_many(pd.Series(distinct, dtype=object)), dtype=object)
         found = np.where(ended, None, table.exact_codes(parent, words[inverse].tolist(),
                                                         raw[level]))
-        full &= ended | (found != None)  # noqa: E711 (element-wise)
+        full &= ended | pd.notna(found)
         codes[level] = found
-        parent = np.where(found != None, found, NATION[0])  # noqa: E711
+        parent = np.where(pd.notna(found), found, NATION[0])
     for level in raw.keys() - dict(chain).keys():
         full &= ~given[level]
     return full, codes
