@@ -186,11 +186,14 @@ def match_units(
     matched = _match_distinct(
         pd.DataFrame({level: distinct[col].fillna("").astype(str).to_numpy()
                       for level, col in cols.items()}), vintage, threshold)
-    matched.index = pd.MultiIndex.from_frame(distinct) if len(cols) > 1 else pd.Index(
-        distinct.iloc[:, 0])
-    keys = (pd.MultiIndex.from_frame(names) if len(cols) > 1 else pd.Index(names.iloc[:, 0]))
-    result = matched.reindex(keys)
-    result.index = frame.index
+    if len(distinct) == len(names):  # each row its own names (as the importer hands them)
+        result = matched.set_axis(frame.index)
+    else:  # spread each triple's match to its rows
+        matched.index = pd.MultiIndex.from_frame(distinct) if len(cols) > 1 else pd.Index(
+            distinct.iloc[:, 0])
+        keys = (pd.MultiIndex.from_frame(names) if len(cols) > 1
+                else pd.Index(names.iloc[:, 0]))
+        result = matched.reindex(keys).set_axis(frame.index)
     base = frame.drop(columns=[c for c in result.columns if c in frame.columns])
     return pd.concat([base, result], axis=1)
 
