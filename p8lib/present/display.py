@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from p8lib.contract import N_, Figure, i18n, t
-from p8lib.present.labels import indicator_label
+from p8lib.present.labels import indicator_labels
 
 # The national phase-I targets the VWU review reports, shown as headline numbers.
 HEADLINE_INDICATORS = ("comm_groups", "trusted_addresses", "leaders_of_change_clubs",
@@ -89,10 +89,14 @@ def headline(attain: pd.DataFrame, indicators: tuple[str, ...] = HEADLINE_INDICA
     """
     rows = attain[(attain[Figure.level] == level)
                   & attain["indicator_id"].isin(indicators) & attain["target"].notna()]
-    order = rows["indicator_id"].map({ind: i for i, ind in enumerate(indicators)})
-    ranked = rows.assign(_o=order, _missing=rows["attainment_pct"].isna())
-    ranked = ranked.sort_values(["_o", "_missing"], kind="stable").drop_duplicates("indicator_id")
-    return ranked.drop(columns=["_o", "_missing"]).reset_index(drop=True)
+    # A few rows (targets of one scope): chosen in a loop, not by sorting a frame.
+    chosen: dict[str, tuple[bool, int]] = {}  # indicator → (no attainment, position)
+    for position, (indicator, missing) in enumerate(zip(
+            rows["indicator_id"].tolist(), rows["attainment_pct"].isna().tolist(),
+            strict=True)):
+        chosen[indicator] = min(chosen.get(indicator, (True, len(rows))), (missing, position))
+    order = [chosen[i][1] for i in indicators if i in chosen]
+    return rows.iloc[order].reset_index(drop=True)
 
 
 # The reach tiles of a scope: the country counts provinces, a province what lies in it.
@@ -118,12 +122,13 @@ def headline_metrics(attain: pd.DataFrame, catalogue: pd.DataFrame, lang: str,
     with the target, never "0 %".
     """
     tiles = []
+    names = indicator_labels(catalogue, lang)
     for row in headline(attain, indicators, level).itertuples():
         period = (str(row.period_start) if row.period_start == row.period_end
                   else f"{row.period_start}–{row.period_end}")
         target = f"{t('target', lang)} {i18n.fmt_number(row.target, lang)} ({period})"
         head = (i18n.fmt_pct(row.attainment_pct, lang) if pd.notna(row.attainment_pct)
                 else i18n.status_text(row.status, lang))
-        tiles.append((indicator_label(catalogue, row.indicator_id, lang),
+        tiles.append((names.get(row.indicator_id, row.indicator_id),
                       i18n.fmt_number(row.actual, lang), f"{head} · {target}"))
     return tiles
