@@ -39,23 +39,30 @@ def filter_figures(figures: pd.DataFrame, *, province: str | None = None,
     ValueError
         ``content_area`` is given without ``catalogue``.
     """
-    keep = pd.Series(True, index=figures.index)
+    if content_area and catalogue is None:
+        raise ValueError("filtering by content area needs the indicator catalogue")
+    # Boolean arrays, not Series: the shared filters run on every page's tables, most of
+    # them small, where aligning Series costs more than comparing the rows.
+    keep = np.ones(len(figures), dtype=bool)
     if province:
         keep &= in_2021_province(figures, province)
     if level:
-        keep &= figures[Figure.level] == level
+        keep &= _is(figures[Figure.level] == level)
     if year:
-        keep &= (figures[Figure.period_start] <= year) & (figures[Figure.period_end] >= year)
+        keep &= _is((figures[Figure.period_start] <= year) & (figures[Figure.period_end] >= year))
     if indicator:
-        keep &= figures[Figure.indicator_id] == indicator
+        keep &= _is(figures[Figure.indicator_id] == indicator)
     if content_area:
-        if catalogue is None:
-            raise ValueError("filtering by content area needs the indicator catalogue")
         # The area's indicators, then isin: no per-row lookup over a large table.
         in_area = catalogue.loc[(catalogue["content_area"] == content_area).fillna(False),
                                 Figure.indicator_id]
-        keep &= figures[Figure.indicator_id].isin(list(in_area))
+        keep &= _is(figures[Figure.indicator_id].isin(list(in_area)))
     return figures[keep]
+
+
+def _is(test: pd.Series) -> np.ndarray:
+    """A boolean Series as an array, missing as False."""
+    return test.to_numpy(dtype=bool, na_value=False)
 
 
 def aggregate(figures: pd.DataFrame, catalogue: pd.DataFrame, by: list[str],
