@@ -2,6 +2,7 @@ import pandas as pd
 import pytest
 
 from p8lib.units import admin
+from p8lib.units import crosswalk as walks
 from p8lib.units.text import strip_marks
 
 
@@ -45,19 +46,19 @@ def test_codes_are_zero_padded_and_unique(table, column, digits):
     ],
 )
 def test_province_crosswalk(old, new):
-    crosswalk = admin.province_crosswalk().set_index("old_province_code")["new_province_code"]
+    crosswalk = walks.province_crosswalk().set_index("old_province_code")["new_province_code"]
     assert crosswalk[old] == new
 
 
 def test_crosswalk_covers_every_old_province_once():
-    crosswalk = admin.province_crosswalk()
+    crosswalk = walks.province_crosswalk()
     old_codes = admin.provinces("2021")["province_code"]
     assert sorted(crosswalk["old_province_code"]) == sorted(old_codes)
     assert set(crosswalk["new_province_code"]) == set(admin.provinces("2025")["province_code"])
 
 
 def test_every_old_commune_has_one_default_new_commune():
-    crosswalk = admin.commune_crosswalk()
+    crosswalk = walks.commune_crosswalk()
     default = crosswalk[crosswalk["is_default"]]
     assert default["old_commune_code"].is_unique
     assert set(default["old_commune_code"]) == set(admin.communes("2021")["commune_code"])
@@ -67,9 +68,9 @@ def test_every_old_commune_has_one_default_new_commune():
 def test_commune_crosswalk_stays_inside_the_province_crosswalk():
     old = admin.communes("2021").set_index("commune_code")["province_code"]
     new = admin.communes("2025").set_index("commune_code")["province_code"]
-    pairs = admin.commune_crosswalk()
+    pairs = walks.commune_crosswalk()
     via_commune = pairs["new_commune_code"].map(new)
-    via_province = admin.to_new_province(pairs["old_commune_code"].map(old))
+    via_province = walks.to_new_province(pairs["old_commune_code"].map(old))
     assert (via_commune == via_province).mean() > 0.999
 
 
