@@ -20,7 +20,7 @@ import streamlit as st
 from app import state, views
 from app.data import coverage, figures_token, indicators, sources
 from p8lib import units
-from p8lib.analysis import is_2025, metrics, provinces_in, targets
+from p8lib.analysis import filters, is_2025, metrics, provinces_in, targets
 from p8lib.contract import t
 from p8lib.maps import map_text, map_values
 from p8lib.present import unit_name
@@ -227,9 +227,7 @@ def _not_drawn_note(measure: str, indicator: str | None, content: int | None,
     """What the map leaves uncoloured: the rows of this view reported for units since July
     2025 (:func:`p8lib.maps.map_values.of_2021_units`), counted, with where they are shown."""
     if measure == "coverage":
-        rows = coverage()
-        if year:
-            rows = rows[(rows["period_start"] <= year) & (rows["period_end"] >= year)]
+        rows = filters.coverage_in_scope(coverage(), year=year)
     else:
         rows = views.filtered(None, year, content, indicator)
     rows = rows[is_2025(rows)]

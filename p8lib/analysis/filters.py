@@ -12,8 +12,9 @@ from collections.abc import Mapping
 import pandas as pd
 
 from p8lib import units
-from p8lib.analysis.vintages import in_2021_province, provinces_2021
-from p8lib.contract import CONTENT_AREAS, Coverage, Figure, i18n
+from p8lib.analysis.metrics import filter_figures
+from p8lib.analysis.vintages import provinces_2021
+from p8lib.contract import CONTENT_AREAS, Figure, i18n
 
 # URL query keys of the shared filters (a link reproduces the view).
 FILTER_KEYS = ("province", "year", "content", "indicator", "lang", "present", "slide")
@@ -135,9 +136,4 @@ def coverage_in_scope(coverage: pd.DataFrame, province: str | None = None,
     >>> coverage_in_scope(rows, year=2023)["province_code"].tolist()
     ['94']
     """
-    keep = pd.Series(True, index=coverage.index)
-    if province:
-        keep &= in_2021_province(coverage, province)
-    if year:
-        keep &= (coverage[Coverage.period_start] <= year) & (coverage[Coverage.period_end] >= year)
-    return coverage[keep]
+    return filter_figures(coverage, province=province, year=year)  # the figures' own rule
