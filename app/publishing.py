@@ -14,34 +14,37 @@ import streamlit as st
 from app import auth, data
 from p8lib import store as p8store
 from p8lib.contract import N_, i18n, t
-from p8lib.ingest import ImportOptions
+from p8lib.ingest import ImportOptions, Problem, import_in_worker
 
 _OUTCOME = "_store_outcome"
 
 
-def _answer(kind: str, text_key: str, **params: object) -> None:
-    st.session_state[_OUTCOME] = (kind, text_key, params)
+def _answer(kind: str, text_key: str, problems: tuple[Problem, ...] = (),
+            **params: object) -> None:
+    st.session_state[_OUTCOME] = (kind, text_key, params, problems)
 
 
 def _refused(exc: p8store.StoreError) -> None:
-    st.session_state[_OUTCOME] = ("error", exc.key, exc.params)
+    _answer("error", exc.key, **exc.params)
 
 
 def publish_upload(name: str, payload: bytes, options: ImportOptions, note_key: str,
                    replaces_key: str) -> None:
-    """Callback: publish the uploaded file as a batch (the store imports it again and
-    checks the acting user)."""
+    """Callback: publish the uploaded file as a batch (the store imports it again, in the
+    import worker like the preview, and checks the acting user)."""
     note = (st.session_state.get(note_key) or "").strip() or None
     try:
         done = p8store.publish(data.store(), name, payload, options, actor=auth.actor(),
-                               note=note, replaces=st.session_state.get(replaces_key))
+                               note=note, replaces=st.session_state.get(replaces_key),
+                               importer=import_in_worker)
     except p8store.StoreError as exc:
         _refused(exc)
         return
     if done.ok:
         _answer("success", N_("published"), batch=done.batch_id, n=done.figures)
-    else:
-        _answer("error", N_("has_errors"))
+    else:  # the preview had none: the second reading failed (worker busy, crashed, timed out)
+        _answer("error", N_("publish_not_read"),
+                tuple(p for p in done.problems if p.severity == "error"))
 
 
 def publish_shipped() -> None:
@@ -83,8 +86,9 @@ def show_outcome(lang: str) -> None:
     outcome = st.session_state.pop(_OUTCOME, None)
     if outcome is None:
         return
-    kind, key, params = outcome
-    (st.success if kind == "success" else st.error)(t(key, lang, **params))
+    kind, key, params, problems = outcome
+    text = " ".join([t(key, lang, **params), *(p.text(lang) for p in problems)])
+    (st.success if kind == "success" else st.error)(text)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -35,6 +36,15 @@ from p8lib.store.schema import (
     batches,
 )
 from p8lib.store.schema import figures as figures_table
+
+#: How :func:`publish` reads a report: ``(file name, bytes, options) -> ImportResult``.
+Importer = Callable[[str, bytes, ImportOptions], ImportResult]
+
+
+def import_here(name: str, data: bytes, options: ImportOptions) -> ImportResult:
+    """The default :data:`Importer`: :func:`~p8lib.ingest.import_report` in this process
+    (the CLI's way; a server passes :func:`~p8lib.ingest.import_in_worker` instead)."""
+    return import_report(name, options, data=data)
 
 
 @dataclass(frozen=True)
@@ -183,9 +193,15 @@ def _info(name: str, data: bytes, options: ImportOptions, result: ImportResult,
 
 
 def publish(store: Store, name: str, data: bytes, options: ImportOptions | None = None, *,
-            actor: str, note: str | None = None, replaces: int | None = None) -> Publication:
-    """Import the report ``data`` (file name ``name``) and, when it has no error, write its
-    figures as one new batch.
+            actor: str, note: str | None = None, replaces: int | None = None,
+            importer: Importer = import_here) -> Publication:
+    """Import the report ``data`` (file name ``name``) with ``importer`` and, when it has no
+    error, write its figures as one new batch.
+
+    The store imports the bytes itself rather than take figures from its caller: what a batch
+    holds is always what its file says. A server passes the worker's importer
+    (:func:`~p8lib.ingest.import_in_worker`), so that no report is ever parsed in its own
+    process.
 
     Returns
     -------
@@ -208,7 +224,7 @@ def publish(store: Store, name: str, data: bytes, options: ImportOptions | None 
         earlier = _earlier(conn, sha256(data))
     if earlier is not None:
         raise _refuse_duplicate(earlier)
-    result = import_report(name, options, data=data)
+    result = importer(name, data, options)
     if not result.ok:
         return Publication(None, 0, result.problems)
     tidy = result.tidy()

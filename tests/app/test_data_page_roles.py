@@ -2,7 +2,8 @@
 sending the click of the Publish button the page draws disabled; an analyst signs in and
 publishes, and is stopped at once (by the store) when disabled while the page still offers
 Publish; a wrong password is told and signs nobody in; an open store (no accounts) lets
-anyone publish."""
+anyone publish; publishing reads the file again in the import worker, never in the server's
+process, and a failed second reading says so and writes nothing."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from app import auth
+from app import auth, publishing
 from p8lib import store as p8store
 from p8lib.contract.i18n import t
+from p8lib.ingest import ImportResult, Problem
+from p8lib.store import batches as batches_module
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 PASSWORD = "correct horse battery"
@@ -133,6 +136,29 @@ def test_an_open_store_lets_anyone_publish(fresh):
     assert t("open_store", "en") in texts(at)
     at.button(key="data_publish").click().run()
     assert t("published", "en", batch=2, n=1) in texts(at)
+
+
+def test_publishing_reads_the_file_in_the_import_worker_not_in_the_server(fresh, monkeypatch):
+    def parsed_here(*args, **kwargs):
+        raise AssertionError("the report was parsed in the server's process")
+
+    monkeypatch.setattr(batches_module, "import_report", parsed_here)
+    at = upload(data_page())
+    at.button(key="data_publish").click().run()
+    assert t("published", "en", batch=2, n=1) in texts(at)
+    assert len(batches(fresh)) == 2
+
+
+def test_a_publish_whose_second_reading_fails_says_why_and_writes_nothing(fresh, monkeypatch):
+    def busy(name, data, options=None):
+        return ImportResult.refused(Problem("import_busy", file=name))
+
+    at = upload(data_page())
+    monkeypatch.setattr(publishing, "import_in_worker", busy)
+    at.button(key="data_publish").click().run()
+    assert (t("publish_not_read", "en") + " " + t("problem_import_busy", "en")
+            in [e.value for e in at.error])
+    assert len(batches(fresh)) == 1  # the shipped tables' batch only
 
 
 def test_oidc_without_its_cookie_secret_says_so_on_every_page(fresh):
