@@ -221,6 +221,14 @@ def _view(token: tuple[str, str], measure: str, vintage: str, indicator: str | N
         lang=lang, district_lines=lines, pilot_outline=inside, notes=notes)
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _figures_2025(token: tuple[str, str]) -> pd.DataFrame:
+    """The figures reported for units since July 2025 (shared: never modify them)."""
+    del token  # the cache key only: which figures are in use
+    rows = views.filtered()
+    return rows[is_2025(rows)]
+
+
 def _not_drawn_note(measure: str, indicator: str | None, content: int | None,
                     year: int | None, province: str | None, vintage: str, lang: str
                     ) -> list[str]:
@@ -228,9 +236,11 @@ def _not_drawn_note(measure: str, indicator: str | None, content: int | None,
     2025 (:func:`p8lib.maps.map_values.of_2021_units`), counted, with where they are shown."""
     if measure == "coverage":
         rows = filters.coverage_in_scope(coverage(), year=year)
-    else:
-        rows = views.filtered(None, year, content, indicator)
-    rows = rows[is_2025(rows)]
+        rows = rows[is_2025(rows)]
+    else:  # the few 2025 figures filtered, not every figure of the year
+        rows = metrics.filter_figures(_figures_2025(figures_token()), year=year,
+                                      content_area=content, indicator=indicator,
+                                      catalogue=indicators())
     if province is not None:
         rows = rows[(provinces_in(rows, vintage) == province).fillna(False).to_numpy()]
     if rows.empty:

@@ -15,7 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.data import FIGURES_ENV
-from p8lib.contract import catalogue
+from p8lib.contract import catalogue, t
 from p8lib.maps import colours
 from tests.app.test_app import (  # noqa: F401 - fixtures: fresh caches, st.navigation routing
     clear_caches,
@@ -248,3 +248,18 @@ def test_published_figures_reach_the_coverage_measure(monkeypatch, tmp_path):
         province_code="01", district_code="001", commune_code="00001"))
     at = run(MAP, lang="en", measure="coverage")
     assert units_drawn(at)["01"]["value"] == "Implementing (named in a source)"
+
+
+@pytest.mark.parametrize(("indicator", "year", "n"), [
+    ("leaders_of_change_clubs", None, 3),  # three provinces' 2021–2025 results since July 2025
+    ("leaders_of_change_clubs", "2024", 3),  # their period holds 2024
+    ("model_training_participants", "2025", 1),
+    ("model_training_participants", "2024", 0),  # its one 2025 row is of 2025 only
+])
+def test_the_map_says_how_many_rows_of_its_choice_are_of_the_2025_units(indicator, year, n):
+    params = {"year": year} if year else {}
+    at = run(MAP, lang="en", measure="value", indicator=indicator, **params)
+    note = t("map_2025_rows_not_drawn", "en", n=n)
+    assert (note in texts(at)) == (n > 0)
+    if n == 0:
+        assert "since July 2025" not in texts(at)
