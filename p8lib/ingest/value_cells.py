@@ -80,12 +80,13 @@ def figures_of_cells(rows: pd.DataFrame, columns: list[ValueColumn], sheet: RawS
     numbers = parse_numbers(pd.Series(texts, dtype=object), grouping=grouping)
     parsed, bad, grouped, percent = (s.to_numpy() for s in (
         numbers.values, numbers.bad, numbers.grouped, numbers.percent))
+    is_bad = bad != ""  # per distinct text: the cells look it up, not compare strings
     rejected = 0
     for column, cells, where in zip(columns, categoricals, positions, strict=True):
         # The column's codes as positions in ``texts`` (a missing cell is "", position 0).
         codes = np.append(where, 0)[cells.cat.codes.to_numpy()]
         filled = codes > 0
-        wrong = filled & (bad[codes] != "")
+        wrong = filled & is_bad[codes]
         for position in np.flatnonzero(wrong):
             problems.append(Problem(bad[codes[position]], "error", sheet.file, sheet.sheet,
                                     int(rows["src_row"].iat[position]), column.header,
