@@ -31,6 +31,7 @@ the drill-down of their province (Đà Nẵng, Khánh Hòa), whatever boundaries
 per island in the colour of its province (their islets are far below a pixel at national
 zoom), and their names as text. The national view is fitted so that they and their labels are
 never cut off (:func:`p8lib.maps.map_view.fit_view`); their layers: :mod:`p8lib.maps.archipelagos`.
+A drill-down draws them in an inset beside the mainland (:mod:`p8lib.maps.inset`).
 """
 
 from __future__ import annotations
@@ -43,9 +44,10 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pydeck as pdk
+import shapely
 
 from p8lib.contract import check_lang, t
-from p8lib.maps import geo
+from p8lib.maps import geo, inset
 from p8lib.maps.archipelagos import archipelago_dots, archipelago_labels
 from p8lib.maps.colours import NO_DATA_COLOR, LegendRow
 from p8lib.maps.deck_payload import Color, CompactDeck, features, flat_polygons
@@ -57,12 +59,13 @@ from p8lib.maps.layers import (
     boundary_note,
     names,
     outline_layer,
+    path_layer,
     point_layers,
     shading,
     text,
     union_outline_layer,
 )
-from p8lib.maps.map_text import TOOLTIP_FIELDS
+from p8lib.maps.map_text import ARCHIPELAGO_NAMES, TOOLTIP_FIELDS
 from p8lib.maps.map_view import NATIONAL_VIEWPORT, fit_view
 
 __all__ = ["APPROXIMATE_NOTE", "BOUNDARY_NOTE", "KINDS", "POINT_COLORS", "MapSpec",
@@ -75,6 +78,7 @@ PILOT_COLOR: Color = (20, 20, 20, 255)
 DISTRICT_COLOR: Color = (40, 70, 160, 255)
 DISTRICT_LINE_COLOR: Color = (60, 60, 90, 200)
 COMMUNE_LINE_COLOR: Color = (150, 150, 150, 255)
+INSET_COLOR: Color = (90, 90, 90, 255)  # the box around a moved archipelago
 # Vertex budgets: a compact [lon, lat] pair costs 16–19 bytes. The shipped files fit them as
 # they are (the Government map's provinces, issue #16: 63 provinces 32,590 vertices, 34:
 # 27,625; communes of one province: at most 9,234, Thanh Hóa), so only heavier official
@@ -262,17 +266,25 @@ def province_detail_map(
         As in :func:`province_map`.
     archipelagos : GeoDataFrame, optional
         As in :func:`province_map`; only those of this province (by code: Đà Nẵng and Khánh
-        Hòa have the same codes in both vintages) are drawn, named and kept in view.
+        Hòa have the same codes in both vintages) are drawn and named — in an outlined inset
+        beside the mainland, with the units' parts out there (:mod:`p8lib.maps.inset`), so
+        that the view is framed on the mainland.
 
     Returns
     -------
     MapSpec
-        Deck zoomed on the province (and its archipelago), legend and boundary note.
+        Deck zoomed on the province (its archipelago inset), legend and boundary note.
     """
     lang = check_lang(lang)
     units = geo.fit_to_vertex_budget(units, DETAIL_MAX_COORDS)
     islands = geo.load_archipelagos() if archipelagos is None else archipelagos
     islands = islands[islands["province_code"].isin(set(province["code"]))]
+    # A far archipelago goes into an inset beside the mainland (p8lib.maps.inset).
+    away = inset.plan(province, islands)
+    if away is not None:
+        province, units, islands = (away.move(f) for f in (province, units, islands))
+        district_lines = None if district_lines is None else away.move(district_lines)
+        pilot_outline = None if pilot_outline is None else away.move(pilot_outline)
     bounds = np.vstack([province.total_bounds, *([islands.total_bounds] if len(islands) else [])])
     lon0, lat0 = bounds[:, :2].min(axis=0)
     lon1, lat1 = bounds[:, 2:].max(axis=0)
@@ -319,4 +331,10 @@ def province_detail_map(
              for code, name in province_names.items()},
             NO_DATA_COLOR))
         layers.append(archipelago_labels(islands, lang, decimals)[0])
+    if away is not None:
+        layers.append(path_layer("archipelago-inset", shapely.get_exterior_ring(
+            np.array([away.box])), INSET_COLOR, 1, decimals))
+        legend.append(LegendRow(t("map_archipelago_inset", lang, name=", ".join(
+            t(ARCHIPELAGO_NAMES[key], lang) for key in islands["key"])), INSET_COLOR,
+            "outline"))
     return MapSpec(_deck(layers, view, basemap), legend, boundary_note(drawn, lang))

@@ -14,7 +14,7 @@ import shapely
 from shapely.geometry import Polygon, box
 
 from p8lib import units
-from p8lib.maps import builders, colours, geo, map_text, map_values, map_view
+from p8lib.maps import builders, colours, geo, inset, map_text, map_values, map_view
 
 EVIL = "<img src=x onerror=alert(1)>"
 
@@ -540,7 +540,8 @@ def test_archipelago_tooltips_are_escaped():
 
 @pytest.mark.parametrize(("vintage", "short"), [("2021", "Trường Sa"), ("2021", "Hoàng Sa"),
                                                 ("2025", "Trường Sa"), ("2025", "Hoàng Sa")])
-def test_drill_down_of_the_archipelago_province_shows_and_names_it(vintage, short):
+def test_drill_down_of_the_archipelago_province_frames_the_mainland_and_insets_the_islands(
+        vintage, short):
     zone = _special_zones().loc[short]
     provinces = geo.load_boundaries("province", vintage)
     communes = geo.load_boundaries("commune", vintage)
@@ -551,13 +552,61 @@ def test_drill_down_of_the_archipelago_province_shows_and_names_it(vintage, shor
                                         points=points[points["province_code"] == code],
                                         lang="vi")
     deck = _spec_json(spec)
-    dots = _layer(deck, "archipelagos")["data"]
-    assert dots and all(math.dist(d["position"], (zone.lon, zone.lat)) <= SPREAD for d in dots)
+    view = deck["initialViewState"]
+    # The islands, in an outlined box beside the mainland, drawn in the view, named.
+    (frame,) = _layer(deck, "archipelago-inset")["data"]
+    xs, ys = zip(*frame["path"], strict=True)
+    dots = [d["position"] for d in _layer(deck, "archipelagos")["data"]]
+    assert len(dots) >= 3
+    assert all(min(xs) <= x <= max(xs) and min(ys) <= y <= max(ys) for x, y in dots)
+    for x, y in [*dots, *frame["path"]]:
+        px, py = web_mercator(x, y, view, 820, 620)
+        assert 0 <= px <= 820 and 0 <= py <= 620
     assert [r["text"] for r in _layer(deck, "archipelago-labels")["data"]] == [
         ARCHIPELAGO_NAMES[short]["vi"]]
-    x, y = web_mercator(zone.lon, zone.lat, deck["initialViewState"], 820, 620)
-    assert 0 <= x <= 820 and 0 <= y <= 620
+    assert any(row.label.startswith(ARCHIPELAGO_NAMES[short]["vi"]) for row in spec.legend)
+    # Moved, not redrawn: the dots are the islands' points under one scale and shift.
+    real = [d for d in geo.load_archipelagos().itertuples() if d.province_code == code]
+    islets = shapely.get_coordinates(shapely.point_on_surface(
+        shapely.get_parts(np.array([r.geometry for r in real]))))
+    fit, residual, *_ = np.linalg.lstsq(np.c_[islets.ravel(), np.tile([1, 0], len(islets)),
+                                              np.tile([0, 1], len(islets))],
+                                        np.asarray(dots).ravel(), rcond=None)
+    assert 0 < fit[0] < 0.5 and residual[0] < 1e-4  # smaller, and a shift only
+    # The mainland fills the view: the communes' points away from the islands span a quarter
+    # of the canvas or more in one direction (2.4–6 times what they did with the islands in
+    # place: at most 134 × 116 px of 820 × 620, Đà Nẵng and Quảng Nam in 2025).
+    mainland = points[(points["province_code"] == code)
+                      & (np.hypot(points["lon"] - zone.lon, points["lat"] - zone.lat) > SPREAD)]
+    corners = [web_mercator(x, y, view, 820, 620) for x, y in zip(
+        mainland["lon"], mainland["lat"], strict=True)]
+    width = max(c[0] for c in corners) - min(c[0] for c in corners)
+    height = max(c[1] for c in corners) - min(c[1] for c in corners)
+    assert max(width / 820, height / 620) >= 0.25, (width, height)
     assert len(spec.deck.to_json().encode()) <= 250_000
+
+
+def test_an_inset_moves_only_the_parts_in_the_archipelago_region():
+    mainland, island = box(0, 0, 1, 1), box(5, 5, 5.1, 5.1)
+    province = gpd.GeoDataFrame({"code": ["p"]}, geometry=[shapely.MultiPolygon(
+        [mainland, island])], crs="EPSG:4326")
+    islands = gpd.GeoDataFrame({"key": ["k"], "province_code": ["p"]}, geometry=[island],
+                               crs="EPSG:4326")
+    away = inset.plan(province, islands)
+    # region (4, 4)–(6.1, 6.1); the box 0.6 of the mainland's side, 0.08 east of it, level
+    # with its northern edge (the islands lie north of its middle)
+    scale = 0.6 / 2.1
+    moved = away.move(province).geometry.iloc[0]
+    parts = sorted(shapely.get_parts(moved), key=lambda g: g.bounds)
+    assert parts[0].equals(mainland)
+    np.testing.assert_allclose(parts[1].bounds, [1.08 + scale, 1 - scale * 1.1,
+                                                 1.08 + scale * 1.1, 1 - scale * 1.0])
+    np.testing.assert_allclose(away.box.bounds, [1.08, 1 - 0.6, 1.68, 1])
+    other = gpd.GeoDataFrame({"code": ["q"]}, geometry=[box(2, 2, 3, 3)], crs="EPSG:4326")
+    assert away.move(other) is other  # nothing of it in the region
+    near = gpd.GeoDataFrame({"key": ["k"], "province_code": ["p"]},
+                            geometry=[box(1.2, 0, 1.3, 0.1)], crs="EPSG:4326")
+    assert inset.plan(province, near) is None  # islands close in stay where they are
 
 
 def test_drill_down_of_another_province_has_no_archipelago():
