@@ -93,11 +93,20 @@ def app(extra: list[str]) -> None:
     os.execv(PYTHON, [str(PYTHON), "-m", "streamlit", "run", "serve.py", *extra])
 
 
+def _workers(extra: list[str]) -> list[str]:
+    """pytest-xdist's options unless the command gives its own: one worker per core (at
+    least two: the browser tests mostly wait on Chromium's software rendering), each running
+    whole test files (``--dist loadfile``: a file's servers and browser are started once)."""
+    if any(a == "-n" or a.startswith(("-n", "--numprocesses", "--dist")) for a in extra):
+        return []
+    return ["-n", str(max(2, os.cpu_count() or 1)), "--dist", "loadfile"]
+
+
 def test(extra: list[str]) -> None:
     _install("requirements-dev.txt")
     _apt_install(_missing_test_packages())
     os.chdir(ROOT)
-    os.execv(PYTHON, [str(PYTHON), "-m", "pytest", *extra])
+    os.execv(PYTHON, [str(PYTHON), "-m", "pytest", *_workers(extra), *extra])
 
 
 def main() -> None:

@@ -121,14 +121,16 @@ def server() -> Iterator[StreamlitServer]:
         running.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def _fresh_pool(request) -> Iterator[list[StreamlitServer]]:
-    """Servers for the ``fresh_server`` tests, all started at once so their start-ups overlap.
+    """Servers for a module's ``fresh_server`` tests, all started at once so their start-ups
+    overlap (per module: with ``pytest -n`` a worker runs whole files, ``--dist loadfile``).
 
     Nothing asks them anything but ``/_stcore/health`` before their test opens a page, so
     that page is each server's first request.
     """
-    wanted = sum("fresh_server" in item.fixturenames for item in request.session.items)
+    wanted = sum("fresh_server" in item.fixturenames for item in request.session.items
+                 if item.module is request.module)
     pool = [StreamlitServer().start() for _ in range(wanted)]
     try:
         yield pool
