@@ -218,7 +218,7 @@ def _view(token: tuple[str, str], measure: str, vintage: str, indicator: str | N
     inside = pilot_shapes[pilot_shapes["code"].isin(olds)] if vintage == units.NEW else None
     return coverage_view.detail_view(
         choice, rows, shape, unit_frame, catalogue=catalogue, sources=source_names(),
-        lang=lang, district_lines=lines, pilot_outline=inside, notes=notes)
+        lang=lang, district_lines=lines, pilot_outline=inside, notes=notes, height=height)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

@@ -36,7 +36,6 @@ A drill-down draws them in an inset beside the mainland (:mod:`p8lib.maps.inset`
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -85,6 +84,10 @@ INSET_COLOR: Color = (90, 90, 90, 255)  # the box around a moved archipelago
 # boundaries get simplified.
 NATIONAL_MAX_COORDS = 36_000  # ~600 KB of province polygons in the national deck
 OUTLINE_MAX_COORDS = 10_000  # per outline layer: 8 pilot provinces ~4,000, 60 districts ~7,800
+# A drill-down's view is fitted to this width (a page's map column is wider; on a slide, much
+# wider) and to the deck's own height, zoomed in this range.
+DETAIL_VIEWPORT = (600, 620)
+DETAIL_ZOOM = (5.0, 12.0)
 DETAIL_MAX_COORDS = 7_000  # commune polygons of a province deck within its 300 KB budget
 # Decimals of lon/lat sent (0.001° ≈ 110 m). The national deck opens at zoom ≈ 4.8, 1 px ≈
 # 0.03°. A drill-down opens at zoom 5.8–9.9, 1 px = 0.0015–0.02°: 3 decimals (≤ 0.0005° off)
@@ -241,6 +244,7 @@ def province_detail_map(
     pilot_outline: gpd.GeoDataFrame | None = None,
     basemap: bool = False,
     archipelagos: gpd.GeoDataFrame | None = None,
+    height: int = DETAIL_VIEWPORT[1],
 ) -> MapSpec:
     """Drill-down into one province: its communes (or districts) coloured by a measure.
 
@@ -269,6 +273,9 @@ def province_detail_map(
         Hòa have the same codes in both vintages) are drawn and named — in an outlined inset
         beside the mainland, with the units' parts out there (:mod:`p8lib.maps.inset`), so
         that the view is framed on the mainland.
+    height : int
+        The deck's height in px: the view is fitted to it (and to
+        :data:`DETAIL_VIEWPORT`'s width), zoomed in :data:`DETAIL_ZOOM`.
 
     Returns
     -------
@@ -285,12 +292,13 @@ def province_detail_map(
         province, units, islands = (away.move(f) for f in (province, units, islands))
         district_lines = None if district_lines is None else away.move(district_lines)
         pilot_outline = None if pilot_outline is None else away.move(pilot_outline)
-    bounds = np.vstack([province.total_bounds, *([islands.total_bounds] if len(islands) else [])])
-    lon0, lat0 = bounds[:, :2].min(axis=0)
-    lon1, lat1 = bounds[:, 2:].max(axis=0)
-    span = max(lon1 - lon0, lat1 - lat0, 0.05)
-    view = pdk.ViewState(longitude=(lon0 + lon1) / 2, latitude=(lat0 + lat1) / 2,
-                         zoom=float(np.clip(8.6 - math.log2(span), 5, 12)))
+    bounds = np.vstack([province.total_bounds, *([islands.total_bounds] if len(islands) else []),
+                        *([away.box.bounds] if away is not None else [])])
+    label_boxes = archipelago_labels(islands, lang, NATIONAL_DECIMALS)[1] if len(islands) else []
+    # Fitted to the deck's height (smaller on a slide) and a narrow column's width.
+    view = fit_view((*bounds[:, :2].min(axis=0), *bounds[:, 2:].max(axis=0)), label_boxes,
+                    viewport=(DETAIL_VIEWPORT[0], height))
+    view.zoom = float(np.clip(view.zoom, DETAIL_ZOOM[0], DETAIL_ZOOM[1]))
     decimals = detail_decimals(view.zoom)
     codes = units["code"].tolist()
     values = pd.Series(dtype=float) if values is None else values

@@ -118,14 +118,16 @@ def detail_view(choice: MapChoice, table: pd.DataFrame, province: gpd.GeoDataFra
                 sources: Mapping[str, str], lang: str,
                 district_lines: gpd.GeoDataFrame | None = None,
                 pilot_outline: gpd.GeoDataFrame | None = None,
-                notes: list[str] = ()) -> MapView:
+                notes: list[str] = (), height: int = NATIONAL_VIEWPORT[1]) -> MapView:
     """A province's drill-down map of ``choice`` from a 2021 table of its districts or
-    communes; ``units_`` are their boundaries in the choice's vintage."""
+    communes; ``units_`` are their boundaries in the choice's vintage; ``height``: the px
+    the page draws it at."""
     ready = prepared(choice, table, catalogue)
     values, lines, title = _shading(choice, ready, catalogue, lang, sources)
     spec = builders.province_detail_map(
         province, units_, values, level=choice.level, kind=KIND[choice.measure], lang=lang,
-        tooltip=lines, district_lines=district_lines, pilot_outline=pilot_outline)
+        tooltip=lines, district_lines=district_lines, pilot_outline=pilot_outline,
+        height=height)
     return MapView(spec, title, [n for n in notes if n], lines)
 
 

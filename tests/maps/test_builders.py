@@ -560,8 +560,8 @@ def test_drill_down_of_the_archipelago_province_frames_the_mainland_and_insets_t
     assert len(dots) >= 3
     assert all(min(xs) <= x <= max(xs) and min(ys) <= y <= max(ys) for x, y in dots)
     for x, y in [*dots, *frame["path"]]:
-        px, py = web_mercator(x, y, view, 820, 620)
-        assert 0 <= px <= 820 and 0 <= py <= 620
+        px, py = web_mercator(x, y, view, *builders.DETAIL_VIEWPORT)
+        assert 0 <= px <= builders.DETAIL_VIEWPORT[0] and 0 <= py <= builders.DETAIL_VIEWPORT[1]
     assert [r["text"] for r in _layer(deck, "archipelago-labels")["data"]] == [
         ARCHIPELAGO_NAMES[short]["vi"]]
     assert any(row.label.startswith(ARCHIPELAGO_NAMES[short]["vi"]) for row in spec.legend)
@@ -573,16 +573,17 @@ def test_drill_down_of_the_archipelago_province_frames_the_mainland_and_insets_t
                                               np.tile([0, 1], len(islets))],
                                         np.asarray(dots).ravel(), rcond=None)
     assert 0 < fit[0] < 0.5 and residual[0] < 1e-4  # smaller, and a shift only
-    # The mainland fills the view: the communes' points away from the islands span a quarter
-    # of the canvas or more in one direction (2.4–6 times what they did with the islands in
-    # place: at most 134 × 116 px of 820 × 620, Đà Nẵng and Quảng Nam in 2025).
+    # The mainland fills the view: the communes' points away from the islands span more than
+    # a quarter of the 600 × 620 px the view is fitted to in one direction (2.4–6 times what
+    # they did with the islands in place: at most 134 × 116 px, Đà Nẵng and Quảng Nam in 2025).
     mainland = points[(points["province_code"] == code)
                       & (np.hypot(points["lon"] - zone.lon, points["lat"] - zone.lat) > SPREAD)]
-    corners = [web_mercator(x, y, view, 820, 620) for x, y in zip(
+    corners = [web_mercator(x, y, view, *builders.DETAIL_VIEWPORT) for x, y in zip(
         mainland["lon"], mainland["lat"], strict=True)]
     width = max(c[0] for c in corners) - min(c[0] for c in corners)
     height = max(c[1] for c in corners) - min(c[1] for c in corners)
-    assert max(width / 820, height / 620) >= 0.25, (width, height)
+    assert max(width / builders.DETAIL_VIEWPORT[0],
+               height / builders.DETAIL_VIEWPORT[1]) >= 0.25, (width, height)
     assert len(spec.deck.to_json().encode()) <= 250_000
 
 
@@ -627,3 +628,23 @@ def test_fit_view_fits_bounds_and_pixel_boxes():
     assert boxed.zoom < plain.zoom
     view = {"longitude": boxed.longitude, "latitude": boxed.latitude, "zoom": boxed.zoom}
     assert web_mercator(110.0, 15.0, view, 600, 620)[0] + 400 <= 591
+
+
+@pytest.mark.parametrize("height", [620, 340])
+@pytest.mark.parametrize("code", ["56", "94", "38"])
+def test_a_drill_down_is_fitted_to_its_decks_height(code, height):
+    provinces = geo.load_boundaries("province", "2021")
+    communes = geo.load_boundaries("commune", "2021")
+    spec = builders.province_detail_map(provinces[provinces["code"] == code],
+                                        communes[communes["province_code"] == code],
+                                        lang="en", height=height)
+    deck = _spec_json(spec)
+    outline = [xy for row in _layer(deck, "province-outline")["data"] for xy in row["path"]]
+    pixels = [web_mercator(x, y, deck["initialViewState"], builders.DETAIL_VIEWPORT[0], height)
+              for x, y in outline]
+    assert all(0 <= px <= builders.DETAIL_VIEWPORT[0] and 0 <= py <= height
+               for px, py in pixels)
+    # and it fills one of the two directions (not zoomed out to be safe)
+    spread = (max(p[0] for p in pixels) - min(p[0] for p in pixels),
+              max(p[1] for p in pixels) - min(p[1] for p in pixels))
+    assert spread[0] >= 0.8 * builders.DETAIL_VIEWPORT[0] or spread[1] >= 0.8 * height
