@@ -84,15 +84,12 @@ INSET_COLOR: Color = (90, 90, 90, 255)  # the box around a moved archipelago
 # boundaries get simplified.
 NATIONAL_MAX_COORDS = 36_000  # ~600 KB of province polygons in the national deck
 OUTLINE_MAX_COORDS = 10_000  # per outline layer: 8 pilot provinces ~4,000, 60 districts ~7,800
-# A drill-down's view is fitted to this width (a page's map column is wider; on a slide, much
-# wider) and to the deck's own height, zoomed in this range.
-DETAIL_VIEWPORT = (600, 620)
-DETAIL_ZOOM = (5.0, 12.0)
 DETAIL_MAX_COORDS = 7_000  # commune polygons of a province deck within its 300 KB budget
 # Decimals of lon/lat sent (0.001° ≈ 110 m). The national deck opens at zoom ≈ 4.8, 1 px ≈
-# 0.03°. A drill-down opens at zoom 5.8–9.9, 1 px = 0.0015–0.02°: 3 decimals (≤ 0.0005° off)
-# are under a quarter pixel up to zoom 9 (a large province: Thanh Hóa opens at 8.0), 4
-# decimals beyond (:func:`detail_decimals`). Shared edges round alike: no gaps open.
+# 0.03°. A drill-down opens at zoom 7.1–10 in a 620 px deck (lower on a slide), 1 px =
+# 0.0007–0.005°: 3 decimals (≤ 0.0005° off) are used up to zoom 9 (a large province: Thanh
+# Hóa opens at 7.9), 4 decimals beyond (:func:`detail_decimals`). Shared edges round alike:
+# no gaps open.
 NATIONAL_DECIMALS = 3
 DETAIL_DECIMALS = 4
 DETAIL_FINE_ZOOM = 9.0
@@ -100,6 +97,10 @@ DETAIL_FINE_ZOOM = 9.0
 # zoom, about a pixel at a drill-down's.
 NATIONAL_CLOSING = 0.01
 DETAIL_CLOSING = 0.002
+# A drill-down's view is fitted to this width (a page's map column is wider; on a slide, much
+# wider) and to the deck's own height, zoomed in this range.
+DETAIL_VIEWPORT = (600, 620)
+DETAIL_ZOOM = (5.0, 12.0)
 
 
 @dataclass
@@ -292,6 +293,7 @@ def province_detail_map(
         province, units, islands = (away.move(f) for f in (province, units, islands))
         district_lines = None if district_lines is None else away.move(district_lines)
         pilot_outline = None if pilot_outline is None else away.move(pilot_outline)
+        points = None if points is None else away.move_points(points)
     bounds = np.vstack([province.total_bounds, *([islands.total_bounds] if len(islands) else []),
                         *([away.box.bounds] if away is not None else [])])
     label_boxes = archipelago_labels(islands, lang, NATIONAL_DECIMALS)[1] if len(islands) else []

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 
 # Around the islets, what counts as the archipelago's region (degrees, ≈ 110 km: the
@@ -58,6 +59,16 @@ class Inset:
         out = frame.copy()
         out.geometry = gpd.GeoSeries(moved, index=frame.index, crs=frame.crs)
         return out
+
+    def move_points(self, points: pd.DataFrame) -> pd.DataFrame:
+        """``points`` (columns ``lon`` and ``lat``) with those in the region moved into the
+        box, the others untouched."""
+        lon, lat = (points[c].to_numpy(dtype=float) for c in ("lon", "lat"))
+        inside = shapely.contains_xy(self.region, lon, lat)
+        if not inside.any():
+            return points
+        return points.assign(lon=np.where(inside, lon * self.scale + self.dx, lon),
+                             lat=np.where(inside, lat * self.scale + self.dy, lat))
 
 
 def plan(province: gpd.GeoDataFrame, islands: gpd.GeoDataFrame) -> Inset | None:

@@ -603,6 +603,9 @@ def test_an_inset_moves_only_the_parts_in_the_archipelago_region():
     np.testing.assert_allclose(parts[1].bounds, [1.08 + scale, 1 - scale * 1.1,
                                                  1.08 + scale * 1.1, 1 - scale * 1.0])
     np.testing.assert_allclose(away.box.bounds, [1.08, 1 - 0.6, 1.68, 1])
+    points = away.move_points(pd.DataFrame({"lon": [0.5, 5.05], "lat": [0.5, 5.05]}))
+    np.testing.assert_allclose(points.to_numpy(), [[0.5, 0.5],
+                                                   [1.08 + scale * 1.05, 1 - scale * 1.05]])
     other = gpd.GeoDataFrame({"code": ["q"]}, geometry=[box(2, 2, 3, 3)], crs="EPSG:4326")
     assert away.move(other) is other  # nothing of it in the region
     near = gpd.GeoDataFrame({"key": ["k"], "province_code": ["p"]},
