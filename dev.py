@@ -97,7 +97,7 @@ def _workers(extra: list[str]) -> list[str]:
     """pytest-xdist's options unless the command gives its own: one worker per core (at
     least two: the browser tests mostly wait on Chromium's software rendering), each running
     whole test files (``--dist loadfile``: a file's servers and browser are started once)."""
-    if any(a == "-n" or a.startswith(("-n", "--numprocesses", "--dist")) for a in extra):
+    if any(a.startswith(("-n", "--numprocesses", "--dist")) for a in extra):
         return []
     return ["-n", str(max(2, os.cpu_count() or 1)), "--dist", "loadfile"]
 

@@ -118,7 +118,8 @@ def detail_view(choice: MapChoice, table: pd.DataFrame, province: gpd.GeoDataFra
                 sources: Mapping[str, str], lang: str,
                 district_lines: gpd.GeoDataFrame | None = None,
                 pilot_outline: gpd.GeoDataFrame | None = None,
-                notes: list[str] = (), height: int = NATIONAL_VIEWPORT[1]) -> MapView:
+                notes: list[str] = (), height: int = builders.DETAIL_VIEWPORT[1]
+                ) -> MapView:
     """A province's drill-down map of ``choice`` from a 2021 table of its districts or
     communes; ``units_`` are their boundaries in the choice's vintage; ``height``: the px
     the page draws it at."""

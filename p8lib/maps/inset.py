@@ -41,8 +41,12 @@ class Inset:
         """The region once moved: the frame drawn around the inset."""
         return self._moved(np.array([self.region]))[0]
 
+    def _xy(self, xy: np.ndarray) -> np.ndarray:
+        """The map itself, on an (n, 2) array of lon/lat pairs."""
+        return xy * self.scale + [self.dx, self.dy]
+
     def _moved(self, geometries: np.ndarray) -> np.ndarray:
-        return shapely.transform(geometries, lambda xy: xy * self.scale + [self.dx, self.dy])
+        return shapely.transform(geometries, self._xy)
 
     def move(self, frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         """``frame`` with every part of its (multi)polygons that lies in the region moved into
@@ -63,12 +67,12 @@ class Inset:
     def move_points(self, points: pd.DataFrame) -> pd.DataFrame:
         """``points`` (columns ``lon`` and ``lat``) with those in the region moved into the
         box, the others untouched."""
-        lon, lat = (points[c].to_numpy(dtype=float) for c in ("lon", "lat"))
-        inside = shapely.contains_xy(self.region, lon, lat)
+        xy = points[["lon", "lat"]].to_numpy(dtype=float, copy=True)
+        inside = shapely.contains_xy(self.region, xy[:, 0], xy[:, 1])
         if not inside.any():
             return points
-        return points.assign(lon=np.where(inside, lon * self.scale + self.dx, lon),
-                             lat=np.where(inside, lat * self.scale + self.dy, lat))
+        xy[inside] = self._xy(xy[inside])
+        return points.assign(lon=xy[:, 0], lat=xy[:, 1])
 
 
 def plan(province: gpd.GeoDataFrame, islands: gpd.GeoDataFrame) -> Inset | None:
