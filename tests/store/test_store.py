@@ -72,7 +72,7 @@ def test_opening_again_neither_migrates_nor_seeds_twice(store):
     ("soc_trang_2023.xlsx", wide_xlsx(), ImportOptions(period=(2023, 2023), measure="actual",
                                                        source_id="soc_trang_2023"), 9,
      ["Báo cáo 2023"]),
-])
+], ids=["csv", "xlsx"])  # the workbook's bytes hold its save time: no id of them
 def test_a_publish_is_one_batch_with_what_it_came_from(store, name, data, options,
                                                        expected_figures, sheets):
     version = p8store.store_version(store)
