@@ -16,7 +16,9 @@ The figures table is the one large object (1,000,000 rows in the benchmarks). It
 once per process and store version, its text columns categoricals, and shared
 (``st.cache_resource``); every caller gets a shallow copy, which pandas' copy-on-write keeps
 apart from the shared frame, so a session can never change another's figures.
-``st.cache_data`` would unpickle a full copy on every rerun instead.
+``st.cache_data`` would unpickle a full copy on every rerun instead. The small tables (the
+catalogue, the coverage, the sources) are shared the same way: a rerun asks for them dozens
+of times, and each ``st.cache_data`` call unpickles a copy (docs/benchmarks.md, issue #19).
 
 What the pages compute per filter is in :mod:`app.views`, cached by the filter values and
 :func:`figures_token` (which store and version, or which figures file); so are the map's
@@ -100,43 +102,62 @@ def figures_token() -> tuple[str, int]:
     """What names the figures in use: (the store's URL, its version), or (the
     ``P8_FIGURES`` file, the store's version). The per-filter caches are keyed by it."""
     path = figures_path()
-    return (f"file:{path}" if path else store().url), store_state().version
+    # The URL the store was opened with (no call into the cache of opened stores: a rerun
+    # asks for the token of every view it shows).
+    return (f"file:{path}" if path else p8store.database_url()), store_state().version
 
 
-@st.cache_data(show_spinner=False)
-def indicators() -> pd.DataFrame:
-    """The indicator catalogue."""
+@st.cache_resource(show_spinner=False)
+def _indicators() -> pd.DataFrame:
     return catalogue.indicators()
 
 
-@st.cache_data(show_spinner=False)
+def indicators() -> pd.DataFrame:
+    """The indicator catalogue (a shallow copy of a shared frame, as :func:`figures`)."""
+    return _indicators().copy(deep=False)
+
+
+@st.cache_resource(show_spinner=False)
+def _indicator_options(content: int | None) -> tuple[str, ...]:
+    return tuple(filters.indicator_options(indicators(), content))
+
+
 def indicator_options(content: int | None) -> list[str]:
     """:func:`p8lib.analysis.filters.indicator_options` of the catalogue, once per content area
     (every rerun's sidebar asks)."""
-    return filters.indicator_options(indicators(), content)
+    return list(_indicator_options(content))
 
 
-@st.cache_data(show_spinner=False)
-def province_names(lang: str) -> dict[str, str]:
-    """:func:`p8lib.present.labels.province_names` (2021 code → name), once per language."""
+@st.cache_resource(show_spinner=False)
+def _province_names(lang: str) -> dict[str, str]:
     return labels.province_names(lang).to_dict()
 
 
-@st.cache_data(show_spinner=False)
-def indicator_labels(lang: str) -> dict[str, str]:
-    """:func:`p8lib.present.labels.indicator_labels` of the catalogue, once per language."""
+def province_names(lang: str) -> dict[str, str]:
+    """:func:`p8lib.present.labels.province_names` (2021 code → name), once per language."""
+    return dict(_province_names(lang))
+
+
+@st.cache_resource(show_spinner=False)
+def _indicator_labels(lang: str) -> dict[str, str]:
     return labels.indicator_labels(indicators(), lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+def indicator_labels(lang: str) -> dict[str, str]:
+    """:func:`p8lib.present.labels.indicator_labels` of the catalogue, once per language."""
+    return dict(_indicator_labels(lang))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _active_table(url: str, version: int, name: str) -> pd.DataFrame:
     del version  # the cache key only
     return p8store.active_table(_store(url), name)
 
 
 def sources() -> pd.DataFrame:
-    """The active sources of the store."""
-    return _active_table(store().url, store_state().version, "sources")
+    """The active sources of the store (a shallow copy of a shared frame)."""
+    return _active_table(p8store.database_url(), store_state().version, "sources").copy(
+        deep=False)
 
 
 @st.cache_data(show_spinner=False)
@@ -152,8 +173,9 @@ def source_text(file: str | None) -> str | None:
 
 
 def coverage() -> pd.DataFrame:
-    """The active coverage rows of the store."""
-    return _active_table(store().url, store_state().version, "coverage")
+    """The active coverage rows of the store (a shallow copy of a shared frame)."""
+    return _active_table(p8store.database_url(), store_state().version, "coverage").copy(
+        deep=False)
 
 
 def read_figures(path: Path) -> pd.DataFrame:
@@ -222,7 +244,7 @@ def figures() -> pd.DataFrame:
     return _shared_figures(*figures_token()).copy(deep=False)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _summary(token: tuple[str, int]) -> tuple[list[str], list[int], dict[str, int]]:
     """Filter choices and reach counts of the figures named by ``token``."""
     del token  # the cache key only: which figures are in use

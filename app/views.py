@@ -2,8 +2,10 @@
 
 Each result is keyed by the filters and :func:`app.data.figures_token` (the store and its
 version, or the ``P8_FIGURES`` file), never by hashing the large figures frame. Results are
-small tables and charts; those shared across sessions (``st.cache_resource``) are never
-modified by their callers (``st.plotly_chart`` serialises a copy of a figure).
+small tables and charts, shared across sessions (``st.cache_resource``: ``st.cache_data``
+would unpickle a copy on every call, and a rerun makes dozens). A table is handed out as a
+shallow copy (pandas' copy-on-write keeps the shared one as it is), tiles as a new list; a
+chart is never modified by its callers (``st.plotly_chart`` serialises a copy).
 
 Every number a view returns is of the scope the filters say (a province or the country, a
 year or every year), and every chart's title names that scope (:func:`scope`), so that a
@@ -66,14 +68,14 @@ def titled(text: str, province: str | None, year: int | None, lang: str) -> str:
     return f"{text} — {scope(province, year, lang)}"
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
+@st.cache_resource(show_spinner=False, max_entries=128)
 def _attainment(token: tuple[str, int], province: str | None, year: int | None,
                 content: int | None, indicator: str | None) -> pd.DataFrame:
     del token  # the cache key only: which figures are in use
     return targets.attainment(filtered(province, year, content, indicator), indicators())
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _level_attainment(token: tuple[str, int], year: int | None, level: str) -> pd.DataFrame:
     del token  # the cache key only: which figures are in use
     return targets.attainment(filtered(year=year), indicators(), level=level)
@@ -93,11 +95,14 @@ def attainment(province: str | None = None, year: int | None = None,
     indicator. Not so the year: it chooses which results count.
     """
     if level is None:
-        return _attainment(figures_token(), province, year, content, indicator)
-    return _level_attainment_in(figures_token(), province, year, content, indicator, level)
+        shared = _attainment(figures_token(), province, year, content, indicator)
+    else:
+        shared = _level_attainment_in(figures_token(), province, year, content, indicator,
+                                      level)
+    return shared.copy(deep=False)
 
 
-@st.cache_data(show_spinner=False, max_entries=1024)
+@st.cache_resource(show_spinner=False, max_entries=1024)
 def _level_attainment_in(token: tuple[str, int], province: str | None, year: int | None,
                          content: int | None, indicator: str | None, level: str
                          ) -> pd.DataFrame:
@@ -106,11 +111,15 @@ def _level_attainment_in(token: tuple[str, int], province: str | None, year: int
                                   catalogue=indicators()).reset_index(drop=True)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
+def _catalogue_table(lang: str) -> pd.DataFrame:
+    return tables.catalogue_table(indicators(), lang)
+
+
 def catalogue_table(lang: str) -> pd.DataFrame:
     """:func:`p8lib.present.tables.catalogue_table` of the catalogue in use, once per language
     (a table that never changes)."""
-    return tables.catalogue_table(indicators(), lang)
+    return _catalogue_table(lang).copy(deep=False)
 
 
 def _level(province: str | None) -> str:
@@ -119,7 +128,7 @@ def _level(province: str | None) -> str:
     return "province" if province else "national"
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _headline_metrics(token: tuple[str, int], province: str | None, year: int | None,
                       content: int | None, indicator: str | None, lang: str) -> Tiles:
     del token  # the cache key only: which figures are in use
@@ -139,10 +148,10 @@ def headline_metrics(province: str | None, year: int | None, content: int | None
     """:func:`p8lib.present.display.headline_metrics` of the scope's targets: the country's, or
     the chosen province's, with the results of the chosen year; the headline indicators of
     the chosen content area, or the chosen indicator alone."""
-    return _headline_metrics(figures_token(), province, year, content, indicator, lang)
+    return list(_headline_metrics(figures_token(), province, year, content, indicator, lang))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _reach_metrics(token: tuple[str, int], province: str | None, year: int | None,
                    lang: str) -> Tiles:
     del token  # the cache key only: which figures are in use
@@ -156,7 +165,7 @@ def reach_metrics(province: str | None, year: int | None, lang: str) -> Tiles:
     """The reach tiles of a place and year: the provinces, districts and communes the
     sources name for the country (or the districts, communes and figures of a province),
     counting coverage rows and figures of that year only when a year is chosen."""
-    return _reach_metrics(figures_token(), province, year, lang)
+    return list(_reach_metrics(figures_token(), province, year, lang))
 
 
 def attainment_by_content_area(province: str | None, year: int | None, content: int | None,
@@ -241,7 +250,7 @@ def reported_where(province: str | None, year: int | None, content: int | None,
     return _reported_where(figures_token(), province, year, content, indicator, lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _indicator_across(token: tuple[str, int], province: str | None, year: int | None,
                       indicator: str, lang: str) -> pd.DataFrame:
     del token  # the cache key only: which figures are in use
@@ -256,7 +265,7 @@ def indicator_across(province: str | None, year: int | None, indicator: str,
     filters, at most :data:`p8lib.present.chart_frames.MAX_CHART_PLACES` places
     (``attrs["note"]`` says what was summed or left out), cached by the filter values and
     the figures in use."""
-    return _indicator_across(figures_token(), province, year, indicator, lang)
+    return _indicator_across(figures_token(), province, year, indicator, lang).copy(deep=False)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -28,6 +28,7 @@ def warm() -> None:
 
     auth.report_config_problem()  # the start-up message of a sign-in set up wrong
     data.store()
+    data.province_options()  # the sidebar's choices: the 2025 units' 2021 provinces
     catalogue.indicators()
     catalogue.sources()
     catalogue.coverage()

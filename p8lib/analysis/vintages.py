@@ -44,12 +44,19 @@ def _single_2021_province() -> tuple[dict[str, str], dict[str, str]]:
     walk = units.commune_crosswalk()
     district_of = units.parent_codes("commune")
     province_of = units.parent_codes("district")
-    old = walk["old_commune_code"].map(district_of).map(province_of)
-    per_commune = old.groupby(walk["new_commune_code"]).agg(lambda s: set(s.dropna()))
-    provinces = units.province_crosswalk()
-    per_province = provinces.groupby("new_province_code")["old_province_code"].agg(set)
-    return ({new: next(iter(olds)) for new, olds in per_commune.items() if len(olds) == 1},
-            {new: next(iter(olds)) for new, olds in per_province.items() if len(olds) == 1})
+    communes = pd.DataFrame({"new": walk["new_commune_code"],
+                             "old": walk["old_commune_code"].map(district_of).map(province_of)})
+    provinces = units.province_crosswalk().rename(
+        columns={"new_province_code": "new", "old_province_code": "old"})
+    return _only_one(communes), _only_one(provinces)
+
+
+def _only_one(pairs: pd.DataFrame) -> dict[str, str]:
+    """New code → old code, for the new codes whose known old codes are exactly one
+    (``pairs``: columns ``new`` and ``old``; an unknown old code is not counted)."""
+    distinct = pairs[["new", "old"]].dropna().drop_duplicates()
+    single = distinct[~distinct["new"].duplicated(keep=False)]
+    return dict(zip(single["new"], single["old"], strict=True))
 
 
 def provinces_2021(frame: pd.DataFrame) -> pd.Series:
