@@ -182,7 +182,13 @@ def scope_label(province: str | None, year: int | None, years: list[int], lang: 
 
 def _short_name(province: str, lang: str) -> str:
     """A province's name without its type word ("Sóc Trăng"; the English name already is)."""
-    table = units.provinces(units.OLD).set_index("province_code")
-    if province not in table.index:
-        return province
-    return table.loc[province, "name_en" if lang == "en" else "short_vi"]
+    return _short_names(lang).get(province, province)
+
+
+@cache
+def _short_names(lang: str) -> dict[str, str]:
+    """2021 province code → :func:`_short_name`, made once per language (every chart title
+    and heading names its scope)."""
+    table = units.provinces(units.OLD)
+    return dict(zip(table["province_code"], table["name_en" if lang == "en" else "short_vi"],
+                    strict=True))
