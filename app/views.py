@@ -102,6 +102,17 @@ def attainment(province: str | None = None, year: int | None = None,
     return shared.copy(deep=False)
 
 
+def warm() -> None:
+    """Compute the attainment of each year and of every year, at the national and the
+    provincial level, before a visitor asks (:mod:`app.warmup`): every scope's tiles and
+    charts are filtered from one of them, and each costs ≈ 85 ms on the shipped figures
+    (docs/benchmarks.md, issue #19)."""
+    token = figures_token()
+    for year in [None, *year_options()]:
+        for level in ("national", "province"):
+            _level_attainment(token, year, level)
+
+
 @st.cache_resource(show_spinner=False, max_entries=1024)
 def _level_attainment_in(token: tuple[str, int], province: str | None, year: int | None,
                          content: int | None, indicator: str | None, level: str

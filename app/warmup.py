@@ -10,7 +10,20 @@ itself (imports and p8lib's caches are shared and safe to race).
 
 from __future__ import annotations
 
+import logging
 import threading
+
+THREAD_NAME = "p8-warm-up"
+# Streamlit warns once per cached call made outside a script run; the warm-up makes them on
+# purpose (the caches are the process's, shared by every session).
+_CONTEXT_LOGGER = "streamlit.runtime.scriptrunner_utils.script_run_context"
+
+
+class _NotFromWarmUp(logging.Filter):
+    """Drop the records of the warm-up's thread."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.threadName != THREAD_NAME
 
 
 def warm() -> None:
@@ -35,10 +48,12 @@ def warm() -> None:
     for vintage in units.VINTAGES:
         units.provinces(vintage)
     units.districts()
+    app.views.warm()
 
 
 def start() -> threading.Thread:
     """Run :func:`warm` in a daemon thread (it never keeps the server from stopping)."""
-    thread = threading.Thread(target=warm, name="p8-warm-up", daemon=True)
+    logging.getLogger(_CONTEXT_LOGGER).addFilter(_NotFromWarmUp())
+    thread = threading.Thread(target=warm, name=THREAD_NAME, daemon=True)
     thread.start()
     return thread

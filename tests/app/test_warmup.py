@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import streamlit as st
 from streamlit.web.server.app_discovery import discover_asgi_app
 
-from app import warmup
+from app import data, views, warmup
 from p8lib.contract import catalogue
 from p8lib.units import admin
 
@@ -27,3 +28,22 @@ def test_warm_up_fills_the_caches_the_first_page_reads():
     assert catalogue._read_validated.cache_info().currsize >= 3  # indicators, sources, coverage
     assert admin._provinces.cache_info().currsize == len(admin.VINTAGES)
     assert admin._districts.cache_info().currsize == 1
+
+
+def test_warm_up_computes_the_attainment_of_each_year_before_a_visitor(monkeypatch):
+    st.cache_resource.clear()
+    warmup.start().join(timeout=120)
+    computed = []
+    real = views.targets.attainment
+
+    def counted(*args, **kwargs):
+        computed.append(kwargs.get("level"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(views.targets, "attainment", counted)
+    for year in (None, *data.year_options()):
+        for level in ("national", "province"):
+            views.attainment("94", year, level=level)
+    assert computed == []  # every one was ready
+    views.attainment("94", 2023)  # one not warmed (all levels at once): computed now
+    assert computed == [None]
