@@ -154,10 +154,15 @@ def _active_table(url: str, version: int, name: str) -> pd.DataFrame:
     return p8store.active_table(_store(url), name)
 
 
+def _active(name: str) -> pd.DataFrame:
+    """The store's active ``name`` table at this run's version (a shallow copy of a shared
+    frame)."""
+    return _active_table(p8store.database_url(), store_state().version, name).copy(deep=False)
+
+
 def sources() -> pd.DataFrame:
     """The active sources of the store (a shallow copy of a shared frame)."""
-    return _active_table(p8store.database_url(), store_state().version, "sources").copy(
-        deep=False)
+    return _active("sources")
 
 
 @st.cache_data(show_spinner=False)
@@ -174,8 +179,7 @@ def source_text(file: str | None) -> str | None:
 
 def coverage() -> pd.DataFrame:
     """The active coverage rows of the store (a shallow copy of a shared frame)."""
-    return _active_table(p8store.database_url(), store_state().version, "coverage").copy(
-        deep=False)
+    return _active("coverage")
 
 
 def read_figures(path: Path) -> pd.DataFrame:
@@ -198,7 +202,8 @@ def read_figures(path: Path) -> pd.DataFrame:
 
 
 def categorical_text(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with its text columns as categoricals (numbers untouched).
+    """``frame`` with its text columns as categoricals whose categories are Python strings
+    (numbers untouched; a column already categorical gets such categories too).
 
     The figures repeat a few codes, units and sources over many rows: as categoricals they
     take a seventh of the memory, and a filter compares integer codes instead of texts
@@ -220,8 +225,8 @@ def _with_object_categories(column: pd.Series) -> pd.Series:
     if categories.dtype == object:
         return column
     return pd.Series(pd.Categorical.from_codes(
-        column.cat.codes, pd.Index(categories.to_numpy(dtype=object), dtype=object)),
-        index=column.index, name=column.name)
+        column.cat.codes, pd.Index(categories.to_numpy(dtype=object), dtype=object),
+        ordered=column.cat.ordered), index=column.index, name=column.name)
 
 
 @cache
@@ -250,7 +255,7 @@ def _shared_figures(source: str, version: int) -> pd.DataFrame:
         shared = categorical_text(read_figures(Path(source.removeprefix("file:"))))
     else:
         _, shared = p8store.active_figures(_store(source))
-        shared = categorical_text(shared)  # its categories as Python strings
+        shared = categorical_text(shared)
     _freeze_long_lived()
     return shared
 
