@@ -21,7 +21,7 @@ from app import state, views
 from app.data import coverage, figures_token, indicators, sources
 from p8lib import units
 from p8lib.analysis import filters, is_2025, metrics, provinces_in, targets
-from p8lib.contract import t
+from p8lib.contract import LANGS, t
 from p8lib.maps import map_text, map_values
 from p8lib.present import unit_name
 
@@ -180,7 +180,7 @@ def default_level(measure: str, indicator: str | None, content: int | None,
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _view(token: tuple[str, str], measure: str, vintage: str, indicator: str | None,
           content: int | None, year: int | None, level: str, province: str | None,
-          lang: str, height: int):
+          lang: str, height: int, svg: bool):
     """The map view (:class:`p8lib.maps.coverage_view.MapView`) of these choices, shared:
     never modify it."""
     del token  # the cache key only: which figures are in use
@@ -206,7 +206,7 @@ def _view(token: tuple[str, str], measure: str, vintage: str, indicator: str | N
             choice, rows, provinces, catalogue=catalogue, sources=source_names(), lang=lang,
             pilot_codes=pilots if vintage == units.OLD else [],
             pilot_outline=None if vintage == units.OLD else pilot_shapes, notes=notes,
-            height=height)
+            height=height, svg=svg)
     unit_frame = boundaries(level, vintage)
     unit_frame = unit_frame[unit_frame["province_code"] == province]
     shape = boundaries("province", vintage)
@@ -248,10 +248,21 @@ def _not_drawn_note(measure: str, indicator: str | None, content: int | None,
     return [t("map_2025_rows_not_drawn", lang, n=len(rows))]
 
 
+def warm(slide_height: int) -> None:
+    """Build the map page's first view — the national attainment map, as the page draws it
+    and as the talk's map slide (SVG, ``slide_height`` px) does — in both languages, before a
+    visitor asks (:mod:`app.warmup`): each takes a few hundred ms to build."""
+    for lang in LANGS:
+        for height, svg in ((DECK_HEIGHT, False), (slide_height, True)):
+            _view(figures_token(), "attainment", units.OLD, None, None, None, "province", None,
+                  lang, height, svg)
+
+
 def map_page(filters: dict, vintage: str, measure: str, level: str,
-             height: int = DECK_HEIGHT) -> MapPage:
+             height: int = DECK_HEIGHT, svg: bool = False) -> MapPage:
     """Everything the coverage page shows of its map under these choices, the map drawn
-    ``height`` px tall."""
+    ``height`` px tall; with ``svg``, the national map as an SVG figure (a presenter's slide:
+    drawn in well under a second by a browser without a GPU, where the deck takes seconds)."""
     lang = filters["lang"]
     province = drilled_province(vintage)
     national = province is None
@@ -265,7 +276,8 @@ def map_page(filters: dict, vintage: str, measure: str, level: str,
         return page
     try:
         page.view = _view(figures_token(), measure, vintage, filters["indicator"],
-                          filters["content"], filters["year"], level, province, lang, height)
+                          filters["content"], filters["year"], level, province, lang, height,
+                          svg and national)
     except (ImportError, FileNotFoundError):
         page.info = t("map_not_built", lang)
     return page

@@ -27,13 +27,16 @@ class _NotFromWarmUp(logging.Filter):
 
 
 def warm() -> None:
-    """Import the pages' libraries and fill p8lib's caches of the shipped tables.
+    """Import the pages' libraries, fill p8lib's caches of the shipped tables, compute each
+    year's attainment and build the map page's first view (the page's and the slide's).
 
     Imports are made here, not at the top of the module: the server answers its health
     check only after loading this module.
     """
+    import app.maps  # noqa: PLC0415
     import app.sections  # noqa: F401, PLC0415 - imports plotly, pandera, geopandas, pydeck
-    import app.views  # noqa: F401, PLC0415
+    import app.slides  # noqa: PLC0415
+    import app.views  # noqa: PLC0415
     from app import auth, data  # noqa: PLC0415 - the store (opened, migrated, seeded)
     from p8lib import units  # noqa: PLC0415
     from p8lib.contract import catalogue  # noqa: PLC0415
@@ -49,6 +52,7 @@ def warm() -> None:
         units.provinces(vintage)
     units.districts()
     app.views.warm()
+    app.maps.warm(app.slides.MAP_HEIGHT)
 
 
 def start() -> threading.Thread:

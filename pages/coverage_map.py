@@ -38,14 +38,20 @@ if province is not None:
                              key="map_level", required=True,
                              format_func=lambda v: t(f"map_level_{v}", lang))
 height = slides.MAP_HEIGHT if f["present"] else maps.DECK_HEIGHT
-page = maps.map_page(f, vintage, measure, st.session_state.get("map_level", "commune"), height)
+# A slide draws the national map as SVG: there within a second on any projector's PC.
+page = maps.map_page(f, vintage, measure, st.session_state.get("map_level", "commune"), height,
+                     svg=f["present"])
 state.sync_map_url()
 
 if page.info:
     st.info(page.info)
 if page.view is not None:
-    st.pydeck_chart(page.view.spec.deck, on_select=page.on_select(),
-                    selection_mode="single-object", key=page.key, height=height)
+    if page.view.spec.figure is not None:
+        st.plotly_chart(page.view.spec.figure, key=f"{page.key}_svg", theme=None,
+                        config={"displayModeBar": False, "displaylogo": False})
+    else:
+        st.pydeck_chart(page.view.spec.deck, on_select=page.on_select(),
+                        selection_mode="single-object", key=page.key, height=height)
     widgets.legend(page.view.spec.legend, page.view.title)
     # A slide is the map, its legend and whose boundaries: the notes stay on the page.
     for note in [] if f["present"] else page.view.notes:

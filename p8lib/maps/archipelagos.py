@@ -51,13 +51,14 @@ def _label_box(text: str, below: bool) -> tuple[float, float, float, float]:
     return -half, top, half, top + height
 
 
-def archipelago_labels(archipelagos: gpd.GeoDataFrame, lang: str, decimals: int,
-                       ) -> tuple[pdk.Layer, list[tuple[float, float, tuple]]]:
-    """Names of the archipelagos as a TextLayer, and their anchors and pixel boxes.
+def label_rows(archipelagos: gpd.GeoDataFrame, lang: str, decimals: int,
+               ) -> tuple[list[dict], list[tuple[float, float, tuple]]]:
+    """Each archipelago's name: its ``text``, anchor ``position`` [lon, lat], ``baseline``
+    ("top": the name below the anchor, "bottom": above) and pixel ``offset``; and the anchors
+    with their pixel boxes (:func:`_label_box`) for :func:`p8lib.maps.map_view.fit_view`.
 
-    ``characterSet: "auto"`` makes deck.gl put the letters of the data (ầ, đ, ờ…) in its font
-    atlas; its default set is ASCII only. The boxes are those of the longest name in any
-    language, so the view does not move when the language changes.
+    The boxes are those of the longest name in any language, so the view does not move when
+    the language changes.
     """
     rows, boxes = [], []
     for key, (lon0, lat0, lon1, lat1) in zip(archipelagos["key"],
@@ -71,6 +72,18 @@ def archipelago_labels(archipelagos: gpd.GeoDataFrame, lang: str, decimals: int,
                      "offset": [0, LABEL_GAP if below else -LABEL_GAP]})
         longest = max((t(ARCHIPELAGO_NAMES[key], other) for other in LANGS), key=len)
         boxes.append((anchor[0], anchor[1], _label_box(longest, below)))
+    return rows, boxes
+
+
+def archipelago_labels(archipelagos: gpd.GeoDataFrame, lang: str, decimals: int,
+                       ) -> tuple[pdk.Layer, list[tuple[float, float, tuple]]]:
+    """Names of the archipelagos as a TextLayer (:func:`label_rows`), and their anchors and
+    pixel boxes.
+
+    ``characterSet: "auto"`` makes deck.gl put the letters of the data (ầ, đ, ờ…) in its font
+    atlas; its default set is ASCII only.
+    """
+    rows, boxes = label_rows(archipelagos, lang, decimals)
     layer = pdk.Layer(
         "TextLayer", rows, id="archipelago-labels", get_position="position", get_text="text",
         get_size=LABEL_SIZE, get_color=list(LABEL_COLOR), get_text_anchor=_literal("middle"),
@@ -80,14 +93,15 @@ def archipelago_labels(archipelagos: gpd.GeoDataFrame, lang: str, decimals: int,
     return layer, boxes
 
 
-def archipelago_dots(archipelagos: gpd.GeoDataFrame, lang: str, decimals: int,
-                     provinces: dict[str, dict], no_data: Color) -> pdk.Layer:
-    """A dot per island, pickable: tooltip and selection as their province's.
+def island_records(archipelagos: gpd.GeoDataFrame, lang: str, decimals: int,
+                   provinces: dict[str, dict], no_data: Color) -> list[dict]:
+    """A record per island: its ``position`` [lon, lat], its province's ``code``, ``fill``
+    and tooltip lines, named after the archipelago; the first line says the province and
+    its value.
 
     ``provinces`` maps a province code to the properties its polygon carries (``name`` and
-    the tooltip lines, already escaped, and ``fill``); an island's tooltip is named after the
-    archipelago, its first line says the province and its value. An archipelago whose
-    province is not drawn gets ``no_data`` and no lines.
+    the tooltip lines, already escaped, and ``fill``). An archipelago whose province is not
+    drawn gets ``no_data`` and no lines.
     """
     parts, row = shapely.get_parts(archipelagos.geometry.to_numpy(), return_index=True)
     xy = shapely.get_coordinates(shapely.point_on_surface(parts)).round(decimals).tolist()
@@ -101,10 +115,17 @@ def archipelago_dots(archipelagos: gpd.GeoDataFrame, lang: str, decimals: int,
                        "fill": list(province.get("fill", no_data)),
                        "value": f"{name}: {value}" if name and value else name,
                        "name": html.escape(t(ARCHIPELAGO_NAMES[key], lang))})
-    records = [{**shared[i], "position": position}
-               for position, i in zip(xy, row.tolist(), strict=True)]
+    return [{**shared[i], "position": position}
+            for position, i in zip(xy, row.tolist(), strict=True)]
+
+
+def archipelago_dots(archipelagos: gpd.GeoDataFrame, lang: str, decimals: int,
+                     provinces: dict[str, dict], no_data: Color) -> pdk.Layer:
+    """A dot per island (:func:`island_records`), pickable: tooltip and selection as their
+    province's."""
     return pdk.Layer(
-        "ScatterplotLayer", records, id="archipelagos", get_position="position",
+        "ScatterplotLayer", island_records(archipelagos, lang, decimals, provinces, no_data),
+        id="archipelagos", get_position="position",
         get_fill_color="fill", get_line_color=list(ISLAND_LINE_COLOR), stroked=True,
         filled=True, line_width_min_pixels=1, get_radius=1500, radius_min_pixels=3,
         radius_max_pixels=6, pickable=True, auto_highlight=True)

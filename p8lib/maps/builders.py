@@ -105,11 +105,25 @@ DETAIL_ZOOM = (5.0, 12.0)
 
 @dataclass
 class MapSpec:
-    """A deck with the legend rows and the note that must be shown beside it."""
+    """A map with the legend rows and the note that must be shown beside it: a deck, or for
+    a presenter's slide the national map as an SVG figure (:mod:`p8lib.maps.svg_map`)."""
 
-    deck: pdk.Deck
+    deck: pdk.Deck | None
     legend: list[LegendRow] = field(default_factory=list)
     note: str = ""
+    figure: object | None = None  # a plotly Figure, when the map is drawn as SVG
+
+
+@dataclass
+class NationalParts:
+    """What the national map shows, however it is drawn (:func:`national_parts`)."""
+
+    provinces: gpd.GeoDataFrame  # fitted to the vertex budget
+    props: list[dict]  # per province, in order: code, name, fill and tooltip lines (escaped)
+    legend: list[LegendRow]
+    pilots: gpd.GeoDataFrame  # the shapes outlined together as pilot provinces
+    islands: gpd.GeoDataFrame
+    note: str
 
 
 def detail_decimals(zoom: float) -> int:
@@ -187,26 +201,18 @@ def province_map(
         names whole in :data:`p8lib.maps.map_view.NATIONAL_VIEWPORT`.
     """
     lang = check_lang(lang)
-    provinces = geo.fit_to_vertex_budget(provinces, NATIONAL_MAX_COORDS)
-    codes = provinces["code"].tolist()
-    fills, legend = shading(values, codes, kind=kind, lang=lang, breaks=breaks,
-                            tooltip=tooltip)
-    # Only what the layer reads: code (selection), name and lines (tooltip), fill (colour).
-    props = [{"code": code, "name": name, **lines}
-             for code, name, lines in zip(codes, text(names(provinces, lang)), fills,
-                                          strict=True)]
+    parts = national_parts(provinces, values, kind=kind, lang=lang, tooltip=tooltip,
+                           breaks=breaks, pilot_codes=pilot_codes, pilot_outline=pilot_outline,
+                           archipelagos=archipelagos)
     layers = [pdk.Layer(
-        "GeoJsonLayer", features(provinces, props, NATIONAL_DECIMALS), id="provinces",
-        pickable=True, auto_highlight=True, stroked=True, filled=True,
+        "GeoJsonLayer", features(parts.provinces, parts.props, NATIONAL_DECIMALS),
+        id="provinces", pickable=True, auto_highlight=True, stroked=True, filled=True,
         get_fill_color="properties.fill",
         get_line_color=list(LINE_COLOR), line_width_min_pixels=1)]
-    pilots = (provinces[provinces["code"].isin(set(pilot_codes))] if pilot_outline is None
-              else pilot_outline)
-    if not pilots.empty:
-        layers.append(union_outline_layer("pilot-provinces", pilots, PILOT_COLOR, 2,
+    legend = parts.legend
+    if not parts.pilots.empty:
+        layers.append(union_outline_layer("pilot-provinces", parts.pilots, PILOT_COLOR, 2,
                                           NATIONAL_DECIMALS, closing=NATIONAL_CLOSING))
-        legend.append(LegendRow(t("map_pilot_outline" if pilot_outline is None
-                                  else "map_pilot_outline_2021", lang), PILOT_COLOR, "outline"))
     if districts is not None and not districts.empty:
         layers.append(outline_layer("implementing-districts", districts, DISTRICT_COLOR, 2,
                                      NATIONAL_DECIMALS))
@@ -217,16 +223,50 @@ def province_map(
                                                    NATIONAL_DECIMALS)
         layers += dots
         legend += point_legend
-    islands = geo.load_archipelagos() if archipelagos is None else archipelagos
+    islands = parts.islands
     layers.append(archipelago_dots(islands, lang, NATIONAL_DECIMALS,
-                                   {p["code"]: p for p in props}, NO_DATA_COLOR))
+                                   {p["code"]: p for p in parts.props}, NO_DATA_COLOR))
     labels, boxes = archipelago_labels(islands, lang, NATIONAL_DECIMALS)
     layers.append(labels)
-    bounds = np.vstack([provinces.total_bounds, islands.total_bounds])
+    bounds = np.vstack([parts.provinces.total_bounds, islands.total_bounds])
     view = fit_view((*bounds[:, :2].min(axis=0), *bounds[:, 2:].max(axis=0)), boxes,
                     viewport=(NATIONAL_VIEWPORT[0], height))
-    return MapSpec(_deck(layers, view, basemap), legend,
-                   boundary_note({"province": provinces}, lang))
+    return MapSpec(_deck(layers, view, basemap), legend, parts.note)
+
+
+def national_parts(
+    provinces: gpd.GeoDataFrame,
+    values: pd.Series,
+    *,
+    kind: str = "attainment",
+    lang: str = "vi",
+    tooltip: pd.DataFrame | None = None,
+    breaks: Sequence[float] | None = None,
+    pilot_codes: Iterable[str] = (),
+    pilot_outline: gpd.GeoDataFrame | None = None,
+    archipelagos: gpd.GeoDataFrame | None = None,
+) -> NationalParts:
+    """The provinces' fills, tooltip lines and legend (:func:`shading`), the pilot shapes
+    (the legend says how they are marked) and the islands: what :func:`province_map` and
+    :func:`p8lib.maps.svg_map.province_figure` draw, each its own way. Arguments as
+    :func:`province_map`'s."""
+    lang = check_lang(lang)
+    provinces = geo.fit_to_vertex_budget(provinces, NATIONAL_MAX_COORDS)
+    codes = provinces["code"].tolist()
+    fills, legend = shading(values, codes, kind=kind, lang=lang, breaks=breaks,
+                            tooltip=tooltip)
+    # Only what a drawing reads: code (selection), name and lines (tooltip), fill (colour).
+    props = [{"code": code, "name": name, **lines}
+             for code, name, lines in zip(codes, text(names(provinces, lang)), fills,
+                                          strict=True)]
+    pilots = (provinces[provinces["code"].isin(set(pilot_codes))] if pilot_outline is None
+              else pilot_outline)
+    if not pilots.empty:
+        legend.append(LegendRow(t("map_pilot_outline" if pilot_outline is None
+                                  else "map_pilot_outline_2021", lang), PILOT_COLOR, "outline"))
+    islands = geo.load_archipelagos() if archipelagos is None else archipelagos
+    return NationalParts(provinces, props, legend, pilots, islands,
+                         boundary_note({"province": provinces}, lang))
 
 
 def province_detail_map(

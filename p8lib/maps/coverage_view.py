@@ -17,7 +17,7 @@ import pandas as pd
 from p8lib import units
 from p8lib.analysis import metrics
 from p8lib.contract import Figure, fmt_number, i18n, t
-from p8lib.maps import builders, map_text, map_values
+from p8lib.maps import builders, map_text, map_values, svg_map
 from p8lib.maps.map_view import NATIONAL_VIEWPORT
 from p8lib.present import labels, unit_name
 
@@ -99,17 +99,19 @@ def _shading(choice: MapChoice, table: pd.DataFrame, catalogue: pd.DataFrame, la
 def national_view(choice: MapChoice, table: pd.DataFrame, provinces: gpd.GeoDataFrame, *,
                   catalogue: pd.DataFrame, sources: Mapping[str, str], lang: str,
                   pilot_codes: list[str] = (), pilot_outline: gpd.GeoDataFrame | None = None,
-                  notes: list[str] = (), height: int = NATIONAL_VIEWPORT[1]) -> MapView:
+                  notes: list[str] = (), height: int = NATIONAL_VIEWPORT[1],
+                  svg: bool = False) -> MapView:
     """The national map of ``choice`` from a 2021 province table (:mod:`p8lib.maps.map_values`).
 
     ``pilot_codes`` are outlined in the map's own vintage, or ``pilot_outline`` (the 2021
-    pilot provinces) is drawn on a 2025 map; ``height``: the px the page draws it at.
+    pilot provinces) is drawn on a 2025 map; ``height``: the px the page draws it at; ``svg``:
+    drawn as an SVG figure (:mod:`p8lib.maps.svg_map`, a presenter's slide), not a deck.
     """
     ready = prepared(choice, table, catalogue)
     values, lines, title = _shading(choice, ready, catalogue, lang, sources)
-    spec = builders.province_map(provinces, values, kind=KIND[choice.measure], lang=lang,
-                                 tooltip=lines, pilot_codes=pilot_codes,
-                                 pilot_outline=pilot_outline, height=height)
+    draw = svg_map.province_figure if svg else builders.province_map
+    spec = draw(provinces, values, kind=KIND[choice.measure], lang=lang, tooltip=lines,
+                pilot_codes=pilot_codes, pilot_outline=pilot_outline, height=height)
     return MapView(spec, title, [n for n in notes if n], lines)
 
 

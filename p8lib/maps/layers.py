@@ -112,9 +112,16 @@ def union_outline_layer(layer_id: str, frame: gpd.GeoDataFrame, color: Color, wi
     outlined (their fill is still drawn): the derived boundaries have fragments along some
     edges, which would make a tangle of lines.
     """
+    return path_layer(layer_id, union_rings(frame, closing, smallest), color, width, decimals)
+
+
+def union_rings(frame: gpd.GeoDataFrame, closing: float = 0.0,
+                smallest: float = OUTLINE_SMALLEST) -> np.ndarray:
+    """The rings of the union of ``frame``'s units (:func:`union_outline_layer`), fitted to
+    :data:`OUTLINE_MAX_COORDS`."""
     frame = geo.fit_to_vertex_budget(frame, OUTLINE_MAX_COORDS)
     wkb = tuple(shapely.to_wkb(frame.geometry.to_numpy()).tolist())
-    return path_layer(layer_id, _union_rings(wkb, closing, smallest), color, width, decimals)
+    return _union_rings(wkb, closing, smallest)
 
 
 @lru_cache(maxsize=16)

@@ -263,3 +263,34 @@ def test_the_map_says_how_many_rows_of_its_choice_are_of_the_2025_units(indicato
     assert (note in texts(at)) == (n > 0)
     if n == 0:
         assert "since July 2025" not in texts(at)
+
+
+def slide_provinces(at: AppTest) -> dict[str, dict]:
+    """Code → filled trace of the map slide's SVG figure (its one plotly chart)."""
+    (chart,) = at.get("plotly_chart")
+    figure = json.loads(chart.proto.spec)
+    return {trace["meta"]: trace for trace in figure["data"] if trace.get("fill") == "toself"}
+
+
+def test_the_talks_map_slide_is_an_svg_figure_with_the_pages_colours_and_legend():
+    """A slide draws the national map as SVG (there in well under a second without a GPU,
+    where the deck takes seconds): no deck, the same classes as the page's deck, its legend."""
+    slide = run(MAP, present="1", slide="2", lang="en")
+    assert slide.get("deck_gl_json_chart") == []
+    drawn = slide_provinces(slide)
+    assert len(drawn) == 63
+    grey = "rgba(205,205,205,0.588)"
+    # The two provinces whose figures meet a target of theirs (data/figures.csv).
+    assert {code for code, trace in drawn.items() if trace["fillcolor"] != grey} == {"11", "94"}
+    assert drawn["94"]["name"].startswith("<b>Sóc Trăng</b><br>")
+    page = run(MAP, lang="en")  # outside the talk: the deck, with the same colours
+    assert page.get("plotly_chart") == [] and coloured(page) == {"11", "94"}
+    assert drawn["94"]["name"].split("<br>")[1] == units_drawn(page)["94"]["value"]
+    legend = [h for h in texts_html(slide) if "targets 2021–2025" in h]
+    assert legend and legend == [h for h in texts_html(page) if "targets 2021–2025" in h]
+
+
+def test_a_drill_down_in_presenter_mode_is_still_a_deck():
+    at = run(MAP, present="1", lang="en", province="94")
+    assert at.get("plotly_chart") == []
+    assert "communes" in [layer["id"] for layer in deck(at)["layers"]]

@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.web.server.app_discovery import discover_asgi_app
 
-from app import data, views, warmup
+from app import data, slides, views, warmup
 from p8lib.contract import catalogue
 from p8lib.units import admin
 
@@ -47,3 +47,25 @@ def test_warm_up_computes_the_attainment_of_each_year_before_a_visitor(monkeypat
     assert computed == []  # every one was ready
     views.attainment("94", 2023)  # one not warmed (all levels at once): computed now
     assert computed == [None]
+
+
+def test_warm_up_builds_the_map_pages_first_view_and_the_slides(monkeypatch):
+    from app import maps  # noqa: PLC0415
+    from p8lib.maps import builders, svg_map  # noqa: PLC0415
+
+    st.cache_resource.clear()
+    warmup.start().join(timeout=120)
+    built = []
+    for module, name in ((builders, "province_map"), (svg_map, "province_figure")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, _real=real, _name=name, **k: (
+            built.append(_name), _real(*a, **k))[1])
+    filters = {"lang": "en", "indicator": None, "content": None, "year": None}
+    for svg in (False, True):
+        page = maps.map_page(filters, "2021", "attainment", "commune", svg=svg,
+                             height=slides.MAP_HEIGHT if svg else maps.DECK_HEIGHT)
+        assert (page.view.spec.figure is not None) is svg
+    assert built == []  # both were ready
+    maps.map_page({**filters, "year": 2023}, "2021", "attainment", "commune", svg=True,
+                  height=slides.MAP_HEIGHT)
+    assert built == ["province_figure"]  # one not warmed: built now
