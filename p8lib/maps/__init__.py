@@ -9,6 +9,8 @@
   :mod:`~p8lib.maps.map_view` fits its first view, :mod:`~p8lib.maps.archipelagos` draws
   Hoàng Sa and Trường Sa);
 * :mod:`~p8lib.maps.coverage_view` — the coverage page's map, put together;
+  :mod:`~p8lib.maps.svg_map` — its national map as an SVG figure (plotly), for a presenter's
+  slide;
 * :mod:`~p8lib.maps.credits` — the boundary sources, their licences and dates.
 
 Submodules load when first imported: :mod:`~p8lib.maps.map_values` and
@@ -21,6 +23,6 @@ from p8lib._lazy import lazy_exports
 _EXPORTS = dict.fromkeys(("MapSpec", "LegendRow", "province_map", "province_detail_map"),
                          "builders") | {"boundary_credits": "credits"}
 _MODULES = ("archipelagos", "builders", "colours", "coverage_view", "credits", "deck_payload",
-            "geo", "layers", "map_text", "map_values", "map_view")
+            "geo", "layers", "map_text", "map_values", "map_view", "svg_map")
 __all__ = [*_MODULES, *_EXPORTS]
 __getattr__ = lazy_exports(__name__, _EXPORTS, _MODULES)
