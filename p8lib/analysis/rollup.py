@@ -39,7 +39,17 @@ import numpy as np
 import pandas as pd
 
 from p8lib import units
-from p8lib.analysis.grouping import group_or
+from p8lib.analysis.grouping import (
+    distinct_texts,
+    equal_pairs,
+    group_or,
+    is_in,
+    joined_names,
+    joint_keys,
+    shared_codes,
+    text_or_empty,
+    year_bits,
+)
 from p8lib.analysis.vintages import is_2025
 from p8lib.contract import CODE_COLUMNS, FIGURE_COLUMNS, Figure, schema
 
@@ -59,118 +69,101 @@ _BASE_YEAR = 2000  # years as bits from here: periods fit in 62 bits up to 2061
 _KEYS = [*CODE_COLUMNS, Figure.indicator_id, Figure.unit]
 
 
-def _text(column: pd.Series) -> np.ndarray:
-    """A text column as an object array, "" where it is missing (as an empty code is)."""
-    values = column.astype(object).to_numpy()
-    return np.where(pd.isna(values), "", values)
+def summable_ids(catalogue: pd.DataFrame) -> set[str]:
+    """The ids of the catalogue's summable indicators (``aggregation`` "sum"): those whose
+    results roll up."""
+    return {i for i, kind in zip(catalogue[Figure.indicator_id].tolist(),
+                                 catalogue["aggregation"].tolist(), strict=True)
+            if kind == "sum"}
 
 
-def _factorized(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """(distinct texts, each row's index into them) of a text column; missing is "".
-
-    On a categorical column only the categories in use are turned into text: a province's
-    rows hold a few of the 10,000 commune codes among the column's categories.
-    """
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        used, inverse = np.unique(column.cat.codes.to_numpy(), return_inverse=True)
-        categories = _text(pd.Series(column.cat.categories[used[used >= 0]]))
-        texts = np.r_[[""], categories] if len(used) and used[0] < 0 else categories
-        return texts.astype(object), inverse.reshape(-1)
-    inverse, uniques = pd.factorize(_text(column))
-    return np.asarray(uniques, dtype=object), inverse
-
-
-def _coded(anchors: pd.DataFrame, figures: pd.DataFrame
-           ) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
-    """Anchors and the results of their indicators with every key as an integer, and the
-    source ids (``source`` indexes them).
+def _coded(anchors: pd.DataFrame | dict, figures: pd.DataFrame
+           ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray], list[str], list[str]]:
+    """Anchors and the results of their indicators with every key as an integer (arrays by
+    column name), the source ids (``source`` indexes them) and the indicator ids (the
+    anchors' ``indicator_id`` codes index them).
 
     Rows get ``rank`` (of their level), ``start``, ``end``, ``value`` and ``source``.
     """
-    keep = ((figures[Figure.measure] == "actual")
-            & figures[Figure.indicator_id].isin(list(set(_text(anchors[Figure.indicator_id])))))
-    # Only the columns used, then the rows: selecting rows of all thirteen costs more.
-    rows = figures[[*_KEYS, Figure.level, Figure.period_start, Figure.period_end, Figure.value,
-                    Figure.source_id]][keep.to_numpy()]
+    keep = (is_in(figures[Figure.measure], {"actual"})
+            & is_in(figures[Figure.indicator_id], set(text_or_empty(anchors[Figure.indicator_id]))))
     anchor_codes, row_codes = {}, {}
     for col in _KEYS:
-        texts, inverse = _factorized(rows[col])
-        wanted = _text(anchors[col])
-        vocabulary = pd.Index(pd.unique(np.concatenate([[""], wanted, texts])))
-        anchor_codes[col] = vocabulary.get_indexer(wanted)
-        row_codes[col] = vocabulary.get_indexer(texts)[inverse]
-    levels, level_of = _factorized(rows[Figure.level])
+        # One vocabulary per column, in the order pandas.unique gave it before: the order is
+        # part of the result (_reduced adds a unit's periods in the order of their codes).
+        texts, inverse = distinct_texts(figures[col], keep)
+        anchor_codes[col], texts_code, vocabulary = shared_codes(
+            text_or_empty(anchors[col]), texts)
+        row_codes[col] = texts_code[inverse]
+        if col == Figure.indicator_id:
+            indicator_ids = vocabulary
+    levels, level_of = distinct_texts(figures[Figure.level], keep)
     row_codes["rank"] = np.asarray([LEVEL_RANK.get(x, -1) for x in levels],
                                    dtype=np.int64)[level_of]
-    row_codes["start"] = rows[Figure.period_start].to_numpy(np.int64)
-    row_codes["end"] = rows[Figure.period_end].to_numpy(np.int64)
-    row_codes["value"] = rows[Figure.value].to_numpy(np.float64)
-    names, row_codes["source"] = _factorized(rows[Figure.source_id])
+    row_codes["start"] = figures[Figure.period_start].to_numpy(np.int64)[keep]
+    row_codes["end"] = figures[Figure.period_end].to_numpy(np.int64)[keep]
+    row_codes["value"] = figures[Figure.value].to_numpy(np.float64)[keep]
+    names, row_codes["source"] = distinct_texts(figures[Figure.source_id], keep)
     order = np.argsort(names)  # sources listed in id order
     row_codes["source"] = np.argsort(order)[row_codes["source"]]
-    return (pd.DataFrame(anchor_codes), pd.DataFrame(row_codes),
-            [str(x) for x in names[order]])
-
-
-def _year_bits(start: np.ndarray, end: np.ndarray) -> np.ndarray:
-    """The years of each period as bits of an int64."""
-    start, end = np.asarray(start, np.int64), np.asarray(end, np.int64)
-    return np.left_shift((np.int64(1) << (end - start + 1)) - 1, start - _BASE_YEAR)
+    return anchor_codes, row_codes, [str(x) for x in names[order]], indicator_ids
 
 
 def _span_label(start: int, end: int) -> str:
     return str(start) if start == end else f"{start}–{end}"
 
 
-def _pairs(anchors: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    """Each anchor (coded, with ``a_rank``, ``a_start``, ``a_end``, ``a_sum``) with every
-    result of its unit and of the units inside it whose period overlaps the anchor's
-    (sub-units only for summable indicators); ``a`` numbers the anchor."""
-    parts = []
+def _pairs(anchors: dict[str, np.ndarray], rows: dict[str, np.ndarray]
+           ) -> tuple[np.ndarray, np.ndarray]:
+    """(anchor, row) numbers of each anchor (coded, with ``a_rank``, ``a_start``, ``a_end``,
+    ``a_sum``) with every result of its unit and of the units inside it whose period overlaps
+    the anchor's (sub-units only for summable indicators), by anchor level then anchor.
+
+    An inner join per level on integer keys (:func:`~p8lib.analysis.grouping.equal_pairs`):
+    a pandas merge per level cost most of a drill-down's time on a few hundred rows.
+    """
+    a_parts, r_parts = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
     for level, rank in LEVEL_RANK.items():
-        at_level = anchors["a_rank"].to_numpy() == rank
-        if not at_level.any():
+        left = np.flatnonzero(anchors["a_rank"] == rank)
+        if not len(left):
             continue
+        right = np.flatnonzero(rows["rank"] >= rank)
         keys = [*UNIT_CODES[level], Figure.indicator_id, Figure.unit]
-        left = anchors.loc[at_level, [*keys, "a_rank", "a_start", "a_end", "a_sum"]].assign(
-            a=np.flatnonzero(at_level))
-        parts.append(left.merge(rows[rows["rank"] >= rank], on=keys))
-    if not parts:
-        return pd.DataFrame(columns=[*rows.columns, "a", "a_start", "a_end", "a_rank", "a_sum"])
-    pairs = pd.concat(parts, ignore_index=True)
-    overlap = (pairs["start"] <= pairs["a_end"]) & (pairs["end"] >= pairs["a_start"])
-    own_or_summed = (pairs["rank"] == pairs["a_rank"]) | pairs["a_sum"]
-    return pairs[overlap & own_or_summed].reset_index(drop=True)
+        left_key, right_key = joint_keys([anchors[k][left] for k in keys],
+                                          [rows[k][right] for k in keys])
+        i, j = equal_pairs(left_key, right_key)
+        a_parts.append(left[i])
+        r_parts.append(right[j])
+    a, r = np.concatenate(a_parts), np.concatenate(r_parts)
+    overlap = (rows["start"][r] <= anchors["a_end"][a]) & (rows["end"][r] >= anchors["a_start"][a])
+    own_or_summed = (rows["rank"][r] == anchors["a_rank"][a]) | anchors["a_sum"][a]
+    keep = overlap & own_or_summed
+    return a[keep], r[keep]
 
 
-def _covered_by_a_unit_above(pairs: pd.DataFrame) -> np.ndarray:
-    """True for each pair whose result a unit above it (up to the anchor's unit) may already
-    hold: that unit reports a result for an overlapping period."""
-    covered = np.zeros(len(pairs), dtype=bool)
-    for level, rank in LEVEL_RANK.items():
-        above = pairs[pairs["rank"] == rank]
-        below = pairs[pairs["rank"] > rank]
-        if above.empty or below.empty:
+def _covered_by_a_unit_above(a: np.ndarray, r: np.ndarray, rows: dict[str, np.ndarray]
+                             ) -> np.ndarray:
+    """True for each pair (anchor ``a``, row ``r``) whose result a unit above it (up to the
+    anchor's unit) may already hold: that unit reports a result for an overlapping period."""
+    covered = np.zeros(len(a), dtype=bool)
+    rank, start, end = rows["rank"][r], rows["start"][r], rows["end"][r]
+    for level, level_rank in LEVEL_RANK.items():
+        above = np.flatnonzero(rank == level_rank)
+        below = np.flatnonzero(rank > level_rank)
+        if not len(above) or not len(below):
             continue
-        keys = ["a", *UNIT_CODES[level]]
-        met = below[keys + ["start", "end"]].reset_index().merge(
-            above[keys + ["start", "end"]], on=keys, suffixes=("", "_above"))
-        hit = (met["start_above"] <= met["end"]) & (met["end_above"] >= met["start"])
-        covered[met.loc[hit, "index"].to_numpy()] = True
+        codes = [a, *(rows[c][r] for c in UNIT_CODES[level])]
+        below_key, above_key = joint_keys([x[below] for x in codes], [x[above] for x in codes])
+        i, j = equal_pairs(below_key, above_key)
+        hit = (start[above[j]] <= end[below[i]]) & (end[above[j]] >= start[below[i]])
+        covered[below[i[hit]]] = True
     return covered
 
 
 def _joined(groups: np.ndarray, codes: np.ndarray, names: list[str], n: int) -> np.ndarray:
-    """Per group 0…n-1: the distinct ``names[codes]`` of its rows in code order, joined
-    with ", " ("" for a group without rows)."""
-    pairs = np.unique(np.asarray(groups, np.int64) * len(names) + np.asarray(codes, np.int64))
-    out = np.full(n, "", dtype=object)
-    if len(pairs):
-        group, code = np.divmod(pairs, len(names))
-        starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
-        for g, chunk in zip(group[starts], np.split(code, starts[1:]), strict=True):
-            out[g] = ", ".join(names[c] for c in chunk)
-    return out
+    """:func:`~p8lib.analysis.grouping.joined_names` per group 0…n-1, as an object array."""
+    inverse, texts = joined_names(groups, codes, names, n)
+    return np.asarray(texts, dtype=object)[inverse]
 
 
 def results_to_date(figures: pd.DataFrame, catalogue: pd.DataFrame, anchors: pd.DataFrame,
@@ -218,38 +211,61 @@ def results_to_date(figures: pd.DataFrame, catalogue: pd.DataFrame, anchors: pd.
        actual years_reported  rolled_up_units
     0    65.0     2023, 2024                1
     """
-    coded, rows, sources = _coded(anchors, figures)
-    aggregation = catalogue.set_index(Figure.indicator_id)["aggregation"]
-    coded["a_rank"] = anchors[Figure.level].map(LEVEL_RANK).to_numpy(np.int64)
-    coded["a_start"] = anchors[Figure.period_start].to_numpy(np.int64)
-    coded["a_end"] = anchors[Figure.period_end].to_numpy(np.int64)
-    coded["a_sum"] = (anchors[Figure.indicator_id].map(aggregation) == "sum").to_numpy(bool)
-    pairs = _pairs(coded, rows)
-    pairs = pairs[~_covered_by_a_unit_above(pairs)]
-    inside = (pairs["start"] >= pairs["a_start"]) & (pairs["end"] <= pairs["a_end"])
-    if exact_span:
-        inside &= (pairs["start"] == pairs["a_start"]) & (pairs["end"] == pairs["a_end"])
-    pairs = pairs[inside].reset_index(drop=True)
-    if pairs.empty:
+    coded = _results(figures, catalogue, anchors, exact_span=exact_span)
+    if coded is None:
         return _no_results(anchors)
+    return pd.DataFrame(coded, index=anchors.index)
 
-    return _reduced(pairs, coded, sources, anchors.index)
+
+def _results(figures: pd.DataFrame, catalogue: pd.DataFrame, anchors: pd.DataFrame | dict,
+             *, exact_span: bool = False) -> dict[str, np.ndarray] | None:
+    """:func:`results_to_date`'s columns as arrays, None when no result counts for any
+    anchor. ``anchors`` may be a frame or a dict of its columns (arrays, text as objects):
+    :func:`p8lib.analysis.targets.attainment` hands its targets without making a frame."""
+    coded, rows, sources, indicator_ids = _coded(anchors, figures)
+    summable = summable_ids(catalogue)
+    coded["a_rank"] = _level_ranks(anchors[Figure.level])
+    coded["a_start"] = np.asarray(anchors[Figure.period_start], dtype=np.int64)
+    coded["a_end"] = np.asarray(anchors[Figure.period_end], dtype=np.int64)
+    coded["a_sum"] = np.asarray([x in summable for x in indicator_ids],
+                                dtype=bool)[coded[Figure.indicator_id]]
+    a, r = _pairs(coded, rows)
+    uncovered = ~_covered_by_a_unit_above(a, r, rows)
+    a, r = a[uncovered], r[uncovered]
+    start, end = rows["start"][r], rows["end"][r]
+    a_start, a_end = coded["a_start"][a], coded["a_end"][a]
+    inside = (start >= a_start) & (end <= a_end)
+    if exact_span:
+        inside &= (start == a_start) & (end == a_end)
+    if not inside.any():
+        return None
+    return _reduced(a[inside], r[inside], rows, coded, sources)
 
 
-def _reduced(pairs: pd.DataFrame, coded: pd.DataFrame, sources: list[str],
-             index: pd.Index) -> pd.DataFrame:
-    """:func:`results_to_date`'s columns from the counted (anchor, result) pairs, in numpy
-    (a drill-down's few hundred pairs cost pandas' per-call overhead many times over)."""
-    n = len(coded)
-    col = {c: pairs[c].to_numpy() for c in ("a", "start", "end", "value", "rank", "source")}
-    a, start, end, rank = col["a"], col["start"], col["end"], col["rank"]
-    a_start, a_end = coded["a_start"].to_numpy()[a], coded["a_end"].to_numpy()[a]
-    a_sum, a_rank = coded["a_sum"].to_numpy()[a], coded["a_rank"].to_numpy()[a]
+def _level_ranks(levels: pd.Series | np.ndarray) -> np.ndarray:
+    """:data:`LEVEL_RANK` of each anchor's level (looked up once per distinct level); a
+    ValueError names a level that is none of :data:`LEVELS`."""
+    codes, distinct = pd.factorize(np.asarray(levels, dtype=object))
+    unknown = [x for x in distinct if x not in LEVEL_RANK] or ([None] if (codes < 0).any() else [])
+    if unknown:
+        raise ValueError(f"anchor level {unknown[0]!r} is not one of {LEVELS}")
+    return np.asarray([LEVEL_RANK[x] for x in distinct], dtype=np.int64)[codes]
+
+
+def _reduced(a: np.ndarray, r: np.ndarray, rows: dict[str, np.ndarray],
+             coded: dict[str, np.ndarray], sources: list[str]) -> dict[str, np.ndarray]:
+    """:func:`results_to_date`'s columns from the counted (anchor ``a``, result row ``r``)
+    pairs, in numpy (a drill-down's few hundred pairs cost pandas' per-call overhead many
+    times over)."""
+    n = len(coded["a_start"])
+    start, end, rank = rows["start"][r], rows["end"][r], rows["rank"][r]
+    a_start, a_end = coded["a_start"][a], coded["a_end"][a]
+    a_sum, a_rank = coded["a_sum"][a], coded["a_rank"][a]
     # Each unit's own result: a whole-period result wins; else yearly results add up
     # (summable) or the latest period alone (not summable).
     key = a.astype(np.int64)
     for column in CODE_COLUMNS:  # codes index vocabularies of a few thousand: no overflow
-        codes = pairs[column].to_numpy().astype(np.int64)
+        codes = rows[column][r].astype(np.int64)
         key = key * (int(codes.max()) + 1) + codes
     unit = np.unique(key, return_inverse=True)[1].reshape(-1)
     n_units = int(unit.max()) + 1
@@ -260,7 +276,7 @@ def _reduced(pairs: pd.DataFrame, coded: pd.DataFrame, sources: list[str],
     np.maximum.at(newest, unit, latest)
     used = np.where(has_whole[unit], whole, a_sum | (latest == newest[unit]))
     a, start, end, rank, unit = a[used], start[used], end[used], rank[used], unit[used]
-    value, source, a_rank = col["value"][used], col["source"][used], a_rank[used]
+    value, source, a_rank = rows["value"][r][used], rows["source"][r][used], a_rank[used]
     # Each (unit, period) once, with its largest figure (several reports of one year).
     span, first = np.unique(unit * 10**8 + start * 10**4 + (end - start), return_index=True,
                             return_inverse=True)[1:][::-1]
@@ -274,10 +290,10 @@ def _reduced(pairs: pd.DataFrame, coded: pd.DataFrame, sources: list[str],
 
     # Complete only when every unit counted reports every year of the period.
     order = np.argsort(s_unit, kind="stable")
-    have = group_or(s_unit[order], _year_bits(s_start, s_end)[order], n_units)
+    have = group_or(s_unit[order], year_bits(s_start, s_end, _BASE_YEAR)[order], n_units)
     unit_anchor = np.zeros(n_units, dtype=np.int64)
     unit_anchor[s_unit] = s_a
-    need = _year_bits(coded["a_start"], coded["a_end"])[unit_anchor]
+    need = year_bits(coded["a_start"], coded["a_end"], _BASE_YEAR)[unit_anchor]
     present = np.bincount(s_unit, minlength=n_units) > 0
     short = present & ((have & need) != need)
     covered = counted & (np.bincount(unit_anchor[short], minlength=n) == 0)
@@ -288,7 +304,7 @@ def _reduced(pairs: pd.DataFrame, coded: pd.DataFrame, sources: list[str],
     span_key = s_start * 10_000 + s_end
     spans, span_code = np.unique(span_key, return_inverse=True)
     labels = [_span_label(int(k) // 10_000, int(k) % 10_000) for k in spans]
-    return pd.DataFrame({
+    return {
         "actual": actual,
         "covered": covered,
         "years_reported": _joined(s_a, span_code.reshape(-1), labels, n),
@@ -296,7 +312,7 @@ def _reduced(pairs: pd.DataFrame, coded: pd.DataFrame, sources: list[str],
         "rolled_up_units": np.bincount(sub_a, minlength=n) if len(sub_unit) else np.zeros(
             n, dtype=np.int64),
         "rolled_up_from": _joined(sub_a, sub_rank, list(LEVELS), n),
-    }, index=index)
+    }
 
 
 def _no_results(anchors: pd.DataFrame) -> pd.DataFrame:
@@ -343,7 +359,7 @@ def _distinct_keys(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Distinct ``keys`` of ``rows`` as plain text (codes: "" for none; every code column
     present), sorted; duplicates found on the (categorical) columns before any text is made."""
     distinct = rows[keys].drop_duplicates()
-    out = pd.DataFrame({col: pd.Series(_text(distinct[col]), dtype=object)
+    out = pd.DataFrame({col: pd.Series(text_or_empty(distinct[col]), dtype=object)
                         if col in CODE_COLUMNS or distinct[col].dtype == object
                         or not pd.api.types.is_numeric_dtype(distinct[col])
                         else distinct[col].to_numpy() for col in keys})

@@ -10,11 +10,24 @@ compared keeps a status and a missing percentage — never 0 %.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 
 from p8lib.analysis import rollup
-from p8lib.analysis.grouping import group_or
+from p8lib.analysis.grouping import (
+    column_codes,
+    equal_pairs,
+    group_max,
+    group_or,
+    joined_names,
+    per_row,
+    tuple_keys,
+    used_codes,
+    values_at,
+    year_bits,
+)
 from p8lib.analysis.metrics import filter_figures
 from p8lib.analysis.vintages import is_2025
 from p8lib.contract import CODE_COLUMNS, Figure
@@ -31,75 +44,73 @@ STATUSES = {
 }
 
 
-def _empty_code(column: pd.Series) -> pd.Series:
-    """True where a code column holds no code (missing or the empty string)."""
-    return column.isna() | (column.astype("string") == "").fillna(True)
+class _Texts(NamedTuple):
+    """A text column as integer codes into its names (-1: missing): a categorical without
+    the cost of making one, turned into text once, when the frame is made."""
+
+    codes: np.ndarray
+    names: list[str]
+
+    def array(self) -> pd.api.extensions.ExtensionArray:
+        """The column as text (pandas' ``str``), missing where a code is -1."""
+        return pd.array(self.names, dtype="str").take(self.codes, allow_fill=True)
+
+    def put(self, rows: np.ndarray, texts: np.ndarray) -> _Texts:
+        """This column with ``texts`` at positions ``rows``."""
+        names, inverse = np.unique(np.asarray(texts, dtype=object), return_inverse=True)
+        codes = self.codes.copy()
+        codes[rows] = len(self.names) + inverse.reshape(-1)
+        return _Texts(codes, [*self.names, *names])
+
+
+def _stack(*parts: _Texts) -> _Texts:
+    """The parts one after the other, in one column."""
+    codes, offset = [], 0
+    for part in parts:
+        codes.append(np.where(part.codes < 0, -1, part.codes + offset))
+        offset += len(part.names)
+    return _Texts(np.concatenate(codes), [name for part in parts for name in part.names])
+
+
+def _is(codes: np.ndarray, names: np.ndarray, value: str) -> np.ndarray:
+    """True for the rows whose code names ``value`` (missing: False)."""
+    return per_row(codes, names == value, False)
 
 
 def _unit_indicator_key(frame: pd.DataFrame) -> np.ndarray:
     """One integer per row naming its (vintage, unit codes, indicator): equal rows, equal keys.
 
     A missing code and an empty one are the same "no code"; the same codes in the 2021 and
-    the 2025 units are different units. Column codes are combined arithmetically,
-    re-factorised only when the product of their sizes nears int64's range.
+    the 2025 units are different units.
     """
-    key, span = is_2025(frame).astype(np.int64), 2
+    columns = [is_2025(frame).astype(np.int64)]
     for col in [*CODE_COLUMNS, Figure.indicator_id]:
-        codes, uniques = pd.factorize(frame[col], use_na_sentinel=True)
+        codes, uniques = column_codes(frame[col])
         if col in CODE_COLUMNS:
-            empty = np.flatnonzero(_empty_code(pd.Series(uniques, dtype=object)).to_numpy())
-            codes = np.where(np.isin(codes, empty), -1, codes)
-        size = len(uniques) + 1
-        if span * size >= 2**62:
-            key = pd.factorize(key)[0].astype(np.int64)
-            span = int(key.max()) + 1
-        key, span = key * size + (codes + 1), span * size
-    return key
+            empty = pd.isna(uniques) | (uniques == "")
+            codes = np.where(per_row(codes, empty, True), -1, codes)
+        columns.append(codes + 1)
+    return tuple_keys(columns, len(frame))
 
 
 def _span_codes(start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, list[str]]:
     """Each span as a code into its label ("2023", "2021–2025"), codes in span order."""
-    codes, spans = pd.factorize(start.astype(np.int64) * 10_000 + end, sort=True)
-    return codes, [str(a) if a == b else f"{a}–{b}"
-                   for a, b in zip(spans // 10_000, spans % 10_000, strict=True)]
+    spans, codes = np.unique(start.astype(np.int64) * 10_000 + end, return_inverse=True)
+    return codes.reshape(-1), [str(a) if a == b else f"{a}–{b}"
+                               for a, b in zip(spans // 10_000, spans % 10_000, strict=True)]
 
 
-def _joined(group: np.ndarray, codes: np.ndarray, names: list[str], n_groups: int
-            ) -> pd.Categorical:
-    """Per group 0…n_groups-1 of a sorted ``group``: the distinct ``names[codes]`` of its
-    rows in code order, joined with ", " ("" for a group without rows).
-
-    Few distinct names (spans, sources) are the rule: each group's set is then a bit mask,
-    and only the distinct masks are turned into text.
-    """
-    if len(names) <= 62:
-        masks = group_or(group, np.left_shift(np.int64(1), codes.astype(np.int64)), n_groups)
-        distinct, inverse = np.unique(masks, return_inverse=True)
-        texts = [", ".join(names[b] for b in range(len(names)) if m >> b & 1) for m in distinct]
-        return pd.Categorical.from_codes(inverse.reshape(-1), categories=texts)
-    out = np.full(n_groups, "", dtype=object)
-    pairs = pd.DataFrame({"g": group, "c": codes}).drop_duplicates().sort_values(["g", "c"])
-    joined = pd.Series(np.asarray(names, dtype=object)[pairs["c"].to_numpy()]).groupby(
-        pairs["g"].to_numpy()).agg(", ".join)
-    out[joined.index.to_numpy()] = joined.to_numpy()
-    return pd.Categorical(out)
-
-
-def _stack(*parts: pd.Categorical) -> pd.Categorical:
-    """The parts one after the other, in one categorical (categories: their union)."""
-    categories = list(dict.fromkeys(c for part in parts for c in part.categories))
-    position = {c: i for i, c in enumerate(categories)}
-    codes = [np.r_[np.array([position[c] for c in part.categories], dtype=np.int64), -1][
-        part.codes] for part in parts]
-    return pd.Categorical.from_codes(np.concatenate(codes), categories=categories)
+def _joined(group: np.ndarray, codes: np.ndarray, names: list[str], n_groups: int) -> _Texts:
+    """Per group 0…n_groups-1: the distinct ``names[codes]`` of its rows in code order,
+    joined with ", " ("" for a group without rows)
+    (:func:`p8lib.analysis.grouping.joined_names`)."""
+    return _Texts(*joined_names(group, codes, names, n_groups))
 
 
 def _years_covered(t: np.ndarray, start: np.ndarray, end: np.ndarray, n_t: int) -> np.ndarray:
     """How many distinct years the spans of each target (sorted ``t``) cover."""
     if len(t) and end.max() - start.min() < 62:
-        base = start.min()
-        bits = np.left_shift((np.int64(1) << (end - start + 1)) - 1, start - base)
-        return np.bitwise_count(group_or(t, bits, n_t))
+        return np.bitwise_count(group_or(t, year_bits(start, end, start.min()), n_t))
     lengths = end - start + 1
     offsets = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     years = pd.DataFrame({"t": np.repeat(t, lengths),
@@ -149,135 +160,194 @@ def attainment(figures: pd.DataFrame, catalogue: pd.DataFrame, level: str | None
     those count: never a result that a unit above it reports for an overlapping period.
     """
     own = figures if level is None else filter_figures(figures, level=level)
-    return _with_rolled_up(_own_attainment(own, catalogue), figures, catalogue)
+    rows, columns = _own_attainment(own, catalogue)
+    columns = _with_rolled_up(own, rows, columns, figures, catalogue)
+    return _frame(own, rows, columns, catalogue)
 
 
-def _with_rolled_up(out: pd.DataFrame, figures: pd.DataFrame, catalogue: pd.DataFrame
-                    ) -> pd.DataFrame:
-    """``out`` (:func:`_own_attainment`) with the targets' results rolled up from below."""
-    out = out.assign(rolled_up_units=np.zeros(len(out), dtype=np.int64), rolled_up_from="")
-    summable = catalogue.loc[catalogue["aggregation"] == "sum", Figure.indicator_id]
-    maybe = (out["target"].notna() & (out[Figure.level] != "commune")
-             & out[Figure.indicator_id].isin(list(summable))).to_numpy() & ~is_2025(out)
-    if not maybe.any():
-        return out
-    anchors = out.loc[maybe, rollup.ANCHOR_COLUMNS]
-    got = rollup.results_to_date(figures, catalogue, anchors)
-    got = got[got["rolled_up_units"] > 0]
-    if got.empty:
-        return out
-    rows = got.index
-    out.loc[rows, "actual"] = got["actual"]
-    out.loc[rows, "status"] = np.where(got["covered"], "complete", "partial")
-    for col in ("years_reported", "actual_source", "rolled_up_units", "rolled_up_from"):
-        out.loc[rows, col] = got[col]
-    target = out.loc[rows, "target"]
-    out.loc[rows, "attainment_pct"] = (100 * got["actual"] / target).where(target > 0)
-    return out
+# The columns of an attainment row made by the functions below (the others are the figures').
+_OWN_COLUMNS = ["target", "actual", "unit", "years_reported", "status", "target_source",
+                "actual_source", "attainment_pct", "rolled_up_units", "rolled_up_from"]
+_STATUS = {status: code for code, status in enumerate(STATUSES)}
 
 
-def _own_attainment(figures: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
-    """:func:`attainment` from each target's own unit's results only."""
-    cat = catalogue.set_index(Figure.indicator_id)
+def _own_attainment(figures: pd.DataFrame, catalogue: pd.DataFrame
+                    ) -> tuple[np.ndarray, dict[str, np.ndarray | _Texts]]:
+    """:func:`attainment` from each target's own unit's results only: the positions in
+    ``figures`` of the rows it lists (the targets, then the results no target uses), and its
+    columns of :data:`_OWN_COLUMNS` but ``attainment_pct`` (arrays; text as :class:`_Texts`).
+
+    Arrays, not a frame: :func:`_with_rolled_up` writes into them, and the frame is made
+    once (:func:`_frame`) — on the shipped figures, pandas' cost per call was most of the time.
+    """
     key = _unit_indicator_key(figures)
-    # Units and sources as integer codes: compared and grouped without touching strings.
-    unit_code, units_ = pd.factorize(figures[Figure.unit])
-    source_code, sources = pd.factorize(figures[Figure.source_id], sort=True)
+    # Units, sources, indicators as integer codes: compared and grouped without touching
+    # strings.
+    unit_code, units_ = column_codes(figures[Figure.unit])
+    source_code, sources = used_codes(*column_codes(figures[Figure.source_id], sort=True))
     sources = [str(s) for s in sources]
+    indicator_code, indicator_ids = column_codes(figures[Figure.indicator_id])
+    measure_code, measures = column_codes(figures[Figure.measure])
+    target_rows = np.flatnonzero(_is(measure_code, measures, "target"))
+    actual_rows = np.flatnonzero(_is(measure_code, measures, "actual"))
     value = figures[Figure.value].to_numpy(np.float64)
-    is_target = (figures[Figure.measure] == "target").to_numpy(bool)
-    is_actual = (figures[Figure.measure] == "actual").to_numpy(bool)
-    vintage = [Figure.vintage] if Figure.vintage in figures.columns else []
-    columns = [*UNIT_KEYS, *vintage, Figure.indicator_id, Figure.period_start, Figure.period_end]
-    targets = figures.loc[is_target, columns]
-    n_t = len(targets)
-    t_start = targets[Figure.period_start].to_numpy(np.int64)
-    t_end = targets[Figure.period_end].to_numpy(np.int64)
-    t_unit = unit_code[is_target]
-    a_all_start = figures.loc[is_actual, Figure.period_start].to_numpy(np.int64)
-    a_all_end = figures.loc[is_actual, Figure.period_end].to_numpy(np.int64)
+    all_start = figures[Figure.period_start].to_numpy(np.int64)
+    all_end = figures[Figure.period_end].to_numpy(np.int64)
+    n_t = len(target_rows)
+    t_start, t_end = all_start[target_rows], all_end[target_rows]
+    t_unit = unit_code[target_rows]
+    a_all_start, a_all_end = all_start[actual_rows], all_end[actual_rows]
 
-    pairs = pd.DataFrame({"k": key[is_target], "t": np.arange(n_t)}).merge(
-        pd.DataFrame({"k": key[is_actual], "a": np.arange(int(is_actual.sum()))}), on="k")
-    t, a = pairs["t"].to_numpy(), pairs["a"].to_numpy()
+    # Each target with the results of its unit and indicator whose period lies inside its
+    # own, by target (the grouped reductions below need t sorted).
+    t, a = equal_pairs(key[target_rows], key[actual_rows])
     inside = (a_all_start[a] >= t_start[t]) & (a_all_end[a] <= t_end[t])
     t, a = t[inside], a[inside]
-    if len(t) > 1 and (np.diff(t) < 0).any():  # grouped reductions below need t sorted
-        order = np.argsort(t, kind="stable")
-        t, a = t[order], a[order]
     a_start, a_end = a_all_start[a], a_all_end[a]
-    a_value = value[is_actual][a]
-    same = unit_code[is_actual][a] == t_unit[t]
+    a_value = value[actual_rows][a]
+    same = unit_code[actual_rows][a] == t_unit[t]
     whole = same & (a_start == t_start[t]) & (a_end == t_end[t])
 
     has_inside = np.bincount(t, minlength=n_t) > 0
     has_same = np.bincount(t[same], minlength=n_t) > 0
     has_whole = np.bincount(t[whole], minlength=n_t) > 0
-    aggregation = targets[Figure.indicator_id].map(cat["aggregation"]).astype(object)
-    summable = (aggregation == "sum").to_numpy(bool)
+    summable_ids = rollup.summable_ids(catalogue)
+    summable = per_row(indicator_code[target_rows],
+                        [i in summable_ids for i in indicator_ids], False).astype(bool)
 
-    actual = np.full(n_t, np.nan)
-    whole_max = pd.Series(a_value[whole]).groupby(t[whole]).max()
-    actual[whole_max.index.to_numpy()] = whole_max.to_numpy()
+    actual = group_max(t[whole], a_value[whole], n_t)
     # Several reports of the same span: count it once, with its largest figure.
     yearly = same & summable[t] & ~has_whole[t]
     y_t, y_value = t[yearly], a_value[yearly]
-    y_key = pd.Series(y_t * 10**8 + a_start[yearly] * 10**4 + a_end[yearly])
-    repeated = y_key.duplicated(keep=False).to_numpy()
-    sums = np.bincount(y_t[~repeated], weights=y_value[~repeated], minlength=n_t)
+    y_key = y_t * 10**8 + a_start[yearly] * 10**4 + a_end[yearly]
+    spans, y_span, reports = np.unique(y_key, return_inverse=True, return_counts=True)
+    repeated = (reports > 1)[y_span.reshape(-1)]
+    # As floats even without a single report (bincount of no rows gives integers).
+    sums = np.bincount(y_t[~repeated], weights=y_value[~repeated], minlength=n_t
+                       ).astype(np.float64)
     if repeated.any():
-        best = pd.Series(y_value[repeated]).groupby(y_key[repeated].to_numpy()).max()
-        sums += np.bincount(best.index.to_numpy() // 10**8, weights=best.to_numpy(),
-                            minlength=n_t)
+        best = np.full(len(spans), np.nan)  # NaN: fmax skips missing figures, as max() does
+        np.fmax.at(best, y_span.reshape(-1)[repeated], y_value[repeated])
+        several = reports > 1
+        sums += np.bincount(spans[several] // 10**8, weights=best[several], minlength=n_t)
     added = np.bincount(y_t, minlength=n_t) > 0
     actual[added] = sums[added]
     full = _years_covered(y_t, a_start[yearly], a_end[yearly], n_t) >= t_end - t_start + 1
 
-    status = np.zeros(n_t, dtype=np.int64)  # codes into STATUSES
-    codes = {s: i for i, s in enumerate(STATUSES)}
-    status[:] = codes["no_result"]
-    status[has_inside & ~has_same] = codes["different_unit"]
-    status[has_same & ~has_whole & ~summable] = codes["not_summable"]
-    status[added] = np.where(full[added], codes["complete"], codes["partial"])
-    status[has_whole] = codes["complete"]
+    status = np.full(n_t, _STATUS["no_result"], dtype=np.int64)
+    status[has_inside & ~has_same] = _STATUS["different_unit"]
+    status[has_same & ~has_whole & ~summable] = _STATUS["not_summable"]
+    status[added] = np.where(full[added], _STATUS["complete"], _STATUS["partial"])
+    status[has_whole] = _STATUS["complete"]
 
     # Which figures each status names: the whole-period ones, the same-unit ones, or all.
     named = np.where(has_whole[t], whole, np.where(has_same[t], same, True))
     span_code, span_names = _span_codes(a_start[named], a_end[named])
     years_reported = _joined(t[named], span_code, span_names, n_t)
     by_source = np.where(has_whole[t], whole, True)
-    actual_source = _joined(t[by_source], source_code[is_actual][a[by_source]], sources, n_t)
+    actual_source = _joined(t[by_source], source_code[actual_rows][a[by_source]], sources, n_t)
 
-    used = np.zeros(int(is_actual.sum()), dtype=bool)
+    used = np.zeros(len(actual_rows), dtype=bool)
     used[a] = True
     rest_codes, rest_names = _span_codes(a_all_start[~used], a_all_end[~used])
-    rest_rows = np.flatnonzero(is_actual)[~used]
+    rest_rows = actual_rows[~used]
     n_rest = len(rest_rows)
-    unit_cats = [str(u) for u in units_]
+    rows = np.concatenate([target_rows, rest_rows])
+    return rows, {
+        "target": np.concatenate([value[target_rows], np.full(n_rest, np.nan)]),
+        "actual": np.concatenate([actual, value[rest_rows]]),
+        "unit": _Texts(unit_code[rows], [str(u) for u in units_]),
+        "years_reported": _stack(years_reported, _Texts(rest_codes, rest_names)),
+        "status": _Texts(np.concatenate([status, np.full(n_rest, _STATUS["no_target"])]),
+                         list(STATUSES)),
+        "target_source": _stack(_Texts(source_code[target_rows], sources),
+                                _Texts(np.zeros(n_rest, dtype=np.int64), [""])),
+        "actual_source": _stack(actual_source, _Texts(source_code[rest_rows], sources)),
+        "rolled_up_units": np.zeros(len(rows), dtype=np.int64),
+        "rolled_up_from": _Texts(np.zeros(len(rows), dtype=np.int64), [""]),
+    }
 
-    def text(codes_: np.ndarray, names: list[str]) -> pd.Categorical:
-        return pd.Categorical.from_codes(codes_, categories=names)
 
-    blank = text(np.zeros(n_rest, dtype=np.int64), [""])
-    out = pd.concat([targets, figures.iloc[rest_rows][columns]], ignore_index=True)
-    out = out.assign(
-        target=np.r_[value[is_target], np.full(n_rest, np.nan)],
-        actual=np.r_[actual, value[rest_rows]],
-        unit=text(np.r_[t_unit, unit_code[rest_rows]], unit_cats),
-        years_reported=_stack(years_reported, text(rest_codes, rest_names)),
-        status=text(np.r_[status, np.full(n_rest, codes["no_target"])], list(STATUSES)),
-        target_source=_stack(text(source_code[is_target], sources), blank),
-        actual_source=_stack(actual_source, text(source_code[rest_rows], sources)))
-    # Built as categoricals (cheap), handed out as plain text: callers filter, map and
-    # export these columns like any other text.
-    for col in ("unit", "years_reported", "status", "target_source", "actual_source"):
-        out[col] = out[col].astype(str)
-    comparable = out["status"].isin(["complete", "partial"])
-    out["attainment_pct"] = (100 * out["actual"] / out["target"]).where(
-        comparable & (out["target"] > 0))
-    out.insert(out.columns.get_loc("indicator_id") + 1, "content_area",
-               out["indicator_id"].map(cat["content_area"]).astype("Int64"))
-    return out
+def _with_rolled_up(own: pd.DataFrame, rows: np.ndarray,
+                    columns: dict[str, np.ndarray | _Texts], figures: pd.DataFrame,
+                    catalogue: pd.DataFrame) -> dict[str, np.ndarray | _Texts]:
+    """``columns`` (:func:`_own_attainment` of ``own``) with the targets' results rolled up
+    from below (:func:`p8lib.analysis.rollup.results_to_date` of ``figures``)."""
+    summable_ids = rollup.summable_ids(catalogue)
+    indicator_code, indicator_ids = column_codes(own[Figure.indicator_id])
+    level_code, levels = column_codes(own[Figure.level])
+    maybe = (~np.isnan(columns["target"])
+             & ~_is(level_code[rows], levels, "commune")
+             & per_row(indicator_code[rows], [i in summable_ids for i in indicator_ids],
+                        False).astype(bool)
+             & ~is_2025(own)[rows])
+    if not maybe.any():
+        return columns
+    # The anchors as arrays: the targets' codes, level and indicator as the figures give
+    # them, their unit as attainment lists it.
+    at = rows[maybe]
+    anchors = {col: values_at(own[col], at)
+               for col in [*CODE_COLUMNS, Figure.level, Figure.indicator_id]}
+    unit = columns["unit"]
+    anchors[Figure.unit] = np.asarray([*unit.names, None], dtype=object)[unit.codes[maybe]]
+    for col in (Figure.period_start, Figure.period_end):
+        anchors[col] = own[col].to_numpy(np.int64)[at]
+    got = rollup._results(figures, catalogue, anchors)
+    if got is None:
+        return columns
+    counted = got["rolled_up_units"] > 0
+    if not counted.any():
+        return columns
+    to = np.flatnonzero(maybe)[counted]
+    columns = dict(columns)
+    columns["actual"] = columns["actual"].copy()
+    columns["actual"][to] = got["actual"][counted]
+    status = columns["status"].codes.copy()
+    status[to] = np.where(got["covered"][counted], _STATUS["complete"], _STATUS["partial"])
+    columns["status"] = _Texts(status, columns["status"].names)
+    for col in ("years_reported", "actual_source", "rolled_up_from"):
+        columns[col] = columns[col].put(to, got[col][counted])
+    columns["rolled_up_units"] = columns["rolled_up_units"].copy()
+    columns["rolled_up_units"][to] = got["rolled_up_units"][counted]
+    return columns
+
+
+def _frame(own: pd.DataFrame, rows: np.ndarray, columns: dict[str, np.ndarray | _Texts],
+           catalogue: pd.DataFrame) -> pd.DataFrame:
+    """The attainment frame: the figures' unit, indicator and period columns at ``rows``,
+    ``content_area``, then ``columns`` with ``attainment_pct``."""
+    vintage = [Figure.vintage] if Figure.vintage in own.columns else []
+    indicator_code, indicator_ids = column_codes(own[Figure.indicator_id])
+    area = dict(zip(catalogue[Figure.indicator_id].tolist(), catalogue["content_area"].tolist(),
+                    strict=True))
+    content_area = pd.array([area.get(i) for i in indicator_ids], dtype="Int64").take(
+        indicator_code[rows], allow_fill=True)
+    target, actual = columns["target"], columns["actual"]
+    comparable = np.isin(columns["status"].codes, [_STATUS["complete"], _STATUS["partial"]])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pct = np.where(comparable & (target > 0), 100 * actual / target, np.nan)
+    made = {**columns, "attainment_pct": pct}
+    out = {}
+    for col in [*UNIT_KEYS, *vintage, Figure.indicator_id, Figure.period_start,
+                Figure.period_end]:
+        out[col] = _column_at(own[col], rows)
+        if col == Figure.indicator_id:
+            out["content_area"] = content_area
+    for col in _OWN_COLUMNS:
+        out[col] = made[col].array() if isinstance(made[col], _Texts) else made[col]
+    return pd.DataFrame(out, index=pd.RangeIndex(len(rows)))
+
+
+def _column_at(column: pd.Series, rows: np.ndarray
+               ) -> pd.api.extensions.ExtensionArray | pd.Series:
+    """A column's values at positions ``rows``, of its dtype, for a frame indexed 0…n-1.
+
+    Columns are taken one by one: a frame's column selection and ``take`` cost more than the
+    attainment's arithmetic on the shipped figures.
+    """
+    if column.dtype == object:  # a frame made of an object array would infer text
+        return pd.Series(column.to_numpy()[rows], dtype=object)
+    return column.array.take(rows)
 
 
 def attainment_by_content_area(attain: pd.DataFrame, level: str = "national") -> pd.DataFrame:

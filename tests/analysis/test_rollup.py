@@ -179,6 +179,22 @@ def test_unit_anchors_rejects_an_unknown_level():
         rollup.unit_anchors(figures(), "village", 2021, 2025)
 
 
+def test_results_to_date_names_an_anchor_level_that_is_none():
+    with pytest.raises(ValueError, match="'village'"):
+        rollup.results_to_date(figures(("31510", "groups", 2023, 2023, 5)), CATALOGUE,
+                               anchor("94").assign(level="village"))
+
+
+def test_anchors_as_arrays_give_the_results_of_the_frame():
+    # How p8lib.analysis.targets hands its targets: columns as arrays, no frame.
+    rows = figures(("94", "groups", 2023, 2023, 60), ("31510", "groups", 2024, 2024, 5),
+                   ("31900", "groups", 2024, 2024, 7))
+    anchors = pd.concat([anchor("94"), anchor("941", 2024, 2024)], ignore_index=True)
+    frame = rollup.results_to_date(rows, CATALOGUE, anchors)
+    arrays = rollup._results(rows, CATALOGUE, {c: anchors[c].to_numpy() for c in anchors})
+    pd.testing.assert_frame_equal(pd.DataFrame(arrays), frame)
+
+
 def test_rolled_up_figures_are_per_period_and_skip_what_a_unit_reports():
     rows = figures(("94", "groups", 2023, 2023, 60), ("31510", "groups", 2023, 2023, 5),
                    ("31510", "groups", 2024, 2024, 4), ("31900", "groups", 2024, 2024, 3),

@@ -269,3 +269,38 @@ def test_attainment_of_no_figures_is_empty_with_every_column():
     out = targets.attainment(figures(), CATALOGUE)
     assert out.empty
     assert {"status", "attainment_pct", "content_area", "years_reported"} <= set(out.columns)
+
+
+@pytest.mark.parametrize("categorical", [False, True])
+def test_attainment_keeps_the_dtypes_of_the_figures_columns(categorical):
+    rows = figures(("94", "groups", "target", 2021, 2025, 100, "groups"),
+                   ("94", "groups", "actual", 2022, 2022, 20, "groups"),
+                   ("04", "share", "actual", 2023, 2023, 60, "percent"))
+    if categorical:
+        rows = rows.astype(dict.fromkeys(["province_code", "level", "indicator_id"],
+                                         "category"))
+    out = targets.attainment(rows, CATALOGUE)
+    kept = ["province_code", "district_code", "commune_code", "level", "indicator_id",
+            "period_start", "period_end"]
+    assert out[kept].dtypes.to_dict() == rows[kept].dtypes.to_dict()  # district: object
+    assert str(out["status"].dtype) == "str" and str(out["content_area"].dtype) == "Int64"
+    assert list(out.index) == [0, 1]
+
+
+def test_every_source_of_a_target_is_named_in_id_order_however_many():
+    # More sources than the bit masks hold (62): the same list, sorted.
+    sources = [f"src{k:02d}" for k in range(70)]
+    rows = figures(("94", "groups", "target", 2021, 2025, 100, "groups"),
+                   *[("94", "groups", "actual", 2023, 2023, 1, "groups")] * 70)
+    out = targets.attainment(with_source(rows, "t", *reversed(sources)), CATALOGUE)
+    assert out.loc[0, "actual_source"] == ", ".join(sources)
+    assert out.loc[0, "actual"] == 1  # one year, its largest figure
+
+
+def test_a_year_reported_twice_and_nothing_else_counts_once():
+    rows = figures(("94", "groups", "target", 2021, 2025, 100, "groups"),
+                   ("94", "groups", "actual", 2023, 2023, 30, "groups"),
+                   ("94", "groups", "actual", 2023, 2023, 35, "groups"))
+    target = targets.attainment(rows, CATALOGUE).iloc[0]
+    assert (target["actual"], target["status"], target["years_reported"]) == (
+        35, "partial", "2023")
