@@ -1,4 +1,4 @@
-"""Shared widgets: tables with their downloads, metric tiles, legends, the page styles."""
+"""Shared widgets: tables with their downloads, headline tiles, legends, the page styles."""
 
 from __future__ import annotations
 
@@ -30,23 +30,28 @@ PRESENTER_ROWS = 7
 # ``<noun>_shown`` (table()).
 _SHOWN_CAPTIONS = (N_("rows_shown"), N_("figures_shown"))
 
-# Always: less empty band above a page's title (Streamlit leaves 6rem), metric labels that
-# wrap instead of being cut with an ellipsis (indicator names are long).
+# Always: less empty band above a page's title (Streamlit leaves 6rem); the headline tiles
+# (p8lib.present.display.tiles_html: one element per row of tiles) drawn as Streamlit draws a
+# bordered st.metric — small label, large value, the note in a grey pill — with labels that
+# wrap instead of being cut (indicator names are long), tiles of a row as tall as the
+# tallest and, through a subgrid, the labels, values and notes of a row on common lines.
 BASE_CSS = """
 <style>
 .block-container { padding-top: 2.5rem; }
-.stApp [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
-.stApp [data-testid="stMetricLabel"] p, .stApp [data-testid="stMetricDelta"],
-.stApp [data-testid="stMetricDelta"] div, .stApp [data-testid="stMetricDelta"] p {
-  white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: normal;
-  word-break: normal; }
-.stApp [data-testid="stMetricDelta"] { height: auto; }
-/* Tiles of a row as tall as the tallest, the numbers lined up under names of any length. */
-.stApp [data-testid="stColumn"] [data-testid="stElementContainer"]:has(> [data-testid="stMetric"]) {
-  flex: 1 1 auto; }
-.stApp [data-testid="stMetric"], .stApp [data-testid="stMetric"] > div { height: 100%; }
-.stApp [data-testid="stMetric"] > div { display: flex; flex-direction: column; }
-.stApp [data-testid="stMetricLabel"] { flex: 1 0 auto; align-content: start; }
+.stApp dl.p8-tiles { display: grid; gap: 0 1rem; margin: 0; padding: 0; }
+.stApp .p8-tile { display: grid; grid-row: span 3; grid-template-rows: subgrid; row-gap: 0;
+  min-width: 0; padding: calc(1rem - 1px); border-radius: 0.5rem;
+  border: 1px solid color-mix(in srgb, currentColor 20%, transparent); }
+.stApp .p8-tile dt { margin: 0; font-size: 0.875rem; font-weight: 400; line-height: normal;
+  min-height: 1.5rem; overflow-wrap: normal; }
+.stApp .p8-tile dd { margin: 0; }
+.stApp .p8-tile-value { font-size: 2.25rem; line-height: normal; padding-bottom: 0.25rem;
+  white-space: nowrap; }
+.stApp .p8-tile-note { align-self: start; }
+.stApp .p8-tile-note span { display: inline-block; padding: 2px 6px; border-radius: 9999px;
+  font-size: 0.875rem; line-height: normal; background: #f5f4f2; color: #686255; }
+@media (max-width: 640px) {
+  .stApp dl.p8-tiles { grid-template-columns: minmax(0, 1fr) !important; } }
 </style>
 """
 
@@ -65,8 +70,8 @@ UPLOADER_CSS = """
 """
 
 # Type sizes are set on the elements that hold the text: Streamlit wraps heading text in a
-# <span> and metric values in a <p>, which would otherwise take the body size. Sizes are
-# chosen so that every slide fits a 1280×720 projector with nothing below the fold.
+# <span>, which would otherwise take the body size. Sizes are chosen so that every slide
+# fits a 1280×720 projector with nothing below the fold.
 PRESENTER_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -79,16 +84,10 @@ PRESENTER_CSS = """
 .stApp h1, .stApp h1 span { font-size: 3rem; padding: 0; line-height: 1.15; }
 .stApp h2, .stApp h2 span { font-size: 2.2rem; padding: 0; }
 .stApp h3, .stApp h3 span { font-size: 1.7rem; padding: 0.25rem 0 0; }
-.stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] p {
-  font-size: 2.3rem; color: #000000; line-height: 1.15; }
-.stApp [data-testid="stMetricLabel"] p { font-size: 1.25rem; color: #000000; line-height: 1.2; }
-.stApp [data-testid="stMetricDelta"] p { font-size: 1.25rem; line-height: 1.2; }
-.stApp [data-testid="stMetric"] { padding: 0.5rem 0.75rem; }
-.stApp [data-testid="stMetric"] > div { gap: 0.2rem; }
-/* The reach beside a slide's title: smaller tiles. */
-.stApp .st-key-overview_reach [data-testid="stMetricValue"],
-.stApp .st-key-overview_reach [data-testid="stMetricValue"] p { font-size: 2.3rem; }
-.stApp .st-key-overview_reach [data-testid="stMetricLabel"] p { font-size: 1.25rem; }
+.stApp .p8-tile { padding: 1.4rem 1.7rem; row-gap: 0.2rem; }
+.stApp .p8-tile dt { font-size: 1.25rem; color: #000000; line-height: 1.2; }
+.stApp .p8-tile-value { font-size: 2.3rem; color: #000000; line-height: 1.15; }
+.stApp .p8-tile-note span { font-size: 1.25rem; line-height: 1.2; }
 .stApp [data-testid="stTable"] td, .stApp [data-testid="stTable"] th {
   font-size: 1.35rem; padding: 0.35rem 0.6rem; }
 .block-container { padding: 0.75rem 2rem 0 2rem; max-width: 100%; }
@@ -203,18 +202,16 @@ def figures_table(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str, nam
 
 def metric_row(tiles: list[tuple[str, str, str | None]], key: str,
                per_row: int | None = None) -> None:
-    """``st.metric`` tiles from (label, value, note) triples: one row of them, or rows of
-    ``per_row`` (1: one above the other, for the side of a slide)."""
-    if not tiles:
-        return
-    width = per_row or len(tiles)
-    with st.container(key=key):
-        for start in range(0, len(tiles), width):
-            row = tiles[start:start + width]
-            places = [st.container() for _ in row] if width == 1 else st.columns(width)
-            for place, (label, value, note) in zip(places, row, strict=False):
-                place.metric(label, value, note, delta_color="off", delta_arrow="off",
-                             border=True)
+    """Headline tiles from (label, value, note) triples: one row of them, or rows of
+    ``per_row`` (1: one above the other, for the side of a slide).
+
+    One element (:func:`p8lib.present.display.tiles_html`, styled by :data:`BASE_CSS`), not
+    an ``st.metric`` per tile in columns: a filter change redraws one element instead of
+    five per tile (docs/benchmarks.md, issue #19). ``key`` names the row in its class
+    (``p8-tiles-<key>``), as a key names a widget.
+    """
+    if tiles:
+        st.html(display.tiles_html(tiles, key, per_row))
 
 
 def legend(rows: list, title: str) -> None:

@@ -2,12 +2,15 @@
 
 The table builders (:mod:`p8lib.present.tables`) keep numbers as numbers, for downloads;
 :func:`display_frame` makes the on-screen copy. The headline tiles of the overview are
-built here too, since a tile is text: (label, value, note).
+built here too, since a tile is text: (label, value, note), and so is their HTML
+(:func:`tiles_html`: a row of tiles is one element on the page, not one per tile).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import html
+import re
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -132,3 +135,66 @@ def headline_metrics(attain: pd.DataFrame, catalogue: pd.DataFrame, lang: str,
         tiles.append((names.get(row.indicator_id, row.indicator_id),
                       i18n.fmt_number(row.actual, lang), f"{head} · {target}"))
     return tiles
+
+
+# What a row of tiles may be named by (its CSS class, ``p8-tiles-<name>``).
+_TILES_NAME = re.compile(r"[a-z][a-z0-9_-]*")
+
+
+def tiles_html(tiles: Sequence[Tile], name: str, per_row: int | None = None) -> str:
+    """Tiles (label, value, note) as one HTML description list, for ``st.html``.
+
+    A page draws a row of tiles as this one element: as ``st.metric`` in columns, each tile
+    was five elements and a layout of its own for the browser to redraw on every filter
+    change (docs/benchmarks.md, issue #19). The look — a bordered tile, a small label, a
+    large value, the note in a grey pill; labels aligned, values aligned — is the page's
+    style sheet's (``app.widgets.BASE_CSS``, classes ``p8-tiles``, ``p8-tile``,
+    ``p8-tile-value``, ``p8-tile-note``). Every text is escaped: a label is never markup.
+
+    Parameters
+    ----------
+    tiles : sequence of (str, str, str or None)
+        Label, value and note of each tile (no note: None or "").
+    name : str
+        Names the row, for styles: the list gets the class ``p8-tiles-<name>``
+        (lower-case letters, digits, ``_`` and ``-``; a letter first).
+    per_row : int, optional
+        Tiles per row (1: one above the other, for the side of a slide); default all in
+        one row.
+
+    Returns
+    -------
+    str
+        ``<dl class="p8-tiles p8-tiles-<name>">``, a ``<div class="p8-tile">`` per tile
+        holding ``<dt>`` (the label), ``<dd class="p8-tile-value">`` and, with a note,
+        ``<dd class="p8-tile-note">``; no tiles: "".
+
+    Raises
+    ------
+    ValueError
+        When ``name`` is not such a name, or ``per_row`` is below 1.
+
+    Examples
+    --------
+    >>> tiles_html([("Tỉnh <b>", "34", None)], "reach")  # doctest: +ELLIPSIS
+    '<dl class="p8-tiles p8-tiles-reach" ...><dt>Tỉnh &lt;b&gt;</dt>...'
+    """
+    if not _TILES_NAME.fullmatch(name):
+        raise ValueError(f"tiles name {name!r} is not a CSS class name part "
+                         "(lower-case letters, digits, '_' and '-', a letter first)")
+    if per_row is not None and per_row < 1:
+        raise ValueError(f"per_row {per_row!r} is below 1")
+    if not tiles:
+        return ""
+    width = min(per_row or len(tiles), len(tiles))
+    # Rows of tiles apart (the style sheet sets no gap between rows: within a tile its
+    # label, value and note rows follow each other closely).
+    gap = "; row-gap: 1rem" if width < len(tiles) else ""
+    items = "".join(
+        f'<div class="p8-tile"><dt>{html.escape(label)}</dt>'
+        f'<dd class="p8-tile-value">{html.escape(value)}</dd>'
+        + (f'<dd class="p8-tile-note"><span>{html.escape(note)}</span></dd>' if note else "")
+        + "</div>"
+        for label, value, note in tiles)
+    return (f'<dl class="p8-tiles p8-tiles-{name}" '
+            f'style="grid-template-columns: repeat({width}, minmax(0, 1fr)){gap}">{items}</dl>')

@@ -14,6 +14,8 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
+from tests.present.tile_html import read_tiles
+
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 PAGES = ["pages/overview.py", "pages/coverage_map.py", "pages/province.py",
          "pages/indicators.py", "pages/data.py", "pages/history.py", "pages/sources.py"]
@@ -55,6 +57,13 @@ def frame_with(at: AppTest, column: str):
     """The one dataframe shown with ``column`` (tables are found by content, not position)."""
     (frame,) = [d.value for d in [*at.dataframe, *at.table] if column in d.value.columns]
     return frame
+
+
+def tiles(at: AppTest) -> list[tuple[str, str, str | None]]:
+    """Every headline tile shown (label, value, note), in order, read from the HTML of the
+    rows of tiles (``app.widgets.metric_row``)."""
+    return [tile for element in at.html if element.value.startswith('<dl class="p8-tiles')
+            for tile in read_tiles(element.value)]
 
 
 def plotly_specs(at: AppTest) -> list[dict]:

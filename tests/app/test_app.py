@@ -33,6 +33,7 @@ from tests.app.helpers import (  # noqa: F401 - fixtures
     plotly_specs,
     run,
     texts,
+    tiles,
 )
 
 
@@ -51,10 +52,10 @@ def test_every_page_runs_with_the_shared_sidebar(page, lang):
 
 def test_overview_shows_headlines_and_attainment_chart_with_target_line():
     at = run("pages/overview.py", lang="en")
-    labels = [m.label for m in at.metric]
+    labels = [label for label, _, _ in tiles(at)]
     assert "Provinces reported" in labels
     assert "Community communication groups" in labels
-    values = {m.label: m.value for m in at.metric}
+    values = {label: value for label, value, _ in tiles(at)}
     assert values["Community communication groups"] == "10,393"
     (spec,) = plotly_specs(at)
     bars = spec["data"][0]
@@ -66,7 +67,7 @@ def test_overview_shows_headlines_and_attainment_chart_with_target_line():
 
 def test_vietnamese_numbers_use_dots_for_thousands():
     at = run("pages/overview.py", lang="vi")
-    values = {m.label: m.value for m in at.metric}
+    values = {label: value for label, value, _ in tiles(at)}
     assert values["Tổ truyền thông cộng đồng"] == "10.393"
 
 

@@ -14,10 +14,11 @@ from tests.app.helpers import (  # noqa: F401 - fixtures
     run,
     texts,
 )
+from tests.app.helpers import tiles as shown_tiles
 
 
-def tiles(at) -> dict[str, tuple[str, str]]:
-    return {m.label: (m.value, m.proto.delta) for m in at.metric}
+def tiles(at) -> dict[str, tuple[str, str | None]]:
+    return {label: (value, note) for label, value, note in shown_tiles(at)}
 
 
 def chart_titles(at) -> list[str]:

@@ -25,6 +25,7 @@ from tests.app.helpers import (  # noqa: F401 - fixtures
     clear_caches,
     navigation_routing,
     run,
+    tiles,
 )
 
 # English words the app writes itself, in the words of measures, roles, units, counts and
@@ -91,7 +92,7 @@ def shown_texts(at) -> list[str]:
     found = [str(e.value) for kind in ("title", "header", "subheader", "markdown", "caption",
                                         "info", "success", "error", "warning")
              for e in getattr(at, kind)]
-    found += [f"{m.label} {m.value} {m.proto.delta}" for m in at.metric]
+    found += [f"{label} {value} {note or ''}" for label, value, note in tiles(at)]
     found += [b.label for b in at.button] + [s.label for s in at.selectbox]
     found += [str(o) for s in at.selectbox for o in s.options]
     for frame in [d.value for d in at.dataframe] + [tb.value for tb in at.table]:

@@ -78,7 +78,7 @@ def test_titles_start_near_the_top_and_tile_labels_are_whole(page, server):
     fully_drawn(page)  # measured once the page has settled (a first frame can sit lower)
     top = page.locator("h1").first.bounding_box()["y"]
     assert top < 70, top
-    labels_ = page.get_by_test_id("stMetricLabel").locator("p")
+    labels_ = page.locator(".p8-tile dt")
     expect(labels_.first).to_be_visible()
     for label in labels_.all():
         cut = label.evaluate("e => e.scrollWidth > e.clientWidth + 1 "

@@ -60,13 +60,15 @@ def test_presenter_mode_has_no_chrome_and_large_type(page, server, url_path):
     open_app(page, url, title=title)
     for testid in CHROME:
         expect(page.get_by_test_id(testid)).to_be_hidden()
-    # Streamlit's own sizes at 1280 px: h1 44 px, text 16 px, metric value 36 px
+    # Streamlit's own sizes at 1280 px: h1 44 px, text 16 px; the tiles' 36 px values, 14 px labels
     assert text_px(page.locator("h1").first) >= 48
     for text in page.locator("[data-testid=stMain] [data-testid=stMarkdownContainer] p").all():
         if text.is_visible() and text.inner_text().strip():
             assert text_px(text) >= 20, text.inner_text()
-    for value in page.get_by_test_id("stMetricValue").all():
+    for value in page.locator(".p8-tile-value").all():  # the headline tiles' numbers
         assert text_px(value) >= 36
+    for label in page.locator(".p8-tile dt").all():
+        assert text_px(label) >= 20, label.inner_text()
     for cell in page.locator("[data-testid=stTable] td").all()[:5]:  # presenter-size tables
         assert text_px(cell) >= 20
     expect(page.get_by_role("button", name=t("exit_presenter", "en"))).to_be_visible()

@@ -8,6 +8,7 @@ import pytest
 from p8lib.analysis import targets
 from p8lib.contract import catalogue
 from p8lib.present import display
+from tests.present.tile_html import read_tiles
 
 
 @pytest.mark.parametrize(("values", "lang", "percent", "shown"), [
@@ -106,3 +107,39 @@ def test_headline_of_the_shipped_figures_is_the_four_core_indicators():
 def test_reach_metrics(lang, level, tiles):
     counts = {"provinces": 12, "districts": 1234, "communes": 0, "figures": 5}
     assert display.reach_metrics(counts, lang, level) == tiles
+
+
+@pytest.mark.parametrize(("tiles", "per_row", "columns"), [
+    ([("Tỉnh được báo cáo", "34", None)], None, 1),
+    ([("Provinces reported", "34", None), ("Districts", "108", ""),
+      ("Community communication groups", "10,393", "115.5% · Target 9,000 (2021–2025)")],
+     None, 3),
+    ([("a", "1", None), ("b", "2", None), ("c", "3", None)], 1, 1),
+    ([("a", "1", None), ("b", "2", None)], 5, 2),  # never more columns than tiles
+])
+def test_tiles_html_holds_every_label_value_and_note(tiles, per_row, columns):
+    body = display.tiles_html(tiles, "overview_core", per_row)
+    assert body.startswith('<dl class="p8-tiles p8-tiles-overview_core" ')
+    assert f"repeat({columns}, minmax(0, 1fr))" in body
+    assert ("row-gap" in body) == (columns < len(tiles))  # rows of tiles kept apart
+    assert read_tiles(body) == [(label, value, note or None) for label, value, note in tiles]
+
+
+@pytest.mark.parametrize("text", ['<img src=x onerror="alert(1)">', "Hoà & Hòa", "a<b>c</b>",
+                                  '"Thủ lĩnh của sự thay đổi"'])
+def test_tiles_html_escapes_every_text(text):
+    body = display.tiles_html([(text, text, text)], "reach")
+    assert "<img" not in body and "<b>" not in body
+    assert read_tiles(body) == [(text, text, text)]
+
+
+def test_tiles_html_of_no_tiles_is_empty():
+    assert display.tiles_html([], "reach") == ""
+
+
+@pytest.mark.parametrize(("name", "per_row"), [("Reach", None), ("a b", None),
+                                               ('x" onclick="y', None), ("", None),
+                                               ("reach", 0)])
+def test_tiles_html_refuses_a_bad_name_or_row_width(name, per_row):
+    with pytest.raises(ValueError, match=repr(name) if per_row is None else "per_row"):
+        display.tiles_html([("a", "1", None)], name, per_row)
