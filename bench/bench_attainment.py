@@ -38,8 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import synthetic  # noqa: E402
 from p8lib import store as p8store  # noqa: E402
-from p8lib.analysis import metrics, targets  # noqa: E402
-from p8lib.analysis.vintages import is_2025  # noqa: E402
+from p8lib.analysis import is_2025, metrics, targets  # noqa: E402
 from p8lib.contract import FIGURE_COLUMNS, Figure, catalogue  # noqa: E402
 
 YEARS = [None, 2021, 2022, 2023, 2024, 2025]
