@@ -16,9 +16,12 @@ from p8lib.present.charts import (
     BAND,
     TARGET_COLOUR,
     TEXT_COLOUR,
+    THEME_PAD,
     TYPE,
     WRAP_WIDTH,
+    category_margin,
     text_layout,
+    text_px,
     value_text,
     wrap_label,
 )
@@ -70,11 +73,17 @@ def attainment_by_area_bar(by_area: pd.DataFrame, lang: str, large: bool = False
     layout["legend"].update(orientation="h", x=1, xanchor="right", y=1, yanchor="bottom")
     if height:
         layout["height"] = height
+    # Margins computed, not plotly's automargin (charts.CHAR_EM): room on the left for the
+    # axis title and the longest tick ("250%"); the default 80 px below holds two lines of
+    # area names.
+    layout["margin"]["l"] = (10 + THEME_PAD + text_px([f"{top:.0f}%"], size["base"])
+                             + round(size["base"] * 2.2))
     layout.update(
         xaxis={"tickfont": font, "title": {"font": font}, "tickvals": labels,
-               "ticktext": [wrap_label(label, 26 if large else 22, 2) for label in labels]},
+               "ticktext": [wrap_label(label, 26 if large else 22, 2) for label in labels],
+               "automargin": False},
         yaxis={"title": {"text": t("attainment_pct", lang), "font": font},
-               "range": [0, top], "ticksuffix": "%", "tickfont": font},
+               "range": [0, top], "ticksuffix": "%", "tickfont": font, "automargin": False},
         shapes=[{"type": "line", "x0": 0, "x1": 1, "xref": "x domain", "y0": 100, "y1": 100,
                  "yref": "y", "line": {"dash": "dash", "color": TARGET_COLOUR}}],
         annotations=[{"x": label, "y": 0, "text": words, "showarrow": False,
@@ -135,14 +144,19 @@ def attainment_by_indicator_bar(frame: pd.DataFrame, lang: str, title: str = "",
     layout = text_layout(title, large)
     top = layout["margin"]["t"] + size["base"] * 2
     layout["legend"].update(orientation="h", x=1, xanchor="right", y=1, yanchor="bottom")
+    names = [wrap_label(label, WRAP_WIDTH, 2) for label in labels]
+    # Margins computed, not plotly's automargin (charts.CHAR_EM): the names on the left, a
+    # line of percent ticks below.
     layout.update(
         height=round(top + row_px * max(len(rows), 1) + size["base"] * 3),
-        margin={**layout["margin"], "t": round(top), "b": size["base"] * 2},
+        margin={**layout["margin"], "t": round(top), "l": category_margin(names, size["base"]),
+                "b": round(size["base"] * 1.35 + THEME_PAD + 12)},
         xaxis={"range": [0, max([100.0, *pct.dropna().tolist()]) * 1.45],
-               "ticksuffix": "%", "tickfont": font, "title": {"font": font}},
-        yaxis={"autorange": "reversed", "tickvals": labels, "automargin": True,
-               "ticktext": [wrap_label(label, WRAP_WIDTH, 2) for label in labels],
-               "tickfont": font, "title": {"font": font}, "ticklabelstandoff": 8},
+               "ticksuffix": "%", "tickfont": font, "title": {"font": font},
+               "automargin": False},
+        yaxis={"autorange": "reversed", "tickvals": labels, "automargin": False,
+               "ticktext": names, "tickfont": font, "title": {"font": font},
+               "ticklabelstandoff": 8},
         shapes=[{"type": "line", "x0": 100, "x1": 100, "xref": "x", "y0": 0, "y1": 1,
                  "yref": "y domain", "line": {"dash": "dash", "color": TARGET_COLOUR}}],
         annotations=[{"x": 0, "y": label, "showarrow": False, "xanchor": "left", "font": font,

@@ -18,8 +18,10 @@ bar is only ever measured against bars of the same unit and scale.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import Counter
+from collections.abc import Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -48,6 +50,17 @@ BAND = 0.8  # share of a category's height its bars take, together
 # Characters a chart title may have at its full size (titles name their scope and can be
 # long): about the width of the page's column beside the sidebar, or of a 1280 px projector.
 TITLE_WIDTH = {False: 80, True: 70}
+# The width of a line of chart text in Source Sans (the font Streamlit's chart theme sets):
+# at most CHAR_EM em a character plus LINE_EM em — fitted to what Chromium draws of the
+# 15,000 place and indicator names the charts write (docs/benchmarks.md, issue #19). The
+# margins beside the axes are computed from it instead of by plotly's automargin, which lays
+# a chart out twice: drawing a chart took 1.5–2× as long with it.
+CHAR_EM = 0.46
+LINE_EM = 1.3
+# Streamlit's chart theme pads the plot area by this many px inside the margins.
+THEME_PAD = 8
+TICK_STANDOFF = 8  # px between a category's name and its axis (``ticklabelstandoff``)
+_TAG = re.compile(r"<[^>]*>")
 
 
 def _title_text(title: str, large: bool) -> str:
@@ -85,6 +98,25 @@ def text_layout(title: str, large: bool) -> dict:
             "legend": {"font": font, "title": {"font": font}},
             "hoverlabel": {"font": {"size": size["base"]}},
             "margin": {"l": 10, "r": 10, "t": round(60 + size["base"] + extra)}}
+
+
+def text_px(texts: Iterable[object], size: float) -> int:
+    """The width in px, at type size ``size``, of the longest line of ``texts`` (lines split
+    at ``<br>``, tags such as ``<b>`` left out): at least what Chromium draws (see
+    :data:`CHAR_EM`). No text: 0.
+
+    >>> text_px(["Sóc Trăng", "Toàn quốc<br>Việt Nam"], 14)
+    76
+    """
+    longest = max((len(_TAG.sub("", line)) for text in texts
+                   for line in str(text).split("<br>")), default=0)
+    return round((CHAR_EM * longest + LINE_EM) * size) if longest else 0
+
+
+def category_margin(labels: Iterable[object], size: float) -> int:
+    """The left margin (px) that holds a horizontal bar chart's category names at type size
+    ``size`` beside its axis (:func:`text_px`, the theme's pad, the names' standoff)."""
+    return 10 + THEME_PAD + TICK_STANDOFF + text_px(labels, size)
 
 
 def value_text(value: object, unit: object, lang: str) -> str:
@@ -233,15 +265,15 @@ def _panel_bars(panels: list[tuple[str, pd.DataFrame]], lang: str, title: str, l
             "domain": [bottom, top], "anchor": f"x{suffix}", "categoryorder": "array",
             "categoryarray": categories, "tickvals": categories,
             "ticktext": [wrap_label(c, wrap) if wrap else str(c) for c in categories],
-            "autorange": "reversed", "automargin": True, "ticklabelstandoff": 8,
-            "tickfont": font, "title": {"font": font}}
+            "autorange": "reversed", "automargin": False,
+            "ticklabelstandoff": TICK_STANDOFF, "tickfont": font, "title": {"font": font}}
         # Values are written on the bars with their unit; a tick scale per panel would only
         # invite comparing lengths across panels. The range leaves room for that text.
         layout[f"xaxis{suffix}"] = {
             "domain": [0.0, 1.0], "anchor": f"y{suffix}",
             "range": [0, (highest or 1.0) * 1.3], "showticklabels": False, "showgrid": False,
             "zeroline": True, "zerolinecolor": "#888888", "tickfont": font,
-            "title": {"font": font}}
+            "title": {"font": font}, "automargin": False}
         if name:
             annotations.append({
                 "text": f"<b>{name}</b>", "x": 0, "xanchor": "left", "xref": "paper",
@@ -251,8 +283,12 @@ def _panel_bars(panels: list[tuple[str, pd.DataFrame]], lang: str, title: str, l
     legend_px = _legend_rows([name for name, _, _ in styles.values()], large) * size["base"] * 1.7
     top_px = title_px + legend_px + gap  # title, legend, first panel's title
     height = round(plot_px + top_px + 20)
+    names = [text for key, axis in layout.items() if key.startswith("yaxis")
+             for text in axis["ticktext"]]
     layout.update(text_layout(title, large), barmode="overlay", height=height,
-                  annotations=annotations, margin={"l": 10, "t": top_px, "b": 20, "r": 20})
+                  annotations=annotations,
+                  margin={"l": category_margin(names, size["base"]), "t": top_px, "b": 20,
+                          "r": 20})
     layout["title"].update(y=1, yref="container", yanchor="top", pad={"t": 12})
     layout["legend"].update(orientation="h", xref="container", x=0, xanchor="left",
                             yref="container", y=1 - title_px / height, yanchor="top")

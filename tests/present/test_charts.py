@@ -340,3 +340,40 @@ def test_a_long_title_wraps_to_two_lines_and_the_chart_keeps_room_for_them(large
     assert long.layout.title.text.replace("<br>", " ") == title
     assert long.layout.margin.t > short.layout.margin.t
     assert long.layout.height > short.layout.height
+
+
+# --- margins computed, not laid out twice by plotly's automargin --------------------------
+
+# Lines Chromium draws widest for their length in Source Sans (ems at any size), measured
+# over the 15,000 place and indicator names of the shipped data (docs/benchmarks.md, #19).
+MEASURED_EM = [("Huyện Hàm Thuận Nam", 9.94), ("Phường Cẩm Nam", 7.53), ("Ham Thuan Nam", 7.04),
+               ("Members of community communication", 16.65), ("250%", 2.32), ("0%", 1.32),
+               ("Communication documents distributed", 16.44)]
+
+
+@pytest.mark.parametrize(("text", "em"), MEASURED_EM)
+@pytest.mark.parametrize("size", [14, 20, 28])
+def test_text_px_is_at_least_what_the_browser_draws(text, em, size):
+    assert em * size <= charts.text_px([text], size) <= (em + 2.5) * size
+
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    ([], 0), ([""], 0), (["ab<br>abcd", "abc"], round((4 * charts.CHAR_EM + charts.LINE_EM) * 10)),
+    (["<b>abcd</b>"], round((4 * charts.CHAR_EM + charts.LINE_EM) * 10)),  # tags take no room
+])
+def test_text_px_measures_the_longest_line_without_tags(texts, expected):
+    assert charts.text_px(texts, 10) == expected
+
+
+@pytest.mark.parametrize("large", [False, True])
+@pytest.mark.parametrize("build", BUILDERS)
+def test_no_axis_asks_plotly_for_automargin(build, large):
+    """Streamlit's chart theme turns automargin on for every axis: each chart turns it off
+    on its own axes, and its margins hold the names beside them."""
+    layout = build("en", large).to_dict()["layout"]
+    axes = {key: axis for key, axis in layout.items() if key.startswith(("xaxis", "yaxis"))}
+    assert axes and all(axis.get("automargin") is False for axis in axes.values())
+    for key, axis in axes.items():
+        if key.startswith("yaxis") and axis.get("ticktext"):  # category names on the left
+            size = axis["tickfont"]["size"]
+            assert layout["margin"]["l"] >= charts.text_px(axis["ticktext"], size) + 16, key
