@@ -22,6 +22,13 @@ XLSX_MAX_ROWS = 50_000
 # (≈ 1.3 MB of scripts, compiled in every new browser) is loaded only by pages that need to
 # scroll a long table — most of an open's cost beside the bare page (docs/benchmarks.md).
 SMALL_TABLE_ROWS = 30
+# Tables of at most this many rows that a page redraws on every filter change may be one
+# HTML element instead (``table(as_html=True)``, p8lib.present.display.table_html): neither
+# st.table's Markdown per cell nor the data grid's cells updated after a delay
+# (docs/benchmarks.md, issue #19). A longer one scrolls in a box of TABLE_BOX_PX, as the
+# grid does, its header kept in view.
+HTML_TABLE_ROWS = 100
+TABLE_BOX_PX = 400
 # The label of a table's download control (file formats: the same in both languages).
 DOWNLOADS_LABEL = "CSV · Excel"
 # Rows of a table on a slide: what fits under a title at presenter type size.
@@ -52,6 +59,20 @@ BASE_CSS = """
   font-size: 0.875rem; line-height: normal; background: #f5f4f2; color: #686255; }
 @media (max-width: 640px) {
   .stApp dl.p8-tiles { grid-template-columns: minmax(0, 1fr) !important; } }
+.stApp .p8-table-box { overflow: auto; border-radius: 0.5rem;
+  border: 1px solid color-mix(in srgb, currentColor 10%, transparent); }
+.stApp table.p8-table { width: 100%; margin: 0; border-collapse: separate; border-spacing: 0;
+  font-size: 0.875rem; line-height: 1.5; }
+.stApp .p8-table th, .stApp .p8-table td { padding: 4px 6px; vertical-align: middle;
+  text-align: start; border: 0; overflow-wrap: normal;
+  border-bottom: 1px solid color-mix(in srgb, currentColor 10%, transparent);
+  border-right: 1px solid color-mix(in srgb, currentColor 10%, transparent); }
+.stApp .p8-table th { padding-left: 8px; font-weight: 400; white-space: nowrap;
+  position: sticky; top: 0; background: #ffffff;
+  color: color-mix(in srgb, currentColor 70%, transparent); }
+.stApp .p8-table tr > :last-child { border-right: 0; }
+.stApp .p8-table tbody tr:last-child > * { border-bottom: 0; }
+.stApp .p8-table .p8-num { text-align: end; font-variant-numeric: tabular-nums; }
 </style>
 """
 
@@ -88,8 +109,8 @@ PRESENTER_CSS = """
 .stApp .p8-tile dt { font-size: 1.25rem; color: #000000; line-height: 1.2; }
 .stApp .p8-tile-value { font-size: 2.3rem; color: #000000; line-height: 1.15; }
 .stApp .p8-tile-note span { font-size: 1.25rem; line-height: 1.2; }
-.stApp [data-testid="stTable"] td, .stApp [data-testid="stTable"] th {
-  font-size: 1.35rem; padding: 0.35rem 0.6rem; }
+.stApp [data-testid="stTable"] td, .stApp [data-testid="stTable"] th,
+.stApp .p8-table td, .stApp .p8-table th { font-size: 1.35rem; padding: 0.35rem 0.6rem; }
 .block-container { padding: 0.75rem 2rem 0 2rem; max-width: 100%; }
 .stApp [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.6rem; }
 </style>
@@ -145,7 +166,7 @@ def presenting() -> bool:
 
 def table(frame: pd.DataFrame | Callable[[], pd.DataFrame], shown: pd.DataFrame, name: str,
           lang: str, key: str, noun: str = "rows", rows: int | None = None,
-          most_rows: int | None = None) -> None:
+          most_rows: int | None = None, as_html: bool = False, label: str = "") -> None:
     """Show ``shown`` (formatted for the screen) and offer ``frame`` for download.
 
     The download is the table the screen shows — names and words in ``lang``, numbers as
@@ -156,23 +177,34 @@ def table(frame: pd.DataFrame | Callable[[], pd.DataFrame], shown: pd.DataFrame,
     A table of at most :data:`SMALL_TABLE_ROWS` rows is a plain table, a longer one a
     scrolling data grid; ``most_rows``, when given, is what decides — the most rows the
     table has under any of its page's filters, so that a change of filter keeps the same
-    kind of element in its place (a grid swapped for a table is redrawn whole). At most
-    :data:`MAX_SHOWN_ROWS` rows are shown, with a caption saying how many there are
-    ("Showing 1,000 of 1,000,000 figures"; ``noun``: "rows" or "figures"); ``shown`` may
-    already be cut to them. In presenter mode a plain table in presenter type size shows
-    the first :data:`PRESENTER_ROWS`. The download always has them all.
+    kind of element in its place (a grid swapped for a table is redrawn whole). With
+    ``as_html``, a table of at most :data:`HTML_TABLE_ROWS` rows (``most_rows`` deciding again)
+    is one HTML element instead (:func:`p8lib.present.display.table_html`, ``label`` saying
+    what it is to screen readers), longer than :data:`SMALL_TABLE_ROWS` in a scrolling box:
+    for tables a page redraws on every filter change. At most :data:`MAX_SHOWN_ROWS` rows are
+    shown, with a caption saying how many there are ("Showing 1,000 of 1,000,000 figures";
+    ``noun``: "rows" or "figures"); ``shown`` may already be cut to them. In presenter mode
+    a table in presenter type size shows the first :data:`PRESENTER_ROWS`. The download
+    always has them all.
     """
     total = max(rows if rows is not None else len(frame), len(shown))
     screen = columns.for_screen(shown)
+    one_element = as_html and max(total, most_rows or 0) <= HTML_TABLE_ROWS
     if presenting():
         head = screen.head(PRESENTER_ROWS)
-        st.table(head, hide_index=True)
+        if one_element:
+            st.html(display.table_html(head, key, lang, label))
+        else:
+            st.table(head, hide_index=True)
         if len(head) < total:
             st.caption(t("rows_shown_presenting", lang, shown=i18n.fmt_number(len(head), lang),
                          n=i18n.fmt_number(total, lang)))
         return
     head = screen.head(MAX_SHOWN_ROWS)
-    if max(total, most_rows or 0) <= SMALL_TABLE_ROWS:
+    if one_element:
+        box = TABLE_BOX_PX if max(total, most_rows or 0) > SMALL_TABLE_ROWS else None
+        st.html(display.table_html(head, key, lang, label, height=box))
+    elif max(total, most_rows or 0) <= SMALL_TABLE_ROWS:
         st.table(head, hide_index=True)
     else:
         st.dataframe(head, hide_index=True, key=f"{key}_table", width="stretch")
@@ -184,10 +216,10 @@ def table(frame: pd.DataFrame | Callable[[], pd.DataFrame], shown: pd.DataFrame,
 
 
 def figures_table(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str, name: str,
-                  key: str) -> None:
+                  key: str, as_html: bool = False, label: str = "") -> None:
     """Figures for people (:func:`p8lib.present.tables.figure_table`), the first
     :data:`MAX_SHOWN_ROWS` of them on screen; the download has every figure, the same
-    columns, then the codes and ids.
+    columns, then the codes and ids. ``as_html`` and ``label``: as for :func:`table`.
 
     Only the rows shown are named and formatted on each run: at 1M figures, naming the
     whole table took seconds and more memory than the budget. The download names them when
@@ -197,7 +229,7 @@ def figures_table(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str, nam
     shown = display.display_frame(columns.for_screen(tables.figure_table(head, catalogue, lang)),
                                   lang)
     table(lambda: tables.figure_table(figures, catalogue, lang), shown, name, lang, key=key,
-          noun="figures", rows=len(figures))
+          noun="figures", rows=len(figures), as_html=as_html, label=label)
 
 
 def metric_row(tiles: list[tuple[str, str, str | None]], key: str,

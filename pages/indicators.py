@@ -51,11 +51,14 @@ else:
             sections.chart(chart, big, key="indicators_chart")
             if drawn < places:
                 st.caption(t("chart_places_cut", lang, shown=drawn, n=places))
-        else:
+        else:  # the figures and the catalogue as HTML tables: redrawn at once on a change
             sections.chart_and_figures(chart, shown, catalogue, lang, big,
-                                       f"indicator_{indicator}", key="indicators")
+                                       f"indicator_{indicator}", key="indicators",
+                                       as_html=True,
+                                       label=labels.indicator_label(catalogue, indicator, lang))
 
 if not big:
     st.subheader(t("catalogue", lang))
     cat_table = views.catalogue_table(lang)
-    widgets.table(cat_table, cat_table, "indicators", lang, key="indicators_catalogue")
+    widgets.table(cat_table, cat_table, "indicators", lang, key="indicators_catalogue",
+                  as_html=True, label=t("catalogue", lang))

@@ -38,10 +38,12 @@ else:
     sections.chart(chart, big, key="overview_attainment_chart")
     st.caption(t("method_text", lang))
 
-    st.subheader(f"{t('reported_where_title', lang)} — {scope}")
+    where_title = f"{t('reported_where_title', lang)} — {scope}"
+    st.subheader(where_title)
     where = views.reported_where(**filters_, lang=lang)
     if sections.has_rows(where, lang):  # a place per row: none when no figure is shown
-        # The national table, with every place, decides the kind of table for all scopes.
+        # The national table, with every place, decides the kind of table for all scopes;
+        # one HTML element, redrawn at once on every filter change.
         most = len(views.reported_where(None, None, None, None, lang))
         widgets.table(where, where, "reported_where", lang, key="overview_where",
-                      most_rows=most)
+                      most_rows=most, as_html=True, label=where_title)

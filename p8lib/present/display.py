@@ -3,7 +3,8 @@
 The table builders (:mod:`p8lib.present.tables`) keep numbers as numbers, for downloads;
 :func:`display_frame` makes the on-screen copy. The headline tiles of the overview are
 built here too, since a tile is text: (label, value, note), and so is their HTML
-(:func:`tiles_html`: a row of tiles is one element on the page, not one per tile).
+(:func:`tiles_html`: a row of tiles is one element on the page, not one per tile), and the
+HTML of a table a page redraws on every filter change (:func:`table_html`).
 """
 
 from __future__ import annotations
@@ -137,8 +138,16 @@ def headline_metrics(attain: pd.DataFrame, catalogue: pd.DataFrame, lang: str,
     return tiles
 
 
-# What a row of tiles may be named by (its CSS class, ``p8-tiles-<name>``).
-_TILES_NAME = re.compile(r"[a-z][a-z0-9_-]*")
+# What a row of tiles or a table may be named by (its CSS class, ``p8-tiles-<name>``).
+_NAME = re.compile(r"[a-z][a-z0-9_-]*")
+# A true flag as a table cell shows it (a false one is left empty), in either language.
+TRUE_MARK = "✓"
+
+
+def _check_name(name: str, what: str) -> None:
+    if not _NAME.fullmatch(name):
+        raise ValueError(f"{what} name {name!r} is not a CSS class name part "
+                         "(lower-case letters, digits, '_' and '-', a letter first)")
 
 
 def tiles_html(tiles: Sequence[Tile], name: str, per_row: int | None = None) -> str:
@@ -179,9 +188,7 @@ def tiles_html(tiles: Sequence[Tile], name: str, per_row: int | None = None) -> 
     >>> tiles_html([("Tỉnh <b>", "34", None)], "reach")  # doctest: +ELLIPSIS
     '<dl class="p8-tiles p8-tiles-reach" ...><dt>Tỉnh &lt;b&gt;</dt>...'
     """
-    if not _TILES_NAME.fullmatch(name):
-        raise ValueError(f"tiles name {name!r} is not a CSS class name part "
-                         "(lower-case letters, digits, '_' and '-', a letter first)")
+    _check_name(name, "tiles")
     if per_row is not None and per_row < 1:
         raise ValueError(f"per_row {per_row!r} is below 1")
     if not tiles:
@@ -198,3 +205,72 @@ def tiles_html(tiles: Sequence[Tile], name: str, per_row: int | None = None) -> 
         for label, value, note in tiles)
     return (f'<dl class="p8-tiles p8-tiles-{name}" '
             f'style="grid-template-columns: repeat({width}, minmax(0, 1fr)){gap}">{items}</dl>')
+
+
+def table_html(frame: pd.DataFrame, name: str, lang: str, label: str = "",
+               height: int | None = None) -> str:
+    """A table for the screen as one HTML table, for ``st.html``.
+
+    For the tables a page redraws on every filter change: ``st.table`` renders each cell
+    through its Markdown renderer and the data grid (``st.dataframe``) updates its cells
+    after a delay, where one HTML element is drawn at once (docs/benchmarks.md, issue #19).
+    The look is ``st.table``'s (``app.widgets.BASE_CSS``: classes ``p8-table-box``,
+    ``p8-table``, ``p8-num``).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The rows to show, headed in the page's language (codes and ids already left out).
+        Numbers are written as ``lang`` writes them (:func:`display_frame`) and aligned
+        right, a true flag is :data:`TRUE_MARK` and a false one empty, missing values empty.
+        Every header and cell is escaped: a text is never markup.
+    name : str
+        Names the table, for styles: its box gets the class ``p8-table-<name>`` (as for
+        :func:`tiles_html`).
+    lang : {"vi", "en"}
+    label : str
+        What the table is, for screen readers (``aria-label`` of the box).
+    height : int, optional
+        The box's height in px at most: a longer table scrolls inside it, its header kept in
+        view (the box can then take the keyboard's focus to be scrolled). Default: as tall as
+        the table.
+
+    Returns
+    -------
+    str
+        ``<div class="p8-table-box p8-table-<name>" …><table class="p8-table">`` with a
+        ``<thead>`` of ``<th scope="col">`` and a ``<tbody>`` of the rows.
+
+    Raises
+    ------
+    ValueError
+        When ``name`` is not such a name.
+
+    Examples
+    --------
+    >>> shown = table_html(pd.DataFrame({"Nơi": ["<b>"], "Số": [10393]}), "t", "vi")
+    >>> '<td>&lt;b&gt;</td><td class="p8-num">10.393</td>' in shown
+    True
+    """
+    _check_name(name, "table")
+    kinds = [frame.iloc[:, i].dtype for i in range(frame.shape[1])]
+    flags = [pd.api.types.is_bool_dtype(kind) for kind in kinds]
+    numeric = [pd.api.types.is_numeric_dtype(kind) and not flag
+               for kind, flag in zip(kinds, flags, strict=True)]
+    shown = display_frame(frame, lang)
+    cells = [np.where(frame.iloc[:, i].fillna(False).astype(bool), TRUE_MARK, "") if flag
+             else shown.iloc[:, i].to_numpy() for i, flag in enumerate(flags)]
+    align = [' class="p8-num"' if num else "" for num in numeric]
+    head = "".join(f'<th scope="col"{cls}>{html.escape(str(column))}</th>'
+                   for column, cls in zip(frame.columns, align, strict=True))
+    body = "".join(
+        "<tr>" + "".join(f"<td{cls}>{html.escape(str(value))}</td>"
+                         for cls, value in zip(align, row, strict=True)) + "</tr>"
+        for row in zip(*cells, strict=True))
+    box = f'class="p8-table-box p8-table-{name}"'
+    if label:
+        box += f' role="region" aria-label="{html.escape(label)}"'
+    if height:
+        box += f' tabindex="0" style="max-height: {int(height)}px"'
+    return (f'<div {box}><table class="p8-table"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>")

@@ -14,7 +14,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from tests.present.tile_html import read_tiles
+from tests.present.html_read import read_tables, read_tiles
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 PAGES = ["pages/overview.py", "pages/coverage_map.py", "pages/province.py",
@@ -53,9 +53,17 @@ def texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
+def shown_tables(at: AppTest) -> list:
+    """Every table shown: data grids, plain tables and the HTML tables
+    (``app.widgets.table(as_html=True)``, read back as frames of their texts)."""
+    return [*(d.value for d in [*at.dataframe, *at.table]),
+            *(frame for element in at.html if element.value.startswith('<div class="p8-table-box')
+              for frame in read_tables(element.value))]
+
+
 def frame_with(at: AppTest, column: str):
     """The one dataframe shown with ``column`` (tables are found by content, not position)."""
-    (frame,) = [d.value for d in [*at.dataframe, *at.table] if column in d.value.columns]
+    (frame,) = [frame for frame in shown_tables(at) if column in frame.columns]
     return frame
 
 

@@ -10,7 +10,13 @@ import pytest
 from streamlit.delta_generator import DeltaGenerator
 
 from p8lib.present import columns, display
-from tests.app.helpers import clear_caches, navigation_routing, run  # noqa: F401 - fixtures
+from p8lib.present.display import TRUE_MARK
+from tests.app.helpers import (  # noqa: F401 - fixtures
+    clear_caches,
+    navigation_routing,
+    run,
+    shown_tables,
+)
 
 
 @pytest.fixture
@@ -34,8 +40,8 @@ def csv_of(files: dict[str, object], key: str) -> pd.DataFrame:
 
 
 def screen_table(at, first_column: str, has: str) -> pd.DataFrame:
-    (frame,) = [d.value for d in [*at.dataframe, *at.table]
-                if d.value.columns[0] == first_column and has in d.value.columns]
+    (frame,) = [frame for frame in shown_tables(at)
+                if frame.columns[0] == first_column and has in frame.columns]
     return frame
 
 
@@ -70,6 +76,9 @@ def test_the_download_is_the_screen_table_then_its_ids(files, page, params, key,
             values = pd.to_numeric(got[column].replace("", None)).astype(float)
             assert display.display_frame(values.to_frame(), lang)[column].tolist() == \
                 shown[column].astype(str).tolist(), column
+        elif set(got[column]) <= {"True", "False"}:  # a flag: a mark on screen, or none
+            marks = got[column].map({"True": TRUE_MARK, "False": ""})
+            assert marks.tolist() == shown[column].astype(str).tolist(), column
         else:
             assert got[column].tolist() == shown[column].astype(str).tolist(), column
 

@@ -25,6 +25,7 @@ from tests.app.helpers import (  # noqa: F401 - fixtures
     clear_caches,
     navigation_routing,
     run,
+    shown_tables,
     tiles,
 )
 
@@ -95,7 +96,7 @@ def shown_texts(at) -> list[str]:
     found += [f"{label} {value} {note or ''}" for label, value, note in tiles(at)]
     found += [b.label for b in at.button] + [s.label for s in at.selectbox]
     found += [str(o) for s in at.selectbox for o in s.options]
-    for frame in [d.value for d in at.dataframe] + [tb.value for tb in at.table]:
+    for frame in shown_tables(at):
         for column in frame.columns:
             if column not in SOURCE_COLUMNS:
                 found.append(str(column))
@@ -147,12 +148,20 @@ def _elements(node) -> Iterator:
         yield from _elements(child)
 
 
+def _html_table(element) -> bool:
+    """An HTML table (``app.widgets.table(as_html=True)``): its cells are read as a frame's,
+    the sources' own columns left out, not as one string of markup."""
+    return getattr(element, "type", "") == "html" and \
+        element.value.startswith('<div class="p8-table-box')
+
+
 def page_text(at) -> str:
     """Everything the page shows, as text: every string of every element (labels, options,
     help, chart and map specs) and the cells of its tables but the sources' own columns."""
     found = [s for root in (at.main, at.sidebar) for element in _elements(root)
-             if getattr(element, "proto", None) is not None for s in _strings(element.proto)]
-    for frame in [d.value for d in at.dataframe] + [tb.value for tb in at.table]:
+             if getattr(element, "proto", None) is not None and not _html_table(element)
+             for s in _strings(element.proto)]
+    for frame in shown_tables(at):  # the HTML tables' cells too, read as frames
         for column in frame.columns:
             if column not in SOURCE_COLUMNS:
                 found.append(str(column))

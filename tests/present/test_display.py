@@ -8,7 +8,7 @@ import pytest
 from p8lib.analysis import targets
 from p8lib.contract import catalogue
 from p8lib.present import display
-from tests.present.tile_html import read_tiles
+from tests.present.html_read import read_tables, read_tiles
 
 
 @pytest.mark.parametrize(("values", "lang", "percent", "shown"), [
@@ -143,3 +143,42 @@ def test_tiles_html_of_no_tiles_is_empty():
 def test_tiles_html_refuses_a_bad_name_or_row_width(name, per_row):
     with pytest.raises(ValueError, match=repr(name) if per_row is None else "per_row"):
         display.tiles_html([("a", "1", None)], name, per_row)
+
+
+TABLE = pd.DataFrame({"Địa bàn": ["Toàn quốc", "<b>Sóc Trăng</b>", None],
+                      "Số liệu": [10393, 60, None], "Cốt lõi": [True, False, True],
+                      "Tỷ lệ": [115.5, None, 2.0]})
+
+
+@pytest.mark.parametrize(("lang", "cells"), [
+    ("vi", [["Toàn quốc", "10.393", display.TRUE_MARK, "115,5"],
+            ["<b>Sóc Trăng</b>", "60", "", "–"], ["", "–", display.TRUE_MARK, "2"]]),
+    ("en", [["Toàn quốc", "10,393", display.TRUE_MARK, "115.5"],
+            ["<b>Sóc Trăng</b>", "60", "", "–"], ["", "–", display.TRUE_MARK, "2"]]),
+])
+def test_table_html_writes_every_cell_as_the_language_does(lang, cells):
+    body = display.table_html(TABLE, "overview_where", lang)
+    (shown,) = read_tables(body)
+    assert list(shown.columns) == list(TABLE.columns)
+    assert shown.to_numpy().tolist() == cells
+    assert "<b>" not in body  # a text is never markup
+    # numbers right-aligned, their headers too; text and flags not
+    assert body.count('class="p8-num"') == 2 * (1 + len(TABLE))
+    assert body.startswith('<div class="p8-table-box p8-table-overview_where">')
+
+
+@pytest.mark.parametrize(("label", "height", "attributes"), [
+    ("", None, ""),
+    ("Where — National", None, ' role="region" aria-label="Where — National"'),
+    ('a "b"', 400, ' role="region" aria-label="a &quot;b&quot;" tabindex="0" '
+                   'style="max-height: 400px"'),
+])
+def test_table_html_labels_its_box_and_scrolls_in_it_when_given_a_height(label, height,
+                                                                         attributes):
+    body = display.table_html(TABLE, "t", "en", label=label, height=height)
+    assert body.startswith(f'<div class="p8-table-box p8-table-t"{attributes}><table')
+
+
+def test_table_html_refuses_a_bad_name():
+    with pytest.raises(ValueError, match="'Bad name'"):
+        display.table_html(TABLE, "Bad name", "en")
