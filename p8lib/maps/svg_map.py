@@ -14,7 +14,9 @@ mode does.
 Drawn on plain cartesian axes, longitude against Web Mercator's y in degrees (the deck's
 projection) at one scale: plotly's ``geo`` traces would fetch topojson from the internet
 (``p8lib.present.charts``). One scatter trace per province, filled to itself, so that its
-hover is its own; shapes simplified to :data:`SIMPLIFY` degrees — a fifth of a pixel on a
+hover is its own (its ``name``, which plotly shows for a filled area; ``meta`` holds its
+code, and names the other traces: ``pilot-provinces``, ``archipelagos``,
+``archipelago-labels``); shapes simplified to :data:`SIMPLIFY` degrees — a fifth of a pixel on a
 slide, where the country is 340 px tall — which keeps the figure near 150 KB. Pure functions,
 no streamlit.
 """
@@ -137,13 +139,13 @@ def national_figure(parts: NationalParts, lang: str, height: int) -> go.Figure:
         xs, ys = _xy(union_rings(parts.pilots, NATIONAL_CLOSING))
         traces.append(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip",
                                  line={"color": _rgba(PILOT_COLOR), "width": 2},
-                                 showlegend=False, name="pilot-provinces"))
+                                 showlegend=False, meta="pilot-provinces"))
     islands = island_records(parts.islands, lang, NATIONAL_DECIMALS,
                              {p["code"]: p for p in parts.props}, NO_DATA_COLOR)
     if islands:
         lon, lat = np.array([r["position"] for r in islands]).T
         traces.append(go.Scatter(
-            x=lon, y=mercator_y(lat), mode="markers", name="archipelagos", showlegend=False,
+            x=lon, y=mercator_y(lat), mode="markers", meta="archipelagos", showlegend=False,
             marker={"size": 7, "color": [_rgba(r["fill"]) for r in islands],
                     "line": {"color": _rgba(ISLAND_LINE_COLOR), "width": 1}},
             hovertext=[_hover(r) for r in islands], hoverinfo="text"))
@@ -154,7 +156,7 @@ def national_figure(parts: NationalParts, lang: str, height: int) -> go.Figure:
             x=[lon], y=[mercator_y(lat)], mode="text", text=[row["text"]], hoverinfo="skip",
             textposition="bottom center" if row["baseline"] == "top" else "top center",
             textfont={"size": LABEL_SIZE, "color": _rgba(LABEL_COLOR), "family": FONT},
-            cliponaxis=False, showlegend=False, name="archipelago-labels"))
+            cliponaxis=False, showlegend=False, meta="archipelago-labels"))
     x_range, y_range = _view(parts, boxes, height)
     axis = {"visible": False, "fixedrange": True}
     return go.Figure(traces, layout={

@@ -69,7 +69,7 @@ def test_latitudes_are_projected_as_the_deck_projects_them():
 
 def test_touching_pilot_provinces_are_outlined_as_one_shape():
     figure = _figure(pilot_codes=["01", "04"])
-    (outline,) = [t for t in figure["data"] if t["name"] == "pilot-provinces"]
+    (outline,) = [t for t in figure["data"] if t["meta"] == "pilot-provinces"]
     assert outline["hoverinfo"] == "skip" and "fill" not in outline
     rings = np.split(np.array(outline["x"], dtype=float),
                      np.flatnonzero(np.isnan(np.array(outline["x"], dtype=float))))
@@ -103,11 +103,11 @@ def test_both_archipelagos_are_drawn_in_their_provinces_colour_and_named():
     provinces = geo.load_boundaries("province")
     values = pd.Series({"48": 120.0})  # Đà Nẵng: ≥ 100 %; Khánh Hòa (56) no data
     figure = json.loads(svg_map.province_figure(provinces, values, lang="vi").figure.to_json())
-    (dots,) = [t for t in figure["data"] if t["name"] == "archipelagos"]
+    (dots,) = [t for t in figure["data"] if t["meta"] == "archipelagos"]
     colours = set(dots["marker"]["color"])
     assert colours == {"rgba(110,0,50,0.902)", "rgba(205,205,205,0.588)"}
     assert any("Hoàng Sa" in h and "Đà Nẵng" in h for h in dots["hovertext"])
-    labels = [t["text"][0] for t in figure["data"] if t["name"] == "archipelago-labels"]
+    labels = [t["text"][0] for t in figure["data"] if t["meta"] == "archipelago-labels"]
     assert sorted(labels) == ["Quần đảo Hoàng Sa", "Quần đảo Trường Sa"]
     # The view holds the country and the islands, with room for the names beyond them.
     (x0, x1), (y0, y1) = figure["layout"]["xaxis"]["range"], figure["layout"]["yaxis"]["range"]
