@@ -105,7 +105,7 @@ def attainment(province: str | None = None, year: int | None = None,
 def warm() -> None:
     """Compute the attainment of each year and of every year, at the national and the
     provincial level, before a visitor asks (:mod:`app.warmup`): every scope's tiles and
-    charts are filtered from one of them, and each costs ≈ 85 ms on the shipped figures
+    charts are filtered from one of them, and each costs ≈ 5 ms on the shipped figures
     (docs/benchmarks.md, issue #19)."""
     token = figures_token()
     for year in [None, *year_options()]:
