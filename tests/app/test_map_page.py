@@ -209,6 +209,21 @@ def test_a_click_drills_into_the_province_clicked(vintage, code, province, expec
     assert at.markdown[0].value == expected
 
 
+def test_the_national_deck_is_a_new_element_when_its_colours_change_and_the_same_otherwise():
+    """New colours mount a new deck (drawn far sooner by software WebGL than a 600 KB spec
+    swapped in place); a change that keeps the colours keeps the element, which then sends
+    nothing new. A drill-down keeps its key whatever the filters."""
+    def deck_id(**params) -> str:
+        return run(MAP, lang="en", **params).get("deck_gl_json_chart")[0].proto.id
+
+    national = deck_id()
+    assert deck_id(content="1") != national  # other indicators: other colours
+    assert deck_id(measure="coverage") != national
+    assert deck_id() == national  # the same map again: the same element
+    drill = {"province": "94", "measure": "value", "indicator": "comm_groups"}
+    assert deck_id(**drill) == deck_id(**drill, year="2023")
+
+
 def test_the_34_province_map_names_and_zooms_into_the_same_province():
     at = run(MAP, lang="en", vintage="2025", province_2025="15")
     assert at.subheader[0].value == "Lào Cai"
