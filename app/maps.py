@@ -11,7 +11,6 @@ it again.
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -282,18 +281,13 @@ def map_page(filters: dict, vintage: str, measure: str, level: str,
     except (ImportError, FileNotFoundError):
         page.info = t("map_not_built", lang)
     if national and page.view is not None and page.view.spec.deck is not None:
-        page.key = f"{key}_{_content_tag(page.view.spec.deck)}"
+        # New colours mount a new deck element, which a browser drawing WebGL in software
+        # draws in ≈ 0.3 s, where the same element given a new spec takes ≈ 1.4 s to re-parse
+        # and draw its 600 KB again (docs/benchmarks.md, issue #19). A click on the national
+        # map drills down at once, so no selection is lost with the old element; a
+        # drill-down keeps one key (its selected unit stays selected across filters).
+        page.key = f"{key}_{page.view.spec.deck.content_tag()}"
     return page
-
-
-def _content_tag(deck) -> str:
-    """A tag of what a deck draws (its JSON, made once per deck), for the national deck's
-    key: new colours mount a new deck element, which a browser drawing WebGL in software
-    draws in ≈ 0.3 s, where the same element given a new spec takes ≈ 1.4 s to re-parse and
-    draw its 600 KB again (docs/benchmarks.md, issue #19). A click on the national map
-    drills down at once, so no selection is lost with the old element; a drill-down keeps
-    one key (its selected unit stays selected across filter changes)."""
-    return f"{zlib.crc32(deck.to_json().encode()):08x}"
 
 
 def province_label(code: str, vintage: str, lang: str) -> tuple[str, str]:

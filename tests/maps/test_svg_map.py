@@ -9,20 +9,10 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
-from shapely.geometry import Polygon, box
+from shapely.geometry import Polygon
 
 from p8lib.maps import geo, svg_map
-
-EVIL = "<img src=x onerror=alert(1)>"
-
-
-def _provinces() -> gpd.GeoDataFrame:
-    return gpd.GeoDataFrame(
-        {"code": ["01", "02", "04"], "name_vi": ["Hà Nội", EVIL, "Cao Bằng"],
-         "name_en": ["Ha Noi", EVIL, "Cao Bang"]},
-        geometry=[box(105, 20, 106, 21), box(106, 20, 107, 21), box(105, 21, 106, 22)],
-        crs="EPSG:4326",
-    )
+from tests.maps.test_builders import EVIL, _provinces
 
 
 def _figure(lang: str = "vi", **kwargs) -> dict:
