@@ -32,11 +32,10 @@ from p8lib.ingest import PERCENT_UNITS
 TEXT_COLOUR = "#262730"
 TARGET_COLOUR = "#222222"
 AREA_COLOURS = ("#b5004f", "#e07b00", "#1f6fb2", "#2e8540")
+# One colour a measure, whatever the periods: a bar's period is written beside its value.
+# (Reports each give their own period — 2021–2025, 2023, 2022–2024 … — so a colour per
+# period was a legend of one-offs, and a chart of many more traces to draw.)
 MEASURE_COLOURS = {"target": "#9e9e9e", "actual": "#b5004f"}
-# Further periods of one measure take further shades of its colour: targets stay grey and
-# results magenta whatever the periods.
-MEASURE_SHADES = {"target": ("#9e9e9e", "#5e5e5e", "#c8c8c8"),
-                  "actual": ("#b5004f", "#e36d9e", "#6b002f", "#e8a0c0")}
 
 # Type sizes in px, and the thickness of one bar. Presenter sizes are read from the back of
 # a room on a 1280×720 projector.
@@ -47,6 +46,10 @@ TYPE = {False: {"base": 14, "title": 18, "bar": 18},
 WRAP_WIDTH = 36
 WRAP_LINES = 3
 BAND = 0.8  # share of a category's height its bars take, together
+# The narrowest a bar chart is drawn (px): the page's column beside the sidebar, or a
+# projector's width. Room for the legend and for the text beside the bars is kept for it.
+CHART_WIDTH = {False: 560, True: 1100}
+MAX_RANGE = 3.0  # a value axis at most this many times the longest bar, whatever its text
 # Characters a chart title may have at its full size (titles name their scope and can be
 # long): about the width of the page's column beside the sidebar, or of a 1280 px projector.
 TITLE_WIDTH = {False: 80, True: 70}
@@ -155,21 +158,23 @@ def wrap_label(label: str, width: int, lines: int = WRAP_LINES) -> str:
     return "<br>".join(parts)
 
 
-def _series(records: list[tuple]) -> list[tuple[str, str]]:
-    """The (measure, period) pairs of ``records`` (:func:`_panel_traces`), targets first,
-    then periods in order."""
-    pairs = dict.fromkeys((r[2], r[3]) for r in records)
+def _measures(records: list[tuple]) -> list[str]:
+    """The measures of ``records`` (:func:`_panel_traces`), targets first."""
     rank = {"target": 0, "actual": 1}
-    return sorted(pairs, key=lambda p: (rank.get(p[0], 2), str(p[1])))
+    return sorted(dict.fromkeys(r[2] for r in records), key=lambda m: (rank.get(m, 2), m))
 
 
-def _colours(series: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    colours, seen = {}, {}
-    for measure, period in series:
-        shades = MEASURE_SHADES.get(measure, MEASURE_SHADES["actual"])
-        n = seen[measure] = seen.get(measure, -1) + 1
-        colours[(measure, period)] = shades[n % len(shades)]
-    return colours
+def _style(measure: str, rank: int, records: list[tuple],
+           lang: str) -> tuple[str, str, int, bool]:
+    """How ``measure``'s bars are drawn: (legend name, colour, legend rank, periods on the
+    bars). All its bars of one period: the legend names it ("target 2021–2025"); of
+    several, the legend names the measure and each bar its period."""
+    periods = list(dict.fromkeys(str(r[3]) for r in records if r[2] == measure))
+    name = i18n.measure_text(measure, lang)
+    if len(periods) == 1:
+        name = f"{name} {periods[0]}"
+    return (name, MEASURE_COLOURS.get(measure, MEASURE_COLOURS["actual"]), rank,
+            len(periods) > 1)
 
 
 def _category_px(records: list[tuple], wrap: int | None, size: dict[str, int]) -> float:
@@ -182,34 +187,39 @@ def _category_px(records: list[tuple], wrap: int | None, size: dict[str, int]) -
 
 def _panel_traces(axis: int, records: list[tuple], bar: float, styles: dict, lang: str,
                   shown: set[str]) -> list[dict]:
-    """The bars of one panel (axes ``x{axis}``/``y{axis}``), a trace per series in it.
+    """The bars of one panel (axes ``x{axis}``/``y{axis}``), a trace per measure in it.
 
     ``records`` are (category, head, measure, period, value, unit) tuples. A category's
-    bars sit side by side, centred on it, with no empty slot for the series it lacks
-    (``bar``: one bar's thickness in category units). The y axis is reversed, so the first
-    series is on top. ``shown``: legend names already given a legend entry.
+    bars sit side by side, centred on it, targets first, then periods in order, with no
+    empty slot for what it lacks (``bar``: one bar's thickness in category units). Each bar
+    is labelled with its value and unit, and its period when its measure's style says so.
+    The y axis is reversed, so the first bar is on top. ``shown``: legend names already
+    given an entry. ``styles``: measure → (name, colour, legend rank, periods on bars).
     """
     counts = Counter(r[0] for r in records)
     done = dict.fromkeys(counts, 0)
     suffix = "" if axis == 1 else str(axis)
     traces = []
-    for key, (name, colour, rank) in styles.items():
-        part = [r for r in records if (r[2], r[3]) == key]
+    for measure, (name, colour, rank, periods) in styles.items():
+        part = sorted((r for r in records if r[2] == measure), key=lambda r: str(r[3]))
         if not part:
             continue
         offsets = []
         for category, *_ in part:
             offsets.append((done[category] - counts[category] / 2) * bar)
             done[category] += 1
-        text = [value_text(r[4], r[5], lang) for r in part]
+        values = [value_text(r[4], r[5], lang) for r in part]
         traces.append({
             "type": "bar", "orientation": "h", "y": [r[0] for r in part],
             "x": [None if pd.isna(r[4]) else float(r[4]) for r in part],
             "width": [bar] * len(part), "offset": offsets, "name": name, "legendgroup": name,
             "showlegend": name not in shown, "legendrank": rank, "marker": {"color": colour},
-            "text": text, "textposition": "outside", "constraintext": "none",
-            "cliponaxis": False, "hoverinfo": "text",
-            "hovertext": [f"{r[1]}<br>{name}: {v}" for r, v in zip(part, text, strict=True)],
+            "text": [f"{v} ({r[3]})" if periods else v
+                     for r, v in zip(part, values, strict=True)],
+            "textposition": "outside", "constraintext": "none", "cliponaxis": False,
+            "hoverinfo": "text",
+            "hovertext": [f"{r[1]}<br>{i18n.measure_text(measure, lang)} {r[3]}: {v}"
+                          for r, v in zip(part, values, strict=True)],
             "xaxis": f"x{suffix}", "yaxis": f"y{suffix}"})
         shown.add(name)
     return traces
@@ -221,8 +231,10 @@ def _panel_bars(panels: list[tuple[str, pd.DataFrame]], lang: str, title: str, l
 
     Each panel's ``rows`` have ``category`` (the bar's row, in the order to show, top
     first), ``head`` (first line of the hover text), ``measure`` ("target"/"actual"),
-    ``period``, ``value`` and ``unit``. Every series (measure, period) has one colour and
-    one legend entry, named "measure period"; bars are equally thick in every panel.
+    ``period``, ``value`` and ``unit``. Every measure has one colour (:data:`MEASURE_COLOURS`)
+    and one legend entry; when the bars have more than one period, each bar's period is
+    written beside its value, else the legend names it. Bars are equally thick in every
+    panel.
 
     The figure is written as one dict and validated once: built with ``make_subplots`` and
     an update per axis, most of a chart's build time was plotly's validation.
@@ -236,10 +248,15 @@ def _panel_bars(panels: list[tuple[str, pd.DataFrame]], lang: str, title: str, l
     columns = ["category", "head", "measure", "period", "value", "unit"]
     panels = [(name, list(rows[columns].astype(object).itertuples(index=False, name=None)))
               for name, rows in panels]
-    series = _series([r for _, records in panels for r in records])
-    colours = _colours(series)
-    styles = {key: (f"{i18n.measure_text(key[0], lang)} {key[1]}",
-                    colours[key], rank) for rank, key in enumerate(series)}
+    everything = [r for _, records in panels for r in records]
+    styles = {m: _style(m, rank, everything, lang)
+              for rank, m in enumerate(_measures(everything))}
+    names = [wrap_label(c, wrap) if wrap else str(c)
+             for _, records in panels for c in dict.fromkeys(r[0] for r in records)]
+    margin_l = category_margin(names, size["base"])
+    # Room right of the longest bars for what is written beside them, in a chart as narrow
+    # as it is drawn (:data:`CHART_WIDTH`).
+    plot_w = CHART_WIDTH[large] - margin_l - 20
     category_px = [_category_px(records, wrap, size) for _, records in panels]
     heights = [len({r[0] for r in records}) * px
                for (_, records), px in zip(panels, category_px, strict=True)]
@@ -252,7 +269,8 @@ def _panel_bars(panels: list[tuple[str, pd.DataFrame]], lang: str, title: str, l
     for axis, ((name, records), px, height) in enumerate(
             zip(panels, category_px, heights, strict=True), start=1):
         suffix = "" if axis == 1 else str(axis)
-        traces += _panel_traces(axis, records, size["bar"] / px, styles, lang, shown)
+        panel = _panel_traces(axis, records, size["bar"] / px, styles, lang, shown)
+        traces += panel
         top = 1 - above / plot_px
         bottom = max(top - height / plot_px, 0.0)
         above += height + gap
@@ -261,6 +279,8 @@ def _panel_bars(panels: list[tuple[str, pd.DataFrame]], lang: str, title: str, l
         highest = max(values, default=0.0)
         if all(unit_text(r[5]) == "%" for r in records):
             highest = max(highest, 100.0)  # a share is seen against the whole
+        room = text_px([text for trace in panel for text in trace["text"]], size["base"])
+        span = (highest or 1.0) / max(1 - room / max(plot_w, 1), 1 / MAX_RANGE)
         layout[f"yaxis{suffix}"] = {
             "domain": [bottom, top], "anchor": f"x{suffix}", "categoryorder": "array",
             "categoryarray": categories, "tickvals": categories,
@@ -271,7 +291,8 @@ def _panel_bars(panels: list[tuple[str, pd.DataFrame]], lang: str, title: str, l
         # invite comparing lengths across panels. The range leaves room for that text.
         layout[f"xaxis{suffix}"] = {
             "domain": [0.0, 1.0], "anchor": f"y{suffix}",
-            "range": [0, (highest or 1.0) * 1.3], "showticklabels": False, "showgrid": False,
+            "range": [0, max(span, (highest or 1.0) * 1.3)], "showticklabels": False,
+            "showgrid": False,
             "zeroline": True, "zerolinecolor": "#888888", "tickfont": font,
             "title": {"font": font}, "automargin": False}
         if name:
@@ -280,15 +301,12 @@ def _panel_bars(panels: list[tuple[str, pd.DataFrame]], lang: str, title: str, l
                 "y": top, "yanchor": "bottom", "yref": "paper", "showarrow": False,
                 "font": {"size": size["base"] + 2, "color": TEXT_COLOUR}})
     title_px = size["title"] * (0.8 + 1.2 * _title_lines(title, large)) if title else size["base"]
-    legend_px = _legend_rows([name for name, _, _ in styles.values()], large) * size["base"] * 1.7
+    legend_px = _legend_rows([style[0] for style in styles.values()], large) * size["base"] * 1.7
     top_px = title_px + legend_px + gap  # title, legend, first panel's title
     height = round(plot_px + top_px + 20)
-    names = [text for key, axis in layout.items() if key.startswith("yaxis")
-             for text in axis["ticktext"]]
     layout.update(text_layout(title, large), barmode="overlay", height=height,
                   annotations=annotations,
-                  margin={"l": category_margin(names, size["base"]), "t": top_px, "b": 20,
-                          "r": 20})
+                  margin={"l": margin_l, "t": top_px, "b": 20, "r": 20})
     layout["title"].update(y=1, yref="container", yanchor="top", pad={"t": 12})
     layout["legend"].update(orientation="h", xref="container", x=0, xanchor="left",
                             yref="container", y=1 - title_px / height, yanchor="top")
@@ -305,7 +323,7 @@ def _legend_rows(names: list[str], large: bool) -> int:
     for them above the first panel (the chart's width is only known in the browser: a
     narrow one is assumed, the page's column beside the sidebar, or a projector's width)."""
     size = TYPE[large]["base"]
-    width = 1100 if large else 560
+    width = CHART_WIDTH[large]
     entries = [len(name) * size * 0.55 + 45 for name in names]
     rows, used = 1, 0.0
     for entry in entries:
@@ -336,9 +354,9 @@ def target_actual_bar(frame: pd.DataFrame, lang: str, title: str = "",
     plotly.graph_objects.Figure
         Indicators top to bottom in the frame's order, names wrapped (the full name is in
         the hover text); a panel per unit, titled with it, each with its own value axis, so
-        that percentages never share an axis with counts. One trace per panel and (measure,
-        period), targets first, in :data:`MEASURE_SHADES`; each bar is labelled with its
-        value and unit.
+        that percentages never share an axis with counts. One trace per panel and measure,
+        targets first, in :data:`MEASURE_COLOURS`; each bar is labelled with its value and
+        unit, and with its period when the bars have several (else the legend has it).
     """
     rows = frame.assign(category=frame["label"], head=frame["label"])
     if "unit" not in rows:
@@ -372,8 +390,9 @@ def indicator_bar(frame: pd.DataFrame, lang: str, title: str = "",
         Horizontal bars, a place per row in the frame's order. National figures (often a
         hundred times a province's) get a panel of their own above the provinces, districts
         and communes, each panel with its own value axis; figures in different units get
-        different panels too. One trace per panel and (measure, period), named
-        "measure period"; each bar is labelled with its value and unit.
+        different panels too. One trace per panel and measure; each bar is labelled with
+        its value and unit, and with its period when the bars have several (else the
+        legend has it, "measure period").
     """
     code = {i18n.measure_text(m, lang): m for m in MEASURES}
     national = (frame["level"] == "national" if "level" in frame

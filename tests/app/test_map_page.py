@@ -126,10 +126,10 @@ def test_a_commune_report_rolls_up_to_its_province_on_the_map_and_in_its_chart(m
     assert soc_trang["note"].startswith("Sum of the results of 3 communes")
     at.switch_page("pages/province.py")
     at.selectbox(key="province").set_value("94").run()
-    bars = [(trace["name"], x) for trace in plotly_specs(at)[0]["data"]
-            for x, y in zip(trace["x"], trace["y"], strict=True)
+    bars = [(text, x) for trace in plotly_specs(at)[0]["data"]
+            for x, y, text in zip(trace["x"], trace["y"], trace["text"], strict=True)
             if "Community communication groups" in str(y)]
-    assert ("result 2024", 12.0) in bars and ("result 2023", 60.0) in bars
+    assert ("12 groups (2024)", 12.0) in bars and ("60 groups (2023)", 60.0) in bars
 
 
 def test_choosing_a_province_draws_its_communes_with_the_same_measure(monkeypatch, tmp_path):

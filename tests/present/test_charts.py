@@ -196,18 +196,39 @@ def test_bars_of_a_category_sit_side_by_side_and_a_lone_bar_is_centred():
     assert fig.layout.barmode == "overlay"
 
 
-def test_each_series_has_one_legend_entry_and_later_periods_a_shade_of_the_same_colour():
+def test_a_measure_has_one_colour_and_legend_entry_and_its_periods_are_written_on_its_bars():
     frame = pd.concat([TA, pd.DataFrame({"label": ["Groups"], "measure": ["actual"],
                                          "period": ["2024"], "value": [7.0],
                                          "unit": ["groups"]})])
     fig = charts.target_actual_bar(frame, "en")
     legend = sorted((trace.legendrank, trace.name, trace.marker.color)
                     for trace in fig.data if trace.showlegend)
-    assert legend == [(0, "target 2021–2025", charts.MEASURE_SHADES["target"][0]),
-                      (1, "result 2023", charts.MEASURE_SHADES["actual"][0]),
-                      (2, "result 2024", charts.MEASURE_SHADES["actual"][1])]
+    # Targets all of one period: the legend names it; results of two: each bar says its own.
+    assert legend == [(0, "target 2021–2025", charts.MEASURE_COLOURS["target"]),
+                      (1, "result", charts.MEASURE_COLOURS["actual"])]
+    assert [trace.text for trace in fig.data] == [
+        ("10 groups",), ("4 groups (2023)", "7 groups (2024)"), ("80%",), ("65.5% (2023)",),
+        ("2,000 people (2023)",)]
     groups = [trace for trace in fig.data if trace.xaxis == "x"]
-    assert len({trace.offset[0] for trace in groups}) == 3  # three bars, none on another
+    offsets = [offset for trace in groups for offset in trace.offset]
+    assert len(set(offsets)) == 3  # three bars, none on another
+    # the hover says each bar's measure and period, whatever the legend says
+    assert groups[1].hovertext == ("Groups<br>result 2023: 4 groups",
+                                   "Groups<br>result 2024: 7 groups")
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_the_value_axis_leaves_room_for_the_text_beside_the_longest_bar(large):
+    frame = ACROSS.assign(period=["2021–2025", "2021–2025", "2021–2025", "2023–2024", "2022"])
+    fig = charts.indicator_bar(frame, "en", "T", large)
+    size = charts.TYPE[large]["base"]
+    plot = charts.CHART_WIDTH[large] - fig.layout.margin.l - fig.layout.margin.r
+    for trace in fig.data:
+        span = fig.layout[f"xaxis{trace.xaxis[1:]}"].range[1]
+        for value, text in zip(trace.x, trace.text, strict=True):
+            # where the bar ends, plus its text, inside the plot and its right margin
+            assert value / span * plot + charts.text_px([text], size) <= (
+                plot + fig.layout.margin.r)
 
 
 # --- one indicator across places ----------------------------------------------------------
@@ -233,21 +254,26 @@ def test_indicator_bar_draws_national_figures_apart_from_provinces(frame, lang):
     assert {trace.orientation for trace in fig.data} == {"h"}
 
 
-@pytest.mark.parametrize(("lang", "panels", "names"), [
+@pytest.mark.parametrize(("lang", "panels", "names", "text"), [
     ("en", ["<b>National · groups</b>", "<b>Provinces, districts and communes · groups</b>"],
-     ["target 2021–2025", "result 2021–2025", "target 2021–2025", "result 2022",
-      "result 2023"]),
+     ["target 2021–2025", "result"] * 2,
+     [("9,000 groups",), ("10,393 groups (2021–2025)",), ("118 groups",),
+      ("324 groups (2022)", "60 groups (2023)")]),
     ("vi", ["<b>Toàn quốc · groups</b>", "<b>Tỉnh, huyện, xã · groups</b>"],
-     ["kế hoạch 2021–2025", "thực hiện 2021–2025", "kế hoạch 2021–2025",
-      "thực hiện 2022", "thực hiện 2023"]),
+     ["kế hoạch 2021–2025", "thực hiện"] * 2,
+     [("9.000 groups",), ("10.393 groups (2021–2025)",), ("118 groups",),
+      ("324 groups (2022)", "60 groups (2023)")]),
 ])
-def test_indicator_bar_titles_panels_and_names_series_in_the_language(lang, panels, names):
+def test_indicator_bar_titles_panels_and_names_series_in_the_language(lang, panels, names,
+                                                                      text):
     frame = ACROSS if lang == "en" else ACROSS.assign(
         place=ACROSS["place"].replace("National", "Toàn quốc"),
         measure=ACROSS["measure"].replace({"target": "kế hoạch", "result": "thực hiện"}))
     fig = charts.indicator_bar(frame, lang)
     assert [a.text for a in fig.layout.annotations] == panels
     assert [trace.name for trace in fig.data] == names
+    assert [trace.text for trace in fig.data] == text
+    assert [trace.showlegend for trace in fig.data] == [True, True, False, False]
 
 
 def test_indicator_bar_hover_names_place_series_value_and_unit():
@@ -257,7 +283,7 @@ def test_indicator_bar_hover_names_place_series_value_and_unit():
         "National<br>result 2021–2025: 10,393 groups",
         "Soc Trang<br>target 2021–2025: 118 groups",
         "Lao Cai<br>result 2022: 324 groups",
-        "Soc Trang<br>result 2023: 60 groups"]
+        "Soc Trang<br>result 2023: 60 groups"]  # a place's bars in order of period
 
 
 def test_indicator_bar_splits_places_reported_in_different_units():
@@ -267,7 +293,7 @@ def test_indicator_bar_splits_places_reported_in_different_units():
         "<b>National · groups</b>", "<b>Provinces, districts and communes · groups</b>",
         "<b>Provinces, districts and communes · %</b>"]
     lao_cai = [trace for trace in fig.data if trace.y == ("Lao Cai",)][0]
-    assert (lao_cai.xaxis, lao_cai.text) == ("x3", ("324%",))
+    assert (lao_cai.xaxis, lao_cai.text) == ("x3", ("324% (2022)",))
     assert fig.layout.xaxis3.range[1] >= 100  # a share is drawn against the whole
 
 
@@ -298,13 +324,13 @@ def test_wrap_label(label, width, expected):
 
 @pytest.mark.parametrize("large", [False, True])
 def test_bar_charts_keep_room_above_the_panels_for_a_legend_that_wraps(large):
-    # Five series wrap to a second legend row in the page's column: the first panel starts
-    # lower, instead of under the legend's second row.
-    few = charts.indicator_bar(ACROSS[ACROSS["period"] == "2021–2025"], "en", "T", large)
-    many = charts.indicator_bar(ACROSS.assign(period=[f"20{n}–2025" for n in range(21, 26)]),
-                                "en", "T", large)
-    assert len([t for t in many.data if t.showlegend]) == 5
-    assert many.layout.margin.t > few.layout.margin.t
+    # Periods named at length wrap the legend to a second row in the page's column (or a
+    # projector's): the first panel starts lower, instead of under the legend's second row.
+    long = "2021–2025 (as revised at the mid-term review of the programme in 2023)"
+    short = charts.indicator_bar(ACROSS[ACROSS["period"] == "2021–2025"], "en", "T", large)
+    wraps = charts.indicator_bar(ACROSS.assign(period=long), "en", "T", large)
+    assert [t.name for t in wraps.data if t.showlegend] == [f"target {long}", f"result {long}"]
+    assert wraps.layout.margin.t > short.layout.margin.t
 
 
 @pytest.mark.parametrize("large", [False, True])
