@@ -26,7 +26,7 @@ from app.data import (
     indicators,
     year_options,
 )
-from p8lib.analysis import filters, metrics, rollup, targets
+from p8lib.analysis import filters, level_results, metrics, targets
 from p8lib.contract import t
 from p8lib.present import attainment_charts, chart_frames, charts, display, labels, tables
 
@@ -284,7 +284,7 @@ def _target_actual_chart(token: tuple[str, int], province: str, year: int | None
                          content: int | None, indicator: str | None, lang: str, large: bool,
                          max_height: int | None) -> Fitted | None:
     del token  # the cache key only: which figures are in use
-    rows = rollup.with_rolled_up(filtered(province, year, content, indicator), indicators(),
+    rows = level_results.with_rolled_up(filtered(province, year, content, indicator), indicators(),
                                  "province")
     bars = chart_frames.target_actual_frame(rows, indicators(), lang)
     if bars.empty:

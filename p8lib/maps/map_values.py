@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from p8lib import units
-from p8lib.analysis import is_2025, provinces_in, rollup
+from p8lib.analysis import is_2025, level_results, provinces_in
 from p8lib.contract import N_, Coverage, Figure, t
 from p8lib.present import unit_name
 
@@ -79,13 +79,14 @@ def _period(start: pd.Series, end: pd.Series) -> pd.Series:
 def value_table(figures: pd.DataFrame, catalogue: pd.DataFrame, indicator: str, level: str,
                 year: int | None) -> pd.DataFrame:
     """Each unit's result for ``indicator`` in ``year`` (None: to date over :data:`PHASE`),
-    its own or rolled up from the units inside it (:func:`p8lib.analysis.rollup.results_by_unit`).
+    its own or rolled up from the units inside it
+    (:func:`p8lib.analysis.level_results.results_by_unit`).
 
     Only results in the catalogue's unit of measure for the indicator count (a figure in
     another unit cannot be put on the same scale). Returns a map table (2021 units).
     """
     start, end = (year, year) if year else PHASE
-    got = rollup.results_by_unit(figures, catalogue, level, start, end, {indicator})
+    got = level_results.results_by_unit(figures, catalogue, level, start, end, {indicator})
     unit = catalogue.set_index(Figure.indicator_id)["unit"].get(indicator)
     got = got[got[Figure.unit] == unit] if unit is not None else got
     return _table(pd.DataFrame({

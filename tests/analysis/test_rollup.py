@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from p8lib.analysis import rollup
+from p8lib.analysis import level_results, rollup
 from p8lib.contract.schema import FIGURE_COLUMNS
 
 CATALOGUE = pd.DataFrame({
@@ -168,7 +168,7 @@ def test_categorical_figures_give_the_same_results():
 def test_results_by_unit_lists_every_province_with_results_below_it():
     rows = figures(("94", "groups", 2023, 2023, 60), ("31510", "groups", 2024, 2024, 5),
                    ("01270", "groups", 2023, 2023, 9), ("nation", "groups", 2023, 2023, 900))
-    got = rollup.results_by_unit(rows, CATALOGUE, "province", 2021, 2025)
+    got = level_results.results_by_unit(rows, CATALOGUE, "province", 2021, 2025)
     assert got[["province_code", "actual", "rolled_up_units"]].values.tolist() == [
         ["04", 9.0, 1], ["94", 65.0, 1]]
     assert set(got["level"]) == {"province"} and set(got["district_code"]) == {""}
@@ -176,7 +176,7 @@ def test_results_by_unit_lists_every_province_with_results_below_it():
 
 def test_unit_anchors_rejects_an_unknown_level():
     with pytest.raises(ValueError, match="level"):
-        rollup.unit_anchors(figures(), "village", 2021, 2025)
+        level_results.unit_anchors(figures(), "village", 2021, 2025)
 
 
 def test_results_to_date_names_an_anchor_level_that_is_none():
@@ -199,7 +199,7 @@ def test_rolled_up_figures_are_per_period_and_skip_what_a_unit_reports():
     rows = figures(("94", "groups", 2023, 2023, 60), ("31510", "groups", 2023, 2023, 5),
                    ("31510", "groups", 2024, 2024, 4), ("31900", "groups", 2024, 2024, 3),
                    ("31900", "share", 2024, 2024, 50, "percent"))
-    got = rollup.rolled_up_figures(rows, CATALOGUE, "province")
+    got = level_results.rolled_up_figures(rows, CATALOGUE, "province")
     expected = pd.DataFrame({
         "province_code": ["94"], "district_code": pd.array([None], dtype="str"),
         "commune_code": pd.array([None], dtype="str"),
@@ -212,6 +212,6 @@ def test_rolled_up_figures_are_per_period_and_skip_what_a_unit_reports():
 
 def test_with_rolled_up_marks_own_figures_with_zero():
     rows = figures(("94", "groups", 2023, 2023, 60), ("31510", "groups", 2024, 2024, 5))
-    got = rollup.with_rolled_up(rows, CATALOGUE, "province")
+    got = level_results.with_rolled_up(rows, CATALOGUE, "province")
     assert got["rolled_up_units"].tolist() == [0, 0, 1]
     assert got[got["level"] == "province"]["value"].tolist() == [60.0, 5.0]
