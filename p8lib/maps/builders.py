@@ -78,11 +78,13 @@ DISTRICT_COLOR: Color = (40, 70, 160, 255)
 DISTRICT_LINE_COLOR: Color = (60, 60, 90, 200)
 COMMUNE_LINE_COLOR: Color = (150, 150, 150, 255)
 INSET_COLOR: Color = (90, 90, 90, 255)  # the box around a moved archipelago
-# Vertex budgets: a compact [lon, lat] pair costs 16–19 bytes. The shipped files fit them as
-# they are (the Government map's provinces, issue #16: 63 provinces 32,590 vertices, 34:
-# 27,625; communes of one province: at most 9,234, Thanh Hóa), so only heavier official
-# boundaries get simplified.
-NATIONAL_MAX_COORDS = 36_000  # ~600 KB of province polygons in the national deck
+# Vertex budgets: a compact [lon, lat] pair costs 16–19 bytes. The shipped provinces (the
+# Government map's, issue #16: 63 provinces 32,590 vertices, 34: 27,625) are simplified for
+# the national deck at 0.006° (15,760 and ≈ 13,000 vertices: a fifth of a pixel where it
+# opens, 1 px ≈ 0.03°), half the bytes a colour change sends and software WebGL redraws
+# (issue #19); a drill-down draws its province's communes (at most 9,234, Thanh Hóa) within
+# their own budget.
+NATIONAL_MAX_COORDS = 16_000  # ~300 KB of province polygons in the national deck
 OUTLINE_MAX_COORDS = 10_000  # per outline layer: 8 pilot provinces ~4,000, 60 districts ~7,800
 DETAIL_MAX_COORDS = 7_000  # commune polygons of a province deck within its 300 KB budget
 # Decimals of lon/lat sent (0.001° ≈ 110 m). The national deck opens at zoom ≈ 4.8, 1 px ≈

@@ -17,6 +17,7 @@ map draws and labels whatever province boundaries it is given.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -204,9 +205,11 @@ def commune_points(vintage: str = units.OLD, directory: Path | None = None) -> p
 def fit_to_vertex_budget(frame: gpd.GeoDataFrame, max_coords: int) -> gpd.GeoDataFrame:
     """Simplify a coverage just enough to keep at most ``max_coords`` vertices (for display).
 
-    The shipped files already fit the map budgets (:mod:`p8lib.maps`), so for them this only
-    counts vertices; official boundaries loaded by a user often have 100× more. Coverage
-    simplification moves shared edges together: neighbours stay gap-free and overlap-free.
+    Official boundaries loaded by a user often have 100× more vertices than a map can send;
+    the shipped provinces are simplified for the national map (:mod:`p8lib.maps.builders`).
+    Coverage simplification moves shared edges together: neighbours stay gap-free and
+    overlap-free. A frame is simplified once per budget for as long as it lives (the app's
+    boundaries live as long as the process): later calls hand out the same result.
 
     Parameters
     ----------
@@ -221,17 +224,44 @@ def fit_to_vertex_budget(frame: gpd.GeoDataFrame, max_coords: int) -> gpd.GeoDat
         ``frame`` itself when within budget, else a copy simplified with the smallest of
         :data:`DISPLAY_TOLERANCES` that fits (the largest when none does).
     """
+    key = (id(frame), max_coords)
+    kept = _FITTED.get(key)
+    if kept is not None and kept[0]() is frame:
+        return kept[1]
+    fitted = _fitted(frame, max_coords)
+    if fitted is not frame:
+        _FITTED[key] = (weakref.ref(frame), fitted)
+        weakref.finalize(frame, _FITTED.pop, key, None)
+    return fitted
+
+
+# (id of a frame, budget) → (the frame, weakly; its simplified copy)
+_FITTED: dict[tuple[int, int], tuple[weakref.ref, gpd.GeoDataFrame]] = {}
+
+
+def _fitted(frame: gpd.GeoDataFrame, max_coords: int) -> gpd.GeoDataFrame:
     geoms = frame.geometry.to_numpy()
     count = shapely.get_num_coordinates(geoms).sum()
     if count <= max_coords:
         return frame
-    # Vertex count falls roughly like 1/sqrt(tolerance): start near the right tolerance so
-    # that one or two simplifications suffice.
-    start = int(np.searchsorted(DISPLAY_TOLERANCES, 0.006 * (count / max_coords) ** 2 / 1.5))
-    for tolerance in DISPLAY_TOLERANCES[min(start, len(DISPLAY_TOLERANCES) - 1):]:
-        simplified = shapely.coverage_simplify(geoms, tolerance)
-        if shapely.get_num_coordinates(simplified).sum() <= max_coords:
-            break
+    # The smallest tolerance that fits (the largest when none does). For a heavy file the
+    # count falls roughly like 1/sqrt(tolerance): start near the right one, so that one or
+    # two simplifications suffice; coarser until one fits, then finer while they still fit
+    # (a light file fits much finer than the guess).
+    tried = {}
+
+    def fits(i: int) -> bool:
+        tried[i] = shapely.coverage_simplify(geoms, DISPLAY_TOLERANCES[i])
+        return shapely.get_num_coordinates(tried[i]).sum() <= max_coords
+
+    last = len(DISPLAY_TOLERANCES) - 1
+    i = min(int(np.searchsorted(DISPLAY_TOLERANCES, 0.006 * (count / max_coords) ** 2 / 1.5)),
+            last)
+    while not fits(i) and i < last:
+        i += 1
+    while i > 0 and fits(i - 1):
+        i -= 1
+    simplified = tried[i]
     out = frame.copy()
     out.geometry = simplified
     return out

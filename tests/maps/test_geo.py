@@ -69,12 +69,19 @@ def test_files_are_small():
 
 @pytest.mark.parametrize("vintage", ["2021", "2025"])
 def test_shipped_layers_fit_the_map_vertex_budgets(layers, vintage):
-    # Within these budgets p8lib.maps draws the files as they are (no simplification per
-    # rerun); a rebuild with a finer tolerance must raise the budgets knowingly.
+    # The national deck draws the provinces simplified at the finest tolerance that fits
+    # its budget (0.006°: a fifth of a pixel where it opens), once per frame; a rebuild with
+    # a finer tolerance must raise the budgets knowingly.
     from p8lib.maps import builders
 
-    provinces = layers[("province", vintage)].geometry.to_numpy()
-    assert shapely.get_num_coordinates(provinces).sum() <= builders.NATIONAL_MAX_COORDS
+    frame = layers[("province", vintage)]
+    fitted = geo.fit_to_vertex_budget(frame, builders.NATIONAL_MAX_COORDS)
+    assert shapely.get_num_coordinates(fitted.geometry.to_numpy()).sum() <= (
+        builders.NATIONAL_MAX_COORDS)
+    assert shapely.coverage_is_valid(fitted.geometry.to_numpy())
+    assert shapely.equals(fitted.geometry.to_numpy(), shapely.coverage_simplify(
+        frame.geometry.to_numpy(), geo.DISPLAY_TOLERANCES[0])).all()
+    assert geo.fit_to_vertex_budget(frame, builders.NATIONAL_MAX_COORDS) is fitted  # once
     communes = layers[("commune", vintage)]
     per_province = pd.Series(shapely.get_num_coordinates(communes.geometry.to_numpy()),
                              index=communes.index).groupby(communes["province_code"]).sum()
@@ -95,6 +102,12 @@ def test_fit_keeps_shipped_sized_frames_and_simplifies_heavy_ones_as_a_coverage(
     assert geo.fit_to_vertex_budget(frame, heavy) is frame  # within budget: untouched, not copied
     fitted = geo.fit_to_vertex_budget(frame, 200)
     assert shapely.get_num_coordinates(fitted.geometry.to_numpy()).sum() <= 200
+    # the finest tolerance that fits, not the first guess: one finer would not
+    used = [t for t in geo.DISPLAY_TOLERANCES if shapely.equals(
+        shapely.coverage_simplify(frame.geometry.to_numpy(), t), fitted.geometry.to_numpy()).all()]
+    finer = [t for t in geo.DISPLAY_TOLERANCES if t < min(used)]
+    assert all(shapely.get_num_coordinates(shapely.coverage_simplify(
+        frame.geometry.to_numpy(), t)).sum() > 200 for t in finer)
     assert shapely.coverage_is_valid(fitted.geometry.to_numpy())  # no gaps, no overlaps
     assert shapely.union_all(fitted.geometry.to_numpy()).area == pytest.approx(6.0)
 
