@@ -5,9 +5,11 @@ sidebar widgets and one element of the kind a dashboard page shows.
 map of the 63 provinces (a ``GeoJsonLayer``, drawn offline), ``?chart=table`` a 50-row
 ``st.dataframe``, ``?chart=plain`` the same rows as ``st.table``; several, comma-separated
 (``?chart=plotly,table``), are drawn in that order. The chart and the tables change with the
-filters, as the dashboard's do; the map does not (nor does the dashboard's coverage map). No
-p8lib; cached are only what the dashboard caches too (the boundary file, the chart per
-filters): what is left is Streamlit's own cost.
+filters, as the dashboard's do — the map too: its provinces take new colours, as the
+dashboard's coverage map does. No p8lib; cached are only what the dashboard caches too (the
+boundary file, the chart and the coloured map per filters): what is left is Streamlit's own
+cost. The map is drawn as plain code would draw it, ``st.pydeck_chart`` without a key, so a
+deck of new colours is a new element (as the dashboard's is: its key follows its colours).
 
 Run: ``streamlit run bench/bare_page_app.py``, open ``/?chart=plotly``.
 """
@@ -45,6 +47,17 @@ def bar_chart(seed: int) -> go.Figure:
 
 
 @st.cache_resource
+def coloured_provinces(seed: int) -> dict:
+    """The provinces, each with a fill of one of five shades picked by ``seed``, built once
+    per filters (as the dashboard's coloured decks are)."""
+    shades = [[241, 233, 238], [230, 170, 200], [214, 110, 160], [181, 0, 79], [110, 0, 48]]
+    features = [{**f, "properties": {**f["properties"],
+                                     "fill": shades[zlib.crc32(f"{seed}{n}".encode()) % 5]}}
+                for n, f in enumerate(provinces()["features"])]
+    return {**provinces(), "features": features}
+
+
+@st.cache_resource
 def indicator_names() -> dict[str, str]:
     with (ROOT / "data" / "indicators.csv").open(encoding="utf-8") as f:
         return {row["indicator_id"]: row["name_vi"] for row in csv.DictReader(f)}
@@ -74,14 +87,15 @@ st.title("Bare page")
 rows = [{"row": i, "value": (seed >> (i % 24)) % 1000} for i in range(50)]
 for kind in kinds:
     if kind == "deck":
-        # Like the dashboard's coverage map, the map itself does not change with the filters.
+        # Like the dashboard's coverage map, the provinces take new colours with the filters.
         st.pydeck_chart(pdk.Deck(
-            layers=[pdk.Layer("GeoJsonLayer", provinces(), id="provinces", stroked=True,
-                              filled=True, pickable=True, get_fill_color=[181, 0, 79, 120],
+            layers=[pdk.Layer("GeoJsonLayer", coloured_provinces(seed), id="provinces",
+                              stroked=True, filled=True, pickable=True,
+                              get_fill_color="properties.fill",
                               get_line_color=[255, 255, 255], line_width_min_pixels=1)],
             initial_view_state=pdk.ViewState(latitude=16.0, longitude=106.0, zoom=4.3),
             map_provider=None,
-        ), height=620, key="bare_deck")
+        ), height=620)
     elif kind == "table":
         st.dataframe(rows, hide_index=True, key="bare_table")
     elif kind == "plain":
