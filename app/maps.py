@@ -282,8 +282,8 @@ def map_page(filters: dict, vintage: str, measure: str, level: str,
         page.info = t("map_not_built", lang)
     if national and page.view is not None and page.view.spec.deck is not None:
         # New colours mount a new deck element, which a browser drawing WebGL in software
-        # draws in ≈ 0.3 s, where the same element given a new spec takes ≈ 1.4 s to re-parse
-        # and draw its 600 KB again (docs/benchmarks.md, issue #19). A click on the national
+        # draws in ≈ 0.3 s, where the same element given a new spec took ≈ 1.4 s to re-parse
+        # and draw its polygons again (docs/benchmarks.md, issue #19). A click on the national
         # map drills down at once, so no selection is lost with the old element; a
         # drill-down keeps one key (its selected unit stays selected across filters).
         page.key = f"{key}_{page.view.spec.deck.content_tag()}"

@@ -284,8 +284,8 @@ def _target_actual_chart(token: tuple[str, int], province: str, year: int | None
                          content: int | None, indicator: str | None, lang: str, large: bool,
                          max_height: int | None) -> Fitted | None:
     del token  # the cache key only: which figures are in use
-    rows = level_results.with_rolled_up(filtered(province, year, content, indicator), indicators(),
-                                 "province")
+    rows = level_results.with_rolled_up(filtered(province, year, content, indicator),
+                                        indicators(), "province")
     bars = chart_frames.target_actual_frame(rows, indicators(), lang)
     if bars.empty:
         return None

@@ -5,6 +5,7 @@
   — numbers written the way each language writes them;
 * :mod:`~p8lib.present.citations` — the sources, their notes, a quote in its context;
 * :mod:`~p8lib.present.charts` — plotly figures (bars only: nothing fetched);
+  :mod:`~p8lib.present.chart_text` — their type, titles, text widths and values;
   :mod:`~p8lib.present.attainment_charts` — attainment per content area and per indicator;
 * :mod:`~p8lib.present.columns` — columns the tables share, and the ids after them;
   :mod:`~p8lib.present.chart_frames` — figures shaped for the charts;
@@ -21,7 +22,7 @@ from p8lib._lazy import lazy_exports
 
 _EXPORTS = {"write_csv_atomic": "exports", "write_table_atomic": "exports",
             "NotARegularFile": "exports", "unit_name": "labels"}
-_MODULES = ("attainment_charts", "chart_frames", "charts", "citations", "columns", "display",
-            "exports", "labels", "slides", "tables", "uploads")
+_MODULES = ("attainment_charts", "chart_frames", "chart_text", "charts", "citations", "columns",
+            "display", "exports", "labels", "slides", "tables", "uploads")
 __all__ = [*_MODULES, *_EXPORTS]
 __getattr__ = lazy_exports(__name__, _EXPORTS, _MODULES)

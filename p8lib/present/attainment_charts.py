@@ -11,10 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from p8lib.contract import i18n, t
-from p8lib.present.charts import (
-    AREA_COLOURS,
-    BAND,
-    TARGET_COLOUR,
+from p8lib.present.chart_text import (
     TEXT_COLOUR,
     THEME_PAD,
     TYPE,
@@ -25,6 +22,7 @@ from p8lib.present.charts import (
     value_text,
     wrap_label,
 )
+from p8lib.present.charts import AREA_COLOURS, BAND, TARGET_COLOUR
 
 
 def attainment_by_area_bar(by_area: pd.DataFrame, lang: str, large: bool = False,
@@ -73,7 +71,7 @@ def attainment_by_area_bar(by_area: pd.DataFrame, lang: str, large: bool = False
     layout["legend"].update(orientation="h", x=1, xanchor="right", y=1, yanchor="bottom")
     if height:
         layout["height"] = height
-    # Margins computed, not plotly's automargin (charts.CHAR_EM): room on the left for the
+    # Margins computed, not plotly's automargin (chart_text.CHAR_EM): room on the left for the
     # axis title and the longest tick ("250%"); the default 80 px below holds two lines of
     # area names.
     layout["margin"]["l"] = (10 + THEME_PAD + text_px([f"{top:.0f}%"], size["base"])
@@ -145,7 +143,7 @@ def attainment_by_indicator_bar(frame: pd.DataFrame, lang: str, title: str = "",
     top = layout["margin"]["t"] + size["base"] * 2
     layout["legend"].update(orientation="h", x=1, xanchor="right", y=1, yanchor="bottom")
     names = [wrap_label(label, WRAP_WIDTH, 2) for label in labels]
-    # Margins computed, not plotly's automargin (charts.CHAR_EM): the names on the left, a
+    # Margins computed, not plotly's automargin (chart_text.CHAR_EM): the names on the left, a
     # line of percent ticks below.
     layout.update(
         height=round(top + row_px * max(len(rows), 1) + size["base"] * 3),

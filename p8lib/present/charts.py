@@ -5,9 +5,8 @@ so maps are drawn with pydeck (:mod:`p8lib.maps`). Labels come in the language a
 numbers are written the way that language writes them, each with its unit.
 
 Every builder takes ``lang`` ("vi" or "en") and ``large`` (larger type for presenter mode);
-the bar builders also take the chart's ``title``. Type sizes and colours are set on every
-element that shows text: Streamlit's chart theme sets its own small grey fonts on titles,
-ticks and legends, which a figure-wide font size does not override.
+the bar builders also take the chart's ``title``. Type sizes, titles, text widths and
+values with their units are :mod:`p8lib.present.chart_text`'s.
 
 The attainment charts are in :mod:`p8lib.present.attainment_charts`.
 
@@ -18,18 +17,26 @@ bar is only ever measured against bars of the same unit and scale.
 
 from __future__ import annotations
 
-import re
-import textwrap
 from collections import Counter
-from collections.abc import Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from p8lib.contract import MEASURES, N_, i18n, t
-from p8lib.ingest import PERCENT_UNITS
+from p8lib.present.chart_text import (
+    TEXT_COLOUR,
+    TICK_STANDOFF,
+    TYPE,
+    WRAP_WIDTH,
+    category_margin,
+    text_layout,
+    text_px,
+    title_lines,
+    unit_text,
+    value_text,
+    wrap_label,
+)
 
-TEXT_COLOUR = "#262730"
 TARGET_COLOUR = "#222222"
 AREA_COLOURS = ("#b5004f", "#e07b00", "#1f6fb2", "#2e8540")
 # One colour a measure, whatever the periods: a bar's period is written beside its value.
@@ -37,125 +44,11 @@ AREA_COLOURS = ("#b5004f", "#e07b00", "#1f6fb2", "#2e8540")
 # period was a legend of one-offs, and a chart of many more traces to draw.)
 MEASURE_COLOURS = {"target": "#9e9e9e", "actual": "#b5004f"}
 
-# Type sizes in px, and the thickness of one bar. Presenter sizes are read from the back of
-# a room on a 1280×720 projector.
-TYPE = {False: {"base": 14, "title": 18, "bar": 18},
-        True: {"base": 20, "title": 28, "bar": 28}}
-# Characters per line of a wrapped indicator name on the category axis, and at most how
-# many lines (a third of the width on a projector); the full name is in the hover text.
-WRAP_WIDTH = 36
-WRAP_LINES = 3
 BAND = 0.8  # share of a category's height its bars take, together
 # The narrowest a bar chart is drawn (px): the page's column beside the sidebar, or a
 # projector's width. Room for the legend and for the text beside the bars is kept for it.
 CHART_WIDTH = {False: 560, True: 1100}
 MAX_RANGE = 3.0  # a value axis at most this many times the longest bar, whatever its text
-# Characters a chart title may have at its full size (titles name their scope and can be
-# long): about the width of the page's column beside the sidebar, or of a 1280 px projector.
-TITLE_WIDTH = {False: 80, True: 70}
-# The width of a line of chart text in Source Sans (the font Streamlit's chart theme sets):
-# at most CHAR_EM em a character plus LINE_EM em — fitted to what Chromium draws of the
-# 15,000 place and indicator names the charts write (docs/benchmarks.md, issue #19). The
-# margins beside the axes are computed from it instead of by plotly's automargin, which lays
-# a chart out twice: drawing a chart took 1.5–2× as long with it.
-CHAR_EM = 0.46
-LINE_EM = 1.3
-# Streamlit's chart theme pads the plot area by this many px inside the margins.
-THEME_PAD = 8
-TICK_STANDOFF = 8  # px between a category's name and its axis (``ticklabelstandoff``)
-_TAG = re.compile(r"<[^>]*>")
-
-
-def _title_text(title: str, large: bool) -> str:
-    """``title`` on one line, or wrapped to two when even the smallest title size cannot
-    hold it (see :func:`_title_size`)."""
-    size = TYPE[large]
-    fits = TITLE_WIDTH[large] * size["title"] / size["base"]
-    return wrap_label(title, round(fits), lines=2) if title and len(title) > fits else title
-
-
-def _title_size(title: str, large: bool) -> int:
-    """The title's type size: the full one, smaller for a longer title (down to the body
-    size), so that it stays on one line across the chart."""
-    size = TYPE[large]
-    longest = max((len(line) for line in _title_text(title, large).split("<br>")), default=0)
-    if longest <= TITLE_WIDTH[large]:
-        return size["title"]
-    return max(size["base"], int(size["title"] * TITLE_WIDTH[large] / longest))
-
-
-def _title_lines(title: str, large: bool) -> int:
-    return _title_text(title, large).count("<br>") + 1 if title else 0
-
-
-def text_layout(title: str, large: bool) -> dict:
-    """The layout every chart shares: title (one line where it can be), template, and type
-    sizes and colours on everything that writes text (Streamlit's theme would otherwise set
-    its own)."""
-    size = TYPE[large]
-    font = {"size": size["base"], "color": TEXT_COLOUR}
-    extra = max(_title_lines(title, large) - 1, 0) * size["title"] * 1.2
-    return {"title": {"text": _title_text(title, large),
-                      "font": {"size": _title_size(title, large), "color": TEXT_COLOUR}},
-            "template": "plotly_white", "font": font,
-            "legend": {"font": font, "title": {"font": font}},
-            "hoverlabel": {"font": {"size": size["base"]}},
-            "margin": {"l": 10, "r": 10, "t": round(60 + size["base"] + extra)}}
-
-
-def text_px(texts: Iterable[object], size: float) -> int:
-    """The width in px, at type size ``size``, of the longest line of ``texts`` (lines split
-    at ``<br>``, tags such as ``<b>`` left out): at least what Chromium draws (see
-    :data:`CHAR_EM`). No text: 0.
-
-    >>> text_px(["Sóc Trăng", "Toàn quốc<br>Việt Nam"], 14)
-    76
-    """
-    longest = max((len(_TAG.sub("", line)) for text in texts
-                   for line in str(text).split("<br>")), default=0)
-    return round((CHAR_EM * longest + LINE_EM) * size) if longest else 0
-
-
-def category_margin(labels: Iterable[object], size: float) -> int:
-    """The left margin (px) that holds a horizontal bar chart's category names at type size
-    ``size`` beside its axis (:func:`text_px`, the theme's pad, the names' standoff)."""
-    return 10 + THEME_PAD + TICK_STANDOFF + text_px(labels, size)
-
-
-def value_text(value: object, unit: object, lang: str) -> str:
-    """A value written in ``lang`` with its unit: "60 groups", "80%" (CLDR's percent format);
-    missing → en dash.
-
-    Examples
-    --------
-    >>> value_text(2500, "people", "vi"), value_text(14.99, "percent", "en")
-    ('2.500 people', '14.99%')
-    """
-    number = i18n.fmt_number(value, lang)
-    if number == "–" or unit is None or pd.isna(unit) or not str(unit).strip():
-        return number
-    if unit_text(unit) == "%":
-        return i18n.fmt_pct(value, lang, decimals=None)
-    return f"{number} {unit_text(unit)}"
-
-
-def unit_text(unit: object) -> str:
-    """A unit as shown on a chart: percentages as "%", others as given."""
-    return "%" if str(unit).strip().lower() in PERCENT_UNITS else str(unit)
-
-
-def wrap_label(label: str, width: int, lines: int = WRAP_LINES) -> str:
-    """``label`` broken into lines of at most ``width`` characters (``<br>``), at most
-    ``lines`` of them, the last ending in "…" when the label is longer.
-
-    >>> wrap_label("Village savings and loan groups", 16)
-    'Village savings<br>and loan groups'
-    """
-    parts = textwrap.wrap(str(label), width) or [""]
-    if len(parts) > lines:
-        parts = [*parts[:lines - 1], textwrap.shorten(" ".join(parts[lines - 1:]), width,
-                                                      placeholder=" …")]
-    return "<br>".join(parts)
 
 
 def _measures(records: list[tuple]) -> list[str]:
@@ -209,6 +102,7 @@ def _panel_traces(axis: int, records: list[tuple], bar: float, styles: dict, lan
             offsets.append((done[category] - counts[category] / 2) * bar)
             done[category] += 1
         values = [value_text(r[4], r[5], lang) for r in part]
+        measure_name = i18n.measure_text(measure, lang)
         traces.append({
             "type": "bar", "orientation": "h", "y": [r[0] for r in part],
             "x": [None if pd.isna(r[4]) else float(r[4]) for r in part],
@@ -218,7 +112,7 @@ def _panel_traces(axis: int, records: list[tuple], bar: float, styles: dict, lan
                      for r, v in zip(part, values, strict=True)],
             "textposition": "outside", "constraintext": "none", "cliponaxis": False,
             "hoverinfo": "text",
-            "hovertext": [f"{r[1]}<br>{i18n.measure_text(measure, lang)} {r[3]}: {v}"
+            "hovertext": [f"{r[1]}<br>{measure_name} {r[3]}: {v}"
                           for r, v in zip(part, values, strict=True)],
             "xaxis": f"x{suffix}", "yaxis": f"y{suffix}"})
         shown.add(name)
@@ -251,30 +145,29 @@ def _panel_bars(panels: list[tuple[str, pd.DataFrame]], lang: str, title: str, l
     everything = [r for _, records in panels for r in records]
     styles = {m: _style(m, rank, everything, lang)
               for rank, m in enumerate(_measures(everything))}
-    names = [wrap_label(c, wrap) if wrap else str(c)
-             for _, records in panels for c in dict.fromkeys(r[0] for r in records)]
-    margin_l = category_margin(names, size["base"])
+    # each panel's categories (top first) and their names as written beside the axis
+    categories = [list(dict.fromkeys(r[0] for r in records)) for _, records in panels]
+    ticks = [[wrap_label(c, wrap) if wrap else str(c) for c in cats] for cats in categories]
+    margin_l = category_margin([name for names in ticks for name in names], size["base"])
     # Room right of the longest bars for what is written beside them, in a chart as narrow
     # as it is drawn (:data:`CHART_WIDTH`).
     plot_w = CHART_WIDTH[large] - margin_l - 20
     category_px = [_category_px(records, wrap, size) for _, records in panels]
-    heights = [len({r[0] for r in records}) * px
-               for (_, records), px in zip(panels, category_px, strict=True)]
+    heights = [len(cats) * px for cats, px in zip(categories, category_px, strict=True)]
     gap = size["base"] * 2.6  # room for the next panel's title
     plot_px = sum(heights) + gap * (len(panels) - 1)
     font = {"size": size["base"], "color": TEXT_COLOUR}
     traces, shown, annotations = [], set(), []
     layout: dict = {}
     above = 0.0  # px of the plot above the current panel
-    for axis, ((name, records), px, height) in enumerate(
-            zip(panels, category_px, heights, strict=True), start=1):
+    for axis, ((name, records), cats, names, px, height) in enumerate(
+            zip(panels, categories, ticks, category_px, heights, strict=True), start=1):
         suffix = "" if axis == 1 else str(axis)
         panel = _panel_traces(axis, records, size["bar"] / px, styles, lang, shown)
         traces += panel
         top = 1 - above / plot_px
         bottom = max(top - height / plot_px, 0.0)
         above += height + gap
-        categories = list(dict.fromkeys(r[0] for r in records))
         values = [float(r[4]) for r in records if not pd.isna(r[4])]
         highest = max(values, default=0.0)
         if all(unit_text(r[5]) == "%" for r in records):
@@ -283,8 +176,7 @@ def _panel_bars(panels: list[tuple[str, pd.DataFrame]], lang: str, title: str, l
         span = (highest or 1.0) / max(1 - room / max(plot_w, 1), 1 / MAX_RANGE)
         layout[f"yaxis{suffix}"] = {
             "domain": [bottom, top], "anchor": f"x{suffix}", "categoryorder": "array",
-            "categoryarray": categories, "tickvals": categories,
-            "ticktext": [wrap_label(c, wrap) if wrap else str(c) for c in categories],
+            "categoryarray": cats, "tickvals": cats, "ticktext": names,
             "autorange": "reversed", "automargin": False,
             "ticklabelstandoff": TICK_STANDOFF, "tickfont": font, "title": {"font": font}}
         # Values are written on the bars with their unit; a tick scale per panel would only
@@ -300,7 +192,7 @@ def _panel_bars(panels: list[tuple[str, pd.DataFrame]], lang: str, title: str, l
                 "text": f"<b>{name}</b>", "x": 0, "xanchor": "left", "xref": "paper",
                 "y": top, "yanchor": "bottom", "yref": "paper", "showarrow": False,
                 "font": {"size": size["base"] + 2, "color": TEXT_COLOUR}})
-    title_px = size["title"] * (0.8 + 1.2 * _title_lines(title, large)) if title else size["base"]
+    title_px = size["title"] * (0.8 + 1.2 * title_lines(title, large)) if title else size["base"]
     legend_px = _legend_rows([style[0] for style in styles.values()], large) * size["base"] * 1.7
     top_px = title_px + legend_px + gap  # title, legend, first panel's title
     height = round(plot_px + top_px + 20)

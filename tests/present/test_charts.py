@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from p8lib.present import attainment_charts, charts
+from p8lib.present import attainment_charts, chart_text, charts
 
 GEO_TYPES = {"scattergeo", "choropleth", "scattermap", "choroplethmap", "densitymap",
              "scattermapbox", "choroplethmapbox", "densitymapbox"}
@@ -155,8 +155,8 @@ def test_target_actual_bar_wraps_long_names_and_keeps_them_whole_in_the_hover():
                           "value": [10.0], "unit": ["classes"]})
     fig = charts.target_actual_bar(frame, "en")
     ticks = fig.layout.yaxis.ticktext[0].split("<br>")
-    assert len(ticks) == charts.WRAP_LINES and ticks[-1].endswith("…")
-    assert all(len(line) <= charts.WRAP_WIDTH for line in ticks)
+    assert len(ticks) == chart_text.WRAP_LINES and ticks[-1].endswith("…")
+    assert all(len(line) <= chart_text.WRAP_WIDTH for line in ticks)
     assert fig.layout.yaxis.tickvals == (name,) and fig.data[0].y == (name,)
     assert fig.data[0].hovertext[0].startswith(f"{name}<br>")
 
@@ -221,13 +221,13 @@ def test_a_measure_has_one_colour_and_legend_entry_and_its_periods_are_written_o
 def test_the_value_axis_leaves_room_for_the_text_beside_the_longest_bar(large):
     frame = ACROSS.assign(period=["2021–2025", "2021–2025", "2021–2025", "2023–2024", "2022"])
     fig = charts.indicator_bar(frame, "en", "T", large)
-    size = charts.TYPE[large]["base"]
+    size = chart_text.TYPE[large]["base"]
     plot = charts.CHART_WIDTH[large] - fig.layout.margin.l - fig.layout.margin.r
     for trace in fig.data:
         span = fig.layout[f"xaxis{trace.xaxis[1:]}"].range[1]
         for value, text in zip(trace.x, trace.text, strict=True):
             # where the bar ends, plus its text, inside the plot and its right margin
-            assert value / span * plot + charts.text_px([text], size) <= (
+            assert value / span * plot + chart_text.text_px([text], size) <= (
                 plot + fig.layout.margin.r)
 
 
@@ -297,31 +297,6 @@ def test_indicator_bar_splits_places_reported_in_different_units():
     assert fig.layout.xaxis3.range[1] >= 100  # a share is drawn against the whole
 
 
-# --- text helpers -------------------------------------------------------------------------
-
-@pytest.mark.parametrize(("value", "unit", "lang", "expected"), [
-    (2500, "people", "vi", "2.500 people"),
-    (2500, "people", "en", "2,500 people"),
-    (14.99, "percent", "en", "14.99%"),
-    (14.99, "%", "vi", "14,99%"),
-    (7, None, "en", "7"),
-    (7, "", "en", "7"),
-    (float("nan"), "groups", "en", "–"),
-])
-def test_value_text_writes_the_unit_after_the_number(value, unit, lang, expected):
-    assert charts.value_text(value, unit, lang) == expected
-
-
-@pytest.mark.parametrize(("label", "width", "expected"), [
-    ("Policy dialogues", 36, "Policy dialogues"),
-    ("Village savings and loan groups", 16, "Village savings<br>and loan groups"),
-    ("one two three four five six", 9, "one two<br>three …"),
-    ("", 10, ""),
-])
-def test_wrap_label(label, width, expected):
-    assert charts.wrap_label(label, width, lines=2) == expected
-
-
 @pytest.mark.parametrize("large", [False, True])
 def test_bar_charts_keep_room_above_the_panels_for_a_legend_that_wraps(large):
     # Periods named at length wrap the legend to a second row in the page's column (or a
@@ -370,27 +345,6 @@ def test_a_long_title_wraps_to_two_lines_and_the_chart_keeps_room_for_them(large
 
 # --- margins computed, not laid out twice by plotly's automargin --------------------------
 
-# Lines Chromium draws widest for their length in Source Sans (ems at any size), measured
-# over the 15,000 place and indicator names of the shipped data (docs/benchmarks.md, #19).
-MEASURED_EM = [("Huyện Hàm Thuận Nam", 9.94), ("Phường Cẩm Nam", 7.53), ("Ham Thuan Nam", 7.04),
-               ("Members of community communication", 16.65), ("250%", 2.32), ("0%", 1.32),
-               ("Communication documents distributed", 16.44)]
-
-
-@pytest.mark.parametrize(("text", "em"), MEASURED_EM)
-@pytest.mark.parametrize("size", [14, 20, 28])
-def test_text_px_is_at_least_what_the_browser_draws(text, em, size):
-    assert em * size <= charts.text_px([text], size) <= (em + 2.5) * size
-
-
-@pytest.mark.parametrize(("texts", "expected"), [
-    ([], 0), ([""], 0), (["ab<br>abcd", "abc"], round((4 * charts.CHAR_EM + charts.LINE_EM) * 10)),
-    (["<b>abcd</b>"], round((4 * charts.CHAR_EM + charts.LINE_EM) * 10)),  # tags take no room
-])
-def test_text_px_measures_the_longest_line_without_tags(texts, expected):
-    assert charts.text_px(texts, 10) == expected
-
-
 @pytest.mark.parametrize("large", [False, True])
 @pytest.mark.parametrize("build", BUILDERS)
 def test_no_axis_asks_plotly_for_automargin(build, large):
@@ -402,4 +356,4 @@ def test_no_axis_asks_plotly_for_automargin(build, large):
     for key, axis in axes.items():
         if key.startswith("yaxis") and axis.get("ticktext"):  # category names on the left
             size = axis["tickfont"]["size"]
-            assert layout["margin"]["l"] >= charts.text_px(axis["ticktext"], size) + 16, key
+            assert layout["margin"]["l"] >= chart_text.text_px(axis["ticktext"], size) + 16, key
