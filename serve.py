@@ -6,6 +6,8 @@ libraries and reads the shipped tables (:mod:`app.warmup`), so the first page do
 ``streamlit run dashboard.py`` still works, without the warm-up. Before anything is served
 the shipped tables are checked: a damaged one stops the server with a message naming its
 file, line and column (p8lib.contract.catalogue.check_shipped), never half a table.
+It also has the server send each batch of a run's messages at once (:mod:`app.server_socket`:
+Nagle's algorithm off on Streamlit's listening socket), before that socket is bound.
 """
 
 import sys
@@ -13,7 +15,9 @@ from contextlib import asynccontextmanager
 
 import streamlit as st
 
-from app import warmup
+from app import server_socket, warmup
+
+server_socket.install()
 
 
 @asynccontextmanager

@@ -44,7 +44,10 @@ from tests.browser.helpers import is_local, sidebar_combobox  # noqa: E402
 from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, ENTRY, StreamlitServer  # noqa: E402
 
 RESULT = OUT / "page_speed.json"
-PEER = ROOT / "bench" / "bare_page_app.py"
+# The peers: the bare page as Streamlit serves it, and served as serve.py serves the
+# dashboard (Nagle's algorithm off: app/server_socket.py), which tells the transport's share.
+PEERS = {"peer": ROOT / "bench" / "bare_page_app.py",
+         "peer_nodelay": ROOT / "bench" / "bare_page_serve.py"}
 VIEWPORT = {"width": 1280, "height": 720}
 # page → (the dashboard's URL, the peer's element)
 PAGES = {
@@ -196,13 +199,16 @@ def main() -> None:
     parser.add_argument("--cycles", type=int, default=3, help="filter cycles per page and app")
     parser.add_argument("--pages", nargs="*", choices=list(PAGES), default=list(PAGES))
     parser.add_argument("--out", type=Path, default=RESULT, help="where the JSON goes")
+    parser.add_argument("--peers", nargs="+", choices=list(PEERS), default=list(PEERS),
+                        help="the peers measured beside the dashboard")
     parser.add_argument("--profile", action="store_true",
                         help="CPU profile of the first open and the first cycle's changes, by "
                              "script file (those runs are slowed by the profiler)")
     args = parser.parse_args()
     if not CHROMIUM.exists():
         sys.exit(f"{CHROMIUM} not found: install Debian's chromium")
-    servers = {"dashboard": StreamlitServer(ENTRY), "peer": StreamlitServer(PEER)}
+    servers = {"dashboard": StreamlitServer(ENTRY),
+               **{peer: StreamlitServer(PEERS[peer]) for peer in args.peers}}
     results: dict = {"machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M"),
                      "opens": args.opens, "cycles": args.cycles, "pages": {},
                      "budgets": {"change_p95_s": BUDGET_CHANGE_P95,
@@ -252,9 +258,10 @@ def measure_page(browser, servers: dict[str, StreamlitServer], name: str, args) 
     if args.profile:
         result["open_profile"] = {app: items[0].get("profile", {})
                                   for app, items in opens.items() if items}
-    if all(opens.values()):
-        result["open_ratio"] = (result["open"]["dashboard"]["seconds"]["p50"]
-                                / result["open"]["peer"]["seconds"]["p50"])
+    result["open_ratio"] = {peer: (result["open"]["dashboard"]["seconds"]["p50"]
+                                   / result["open"][peer]["seconds"]["p50"])
+                            for peer in servers if peer != "dashboard" and opens[peer]
+                            and opens["dashboard"]}
     print(f"{name} open: " + ", ".join(
         f"{app} {s['seconds']['p50']:.2f} s" for app, s in result["open"].items()), flush=True)
     if name not in FILTER_PAGES:
@@ -297,9 +304,10 @@ def measure_page(browser, servers: dict[str, StreamlitServer], name: str, args) 
     warm = {app: [i["total"] / 1000 for items in by.values() for i in items if i["cycle"]]
             for app, by in changes.items()}
     result["change_warm"] = {app: percentiles(v) for app, v in warm.items() if v}
-    if all(every.values()):
-        result["change_ratio_p95"] = (result["change_all"]["dashboard"]["p95"]
-                                      / result["change_all"]["peer"]["p95"])
+    result["change_ratio_p95"] = {peer: (result["change_all"]["dashboard"]["p95"]
+                                         / result["change_all"][peer]["p95"])
+                                  for peer in servers if peer != "dashboard"
+                                  and every[peer] and every["dashboard"]}
     print(f"{name} changes: " + ", ".join(
         f"{app} p50 {s['p50']:.2f} s p95 {s['p95']:.2f} s"
         for app, s in result["change_all"].items()), flush=True)
