@@ -37,11 +37,13 @@ def chart(fig: go.Figure, present: bool, key: str) -> None:
 
 
 def formatted_table(frame: pd.DataFrame, lang: str, name: str, key: str,
-                    percent: tuple[str, ...] = ()) -> None:
+                    percent: tuple[str, ...] = (), as_html: bool = False, label: str = ""
+                    ) -> None:
     """Show ``frame`` (without its codes and ids) with numbers written as ``lang`` writes
-    them; download it whole, numbers as numbers."""
+    them; download it whole, numbers as numbers. ``as_html``, ``label``: as for
+    :func:`app.widgets.table`."""
     shown = display.display_frame(columns.for_screen(frame), lang, percent)
-    widgets.table(frame, shown, name, lang, key=key)
+    widgets.table(frame, shown, name, lang, key=key, as_html=as_html, label=label)
 
 
 def chart_and_figures(fig: go.Figure | None, figures: pd.DataFrame, catalogue: pd.DataFrame,

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from p8lib.contract import N_, i18n, t
+from p8lib.memo import ByIdentity
 from p8lib.present import citations, columns, display, exports, tables
 
 # At most this many rows of a table are shown on screen (the download has them all):
@@ -188,31 +189,42 @@ def table(frame: pd.DataFrame | Callable[[], pd.DataFrame], shown: pd.DataFrame,
     always has them all.
     """
     total = max(rows if rows is not None else len(frame), len(shown))
-    screen = columns.for_screen(shown)
-    one_element = as_html and max(total, most_rows or 0) <= HTML_TABLE_ROWS
-    if presenting():
-        head = screen.head(PRESENTER_ROWS)
-        if one_element:
-            st.html(display.table_html(head, key, lang, label))
-        else:
-            st.table(head, hide_index=True)
-        if len(head) < total:
-            st.caption(t("rows_shown_presenting", lang, shown=i18n.fmt_number(len(head), lang),
+    most = max(total, most_rows or 0)
+    big = presenting()
+    limit = PRESENTER_ROWS if big else MAX_SHOWN_ROWS
+    shown_rows = min(len(shown), limit)
+    if as_html and most <= HTML_TABLE_ROWS:
+        box = TABLE_BOX_PX if most > SMALL_TABLE_ROWS and not big else None
+        st.html(_table_html(shown, limit, key, lang, label, box))
+    elif big or most <= SMALL_TABLE_ROWS:
+        st.table(columns.for_screen(shown).head(limit), hide_index=True)
+    else:
+        st.dataframe(columns.for_screen(shown).head(limit), hide_index=True, key=f"{key}_table",
+                     width="stretch")
+    if big:
+        if shown_rows < total:
+            st.caption(t("rows_shown_presenting", lang, shown=i18n.fmt_number(shown_rows, lang),
                          n=i18n.fmt_number(total, lang)))
         return
-    head = screen.head(MAX_SHOWN_ROWS)
-    if one_element:
-        box = TABLE_BOX_PX if max(total, most_rows or 0) > SMALL_TABLE_ROWS else None
-        st.html(display.table_html(head, key, lang, label, height=box))
-    elif max(total, most_rows or 0) <= SMALL_TABLE_ROWS:
-        st.table(head, hide_index=True)
-    else:
-        st.dataframe(head, hide_index=True, key=f"{key}_table", width="stretch")
     cut = st.empty()  # kept when empty: the downloads stay where they were across filters
-    if len(head) < total:
-        cut.caption(t(f"{noun}_shown", lang, shown=i18n.fmt_number(len(head), lang),
+    if shown_rows < total:
+        cut.caption(t(f"{noun}_shown", lang, shown=i18n.fmt_number(shown_rows, lang),
                       n=i18n.fmt_number(total, lang)))
     downloads(frame, name, lang, key, rows=total if callable(frame) else None)
+
+
+def _make_table_html(shown: pd.DataFrame, rows: int, name: str, lang: str, label: str,
+                     height: int | None) -> str:
+    return display.table_html(columns.for_screen(shown).head(rows), name, lang, label,
+                              height=height)
+
+
+# The first rows of a table, without its codes and ids, as one HTML table
+# (p8lib.present.display.table_html), made once per table while it lives: the pages' tables
+# are shared, cached frames, and writing one out took a third of the Overview's rerun
+# (docs/benchmarks.md, issue #19). Kept by the frame's identity: hashing its content cost
+# as much as writing it.
+_table_html = ByIdentity(_make_table_html)
 
 
 def figures_table(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str, name: str,

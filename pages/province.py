@@ -50,7 +50,8 @@ elif big:  # a slide: attainment of the province's targets, else its figures, el
 else:
     # No st.stop() above: the router still draws what follows the page.
     st.title(t("page_province", lang))
-    st.header(f"{labels.unit_name(province, lang)} ({province})")
+    place = labels.unit_name(province, lang)
+    st.header(f"{place} ({province})")
     figures = views.filtered(**filters_)
 
     # One section at a time: only the open tab's content runs (on_change="rerun"), so a
@@ -63,16 +64,19 @@ else:
         with results:
             if sections.has_rows(figures, lang):
                 fitted = views.target_actual_chart(**filters_, lang=lang, large=False)
+                # The figures as one HTML table: redrawn at once on a change of filter.
                 sections.chart_and_figures(None if fitted is None else fitted[0], figures,
                                            catalogue, lang, big, f"figures_{province}",
-                                           key="province")
+                                           key="province", as_html=True,
+                                           label=f"{t('targets_results', lang)} — {place}")
     if attainment.open:
         with attainment:
             attain = views.attainment(**filters_)
             if sections.has_rows(attain, lang):
                 sections.formatted_table(tables.attainment_table(attain, catalogue, lang), lang,
                                          f"attainment_{province}", key="province_attainment",
-                                         percent=(t("attainment_pct", lang),))
+                                         percent=(t("attainment_pct", lang),), as_html=True,
+                                         label=f"{t('attainment', lang)} — {place}")
     coverage = data.coverage()  # a small table: selecting its province's rows is cheap
     coverage = coverage[coverage["province_code"] == province]
     if covered.open:

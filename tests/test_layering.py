@@ -23,9 +23,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 # The packages in the order a figure flows through them.
 FLOW = ("units", "contract", "ingest", "store", "analysis", "present", "maps")
-# Top-level modules: the shared lazy-export helper (imports nothing of p8lib) and the
-# command line, which sits on top of every package.
-TOP = {"_lazy": -1, "cli": len(FLOW), "__main__": len(FLOW), "__init__": len(FLOW)}
+# Top-level modules: the shared lazy-export helper and the memo by identity (both import
+# nothing of p8lib) and the command line, which sits on top of every package.
+TOP = {"_lazy": -1, "memo": -1, "cli": len(FLOW), "__main__": len(FLOW),
+       "__init__": len(FLOW)}
 CALLERS = ("app", "pages", "scripts", "bench", "geo")
 
 

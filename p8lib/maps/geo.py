@@ -17,7 +17,6 @@ map draws and labels whatever province boundaries it is given.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -31,6 +30,7 @@ from p8lib import units
 from p8lib.contract import GEO as GEO_DIR
 from p8lib.contract import LANGS, t
 from p8lib.maps.map_text import ARCHIPELAGO_NAMES
+from p8lib.memo import ByIdentity
 from p8lib.units import nfc
 
 LEVELS = ("province", "district", "commune")
@@ -224,19 +224,7 @@ def fit_to_vertex_budget(frame: gpd.GeoDataFrame, max_coords: int) -> gpd.GeoDat
         ``frame`` itself when within budget, else a copy simplified with the smallest of
         :data:`DISPLAY_TOLERANCES` that fits (the largest when none does).
     """
-    key = (id(frame), max_coords)
-    kept = _FITTED.get(key)
-    if kept is not None and kept[0]() is frame:
-        return kept[1]
-    fitted = _fitted(frame, max_coords)
-    if fitted is not frame:
-        _FITTED[key] = (weakref.ref(frame), fitted)
-        weakref.finalize(frame, _FITTED.pop, key, None)
-    return fitted
-
-
-# (id of a frame, budget) → (the frame, weakly; its simplified copy)
-_FITTED: dict[tuple[int, int], tuple[weakref.ref, gpd.GeoDataFrame]] = {}
+    return _FITTED(frame, max_coords)
 
 
 def _fitted(frame: gpd.GeoDataFrame, max_coords: int) -> gpd.GeoDataFrame:
@@ -286,6 +274,11 @@ class OfficialBoundaries:
     frame: gpd.GeoDataFrame
     unmatched: pd.DataFrame = field(default_factory=pd.DataFrame)
     missing: list[str] = field(default_factory=list)
+
+
+
+# A frame's simplified copy per budget, while the frame lives.
+_FITTED = ByIdentity(_fitted)
 
 
 def _unit_table(level: str, vintage: str) -> pd.DataFrame:

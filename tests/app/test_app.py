@@ -32,6 +32,7 @@ from tests.app.helpers import (  # noqa: F401 - fixtures
     navigation_routing,
     plotly_specs,
     run,
+    shown_tables,
     texts,
     tiles,
 )
@@ -330,6 +331,6 @@ def test_province_tabs_run_only_the_open_one(tab, column, lang):
     at.run()
     assert not at.exception
     assert [tab_.label for tab_ in at.tabs] == [t(name, lang) for name, _ in PROVINCE_TABS]
-    columns = {c for d in [*at.dataframe, *at.table] for c in d.value.columns}
+    columns = {c for frame in shown_tables(at) for c in frame.columns}
     for other, other_column in PROVINCE_TABS:
         assert (t(other_column, lang) in columns) == (other == tab), other

@@ -184,14 +184,15 @@ def upload(page: Page, name: str, data: bytes) -> None:
 
 
 def table_under(page: Page, heading: str):
-    """The first table (``st.dataframe`` or, for a short one, ``st.table``) under the
-    subheading or after the tab ``heading``.
+    """The first table (``st.dataframe``, for a short one ``st.table``, or one HTML element,
+    ``app.widgets.table(as_html=True)``) under the subheading or after the tab ``heading``.
 
     Under a subheading means no other subheading between them: while the page is still being
     drawn, the subheading can be there before its table, and the next section's table must
     not be taken for it (the locator waits for the right one instead).
     """
-    tables = "*[@data-testid='stDataFrame' or @data-testid='stTable']"
+    tables = ("*[@data-testid='stDataFrame' or @data-testid='stTable'"
+              " or contains(concat(' ', @class, ' '), ' p8-table-box ')]")
     under = f"//{tables}[preceding::h3[1][normalize-space()={heading!r}]]"
     after_tab = f"//*[@role='tab'][normalize-space()={heading!r}]/following::{tables}"
     return page.locator(f"xpath=({under} | {after_tab})[1]")
