@@ -65,7 +65,7 @@ BASE_CSS = """
 .stApp table.p8-table { width: 100%; margin: 0; border-collapse: separate; border-spacing: 0;
   font-size: 0.875rem; line-height: 1.5; }
 .stApp .p8-table th, .stApp .p8-table td { padding: 4px 6px; vertical-align: middle;
-  text-align: start; border: 0; overflow-wrap: normal;
+  text-align: start; border: 0; overflow-wrap: normal; min-width: 4.5rem;
   border-bottom: 1px solid color-mix(in srgb, currentColor 10%, transparent);
   border-right: 1px solid color-mix(in srgb, currentColor 10%, transparent); }
 .stApp .p8-table th { padding-left: 8px; font-weight: 400; white-space: nowrap;

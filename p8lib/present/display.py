@@ -207,6 +207,13 @@ def tiles_html(tiles: Sequence[Tile], name: str, per_row: int | None = None) -> 
             f'style="grid-template-columns: repeat({width}, minmax(0, 1fr)){gap}">{items}</dl>')
 
 
+def _breakable(value: object) -> str:
+    """``value`` escaped, with a line-break opportunity after each ``_``: a source id
+    (``qdnd_en_tran_de_soc_trang_2023``) is one word to the browser, and would widen its
+    column to its whole length at the cost of the names beside it."""
+    return html.escape(str(value)).replace("_", "_<wbr>")
+
+
 def table_html(frame: pd.DataFrame, name: str, lang: str, label: str = "",
                height: int | None = None) -> str:
     """A table for the screen as one HTML table, for ``st.html``.
@@ -223,7 +230,8 @@ def table_html(frame: pd.DataFrame, name: str, lang: str, label: str = "",
         The rows to show, headed in the page's language (codes and ids already left out).
         Numbers are written as ``lang`` writes them (:func:`display_frame`) and aligned
         right, a true flag is :data:`TRUE_MARK` and a false one empty, missing values empty.
-        Every header and cell is escaped: a text is never markup.
+        Every header and cell is escaped: a text is never markup. A cell may break after an
+        underscore (``<wbr>``), so that an id does not widen its column.
     name : str
         Names the table, for styles: its box gets the class ``p8-table-<name>`` (as for
         :func:`tiles_html`).
@@ -264,7 +272,7 @@ def table_html(frame: pd.DataFrame, name: str, lang: str, label: str = "",
     head = "".join(f'<th scope="col"{cls}>{html.escape(str(column))}</th>'
                    for column, cls in zip(frame.columns, align, strict=True))
     body = "".join(
-        "<tr>" + "".join(f"<td{cls}>{html.escape(str(value))}</td>"
+        "<tr>" + "".join(f"<td{cls}>{_breakable(value)}</td>"
                          for cls, value in zip(align, row, strict=True)) + "</tr>"
         for row in zip(*cells, strict=True))
     box = f'class="p8-table-box p8-table-{name}"'

@@ -182,3 +182,12 @@ def test_table_html_labels_its_box_and_scrolls_in_it_when_given_a_height(label, 
 def test_table_html_refuses_a_bad_name():
     with pytest.raises(ValueError, match="'Bad name'"):
         display.table_html(TABLE, "Bad name", "en")
+
+
+def test_table_html_lets_an_id_break_after_its_underscores_and_reads_back_whole():
+    frame = pd.DataFrame({"Nguồn": ["qdnd_en_tran_de_2023", "<a_b>"]})
+    body = display.table_html(frame, "t", "vi")
+    assert "<td>qdnd_<wbr>en_<wbr>tran_<wbr>de_<wbr>2023</td>" in body
+    assert "&lt;a_<wbr>b&gt;" in body  # escaped first: the break is the only markup
+    (shown,) = read_tables(body)
+    assert shown["Nguồn"].tolist() == ["qdnd_en_tran_de_2023", "<a_b>"]
