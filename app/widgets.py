@@ -74,6 +74,7 @@ BASE_CSS = """
 .stApp .p8-table tr > :last-child { border-right: 0; }
 .stApp .p8-table tbody tr:last-child > * { border-bottom: 0; }
 .stApp .p8-table .p8-num { text-align: end; font-variant-numeric: tabular-nums; }
+.stApp .p8-table .p8-id { overflow-wrap: anywhere; }
 </style>
 """
 

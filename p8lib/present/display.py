@@ -207,11 +207,15 @@ def tiles_html(tiles: Sequence[Tile], name: str, per_row: int | None = None) -> 
             f'style="grid-template-columns: repeat({width}, minmax(0, 1fr)){gap}">{items}</dl>')
 
 
-def _breakable(value: object) -> str:
-    """``value`` escaped, with a line-break opportunity after each ``_``: a source id
-    (``qdnd_en_tran_de_soc_trang_2023``) is one word to the browser, and would widen its
-    column to its whole length at the cost of the names beside it."""
-    return html.escape(str(value)).replace("_", "_<wbr>")
+_ID = re.compile(r"[\w.-]+_[\w.-]+")
+
+
+def _is_ids(cells: np.ndarray) -> bool:
+    """True when ``cells`` (the texts of a column) are ids: one word each, some with ``_``
+    (``qdnd_en_tran_de_soc_trang_2023``, ``comm_groups``)."""
+    texts = [str(c) for c in cells if str(c)]
+    return bool(texts) and all(_ID.fullmatch(c) or "_" not in c and " " not in c
+                               for c in texts) and any("_" in c for c in texts)
 
 
 def table_html(frame: pd.DataFrame, name: str, lang: str, label: str = "",
@@ -230,8 +234,8 @@ def table_html(frame: pd.DataFrame, name: str, lang: str, label: str = "",
         The rows to show, headed in the page's language (codes and ids already left out).
         Numbers are written as ``lang`` writes them (:func:`display_frame`) and aligned
         right, a true flag is :data:`TRUE_MARK` and a false one empty, missing values empty.
-        Every header and cell is escaped: a text is never markup. A cell may break after an
-        underscore (``<wbr>``), so that an id does not widen its column.
+        Every header and cell is escaped: a text is never markup. The cells of a column of
+        ids (one word each, some with ``_``) get the class ``p8-id``: they may break anywhere.
     name : str
         Names the table, for styles: its box gets the class ``p8-table-<name>`` (as for
         :func:`tiles_html`).
@@ -269,11 +273,15 @@ def table_html(frame: pd.DataFrame, name: str, lang: str, label: str = "",
     cells = [np.where(frame.iloc[:, i].fillna(False).astype(bool), TRUE_MARK, "") if flag
              else shown.iloc[:, i].to_numpy() for i, flag in enumerate(flags)]
     align = [' class="p8-num"' if num else "" for num in numeric]
+    # An id is one word to the browser: its cells may break anywhere (p8-id), so that a
+    # long one does not widen its column at the cost of the names beside it.
+    kind = [cls or (' class="p8-id"' if _is_ids(column) else "")
+            for cls, column in zip(align, cells, strict=True)]
     head = "".join(f'<th scope="col"{cls}>{html.escape(str(column))}</th>'
                    for column, cls in zip(frame.columns, align, strict=True))
     body = "".join(
-        "<tr>" + "".join(f"<td{cls}>{_breakable(value)}</td>"
-                         for cls, value in zip(align, row, strict=True)) + "</tr>"
+        "<tr>" + "".join(f"<td{cls}>{html.escape(str(value))}</td>"
+                         for cls, value in zip(kind, row, strict=True)) + "</tr>"
         for row in zip(*cells, strict=True))
     box = f'class="p8-table-box p8-table-{name}"'
     if label:

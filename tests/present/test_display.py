@@ -184,10 +184,14 @@ def test_table_html_refuses_a_bad_name():
         display.table_html(TABLE, "Bad name", "en")
 
 
-def test_table_html_lets_an_id_break_after_its_underscores_and_reads_back_whole():
-    frame = pd.DataFrame({"Nguồn": ["qdnd_en_tran_de_2023", "<a_b>"]})
+def test_table_html_marks_a_column_of_ids_breakable_and_nothing_else():
+    frame = pd.DataFrame({"Nguồn": ["qdnd_en_tran_de_2023", "art", ""],
+                          "Trích dẫn": ["a long_quote with words", "b", "c"],
+                          "Đơn vị": ["tổ", "lớp", "buổi"]})
     body = display.table_html(frame, "t", "vi")
-    assert "<td>qdnd_<wbr>en_<wbr>tran_<wbr>de_<wbr>2023</td>" in body
-    assert "&lt;a_<wbr>b&gt;" in body  # escaped first: the break is the only markup
+    assert body.count('class="p8-id"') == 3  # every cell of the ids' column, no header
+    assert '<td class="p8-id">qdnd_en_tran_de_2023</td>' in body
+    assert "<td>a long_quote with words</td>" in body  # words: not ids
+    assert "<wbr>" not in body
     (shown,) = read_tables(body)
-    assert shown["Nguồn"].tolist() == ["qdnd_en_tran_de_2023", "<a_b>"]
+    assert shown["Nguồn"].tolist()[:2] == ["qdnd_en_tran_de_2023", "art"]
