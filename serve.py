@@ -7,7 +7,8 @@ libraries and reads the shipped tables (:mod:`app.warmup`), so the first page do
 the shipped tables are checked: a damaged one stops the server with a message naming its
 file, line and column (p8lib.contract.catalogue.check_shipped), never half a table.
 It also has the server send each batch of a run's messages at once (:mod:`app.server_socket`:
-Nagle's algorithm off on Streamlit's listening socket), before that socket is bound.
+Nagle's algorithm off on Streamlit's listening socket), installed when uvicorn imports this
+file, before its start-up accepts a connection.
 """
 
 import sys

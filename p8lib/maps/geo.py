@@ -254,6 +254,9 @@ def _fitted(frame: gpd.GeoDataFrame, max_coords: int) -> gpd.GeoDataFrame:
     out.geometry = simplified
     return out
 
+# A frame's simplified copy per budget, while the frame lives.
+_FITTED = ByIdentity(_fitted)
+
 
 @dataclass
 class OfficialBoundaries:
@@ -275,10 +278,6 @@ class OfficialBoundaries:
     unmatched: pd.DataFrame = field(default_factory=pd.DataFrame)
     missing: list[str] = field(default_factory=list)
 
-
-
-# A frame's simplified copy per budget, while the frame lives.
-_FITTED = ByIdentity(_fitted)
 
 
 def _unit_table(level: str, vintage: str) -> pd.DataFrame:

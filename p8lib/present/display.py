@@ -207,15 +207,12 @@ def tiles_html(tiles: Sequence[Tile], name: str, per_row: int | None = None) -> 
             f'style="grid-template-columns: repeat({width}, minmax(0, 1fr)){gap}">{items}</dl>')
 
 
-_ID = re.compile(r"[\w.-]+_[\w.-]+")
-
-
 def _is_ids(cells: np.ndarray) -> bool:
     """True when ``cells`` (the texts of a column) are ids: one word each, some with ``_``
     (``qdnd_en_tran_de_soc_trang_2023``, ``comm_groups``)."""
-    texts = [str(c) for c in cells if str(c)]
-    return bool(texts) and all(_ID.fullmatch(c) or "_" not in c and " " not in c
-                               for c in texts) and any("_" in c for c in texts)
+    texts = [str(c) for c in cells]
+    return (all(len(text.split()) <= 1 for text in texts)
+            and any("_" in text for text in texts))
 
 
 def table_html(frame: pd.DataFrame, name: str, lang: str, label: str = "",
