@@ -1,14 +1,19 @@
 """Serve the dashboard: ``streamlit run serve.py`` (what ``python3 dev.py app`` runs).
 
-The app is ``dashboard.py``; this file only adds a start-up step (Streamlit's ``st.App``
-lifespan): while the first browser fetches Streamlit's scripts, the server imports the
-libraries and reads the shipped tables (:mod:`app.warmup`), so the first page does not.
-``streamlit run dashboard.py`` still works, without the warm-up. Before anything is served
-the shipped tables are checked: a damaged one stops the server with a message naming its
-file, line and column (p8lib.contract.catalogue.check_shipped), never half a table.
-It also has the server send each batch of a run's messages at once (:mod:`app.server_socket`:
-Nagle's algorithm off on Streamlit's listening socket), installed when uvicorn imports this
-file, before its start-up accepts a connection.
+The app is ``dashboard.py``; this file adds to it what only the server can:
+
+- a start-up step (Streamlit's ``st.App`` lifespan): while the first browser fetches
+  Streamlit's scripts, the server imports the libraries and reads the shipped tables
+  (:mod:`app.warmup`), so the first page does not. Before anything is served the shipped
+  tables are checked: a damaged one stops the server with a message naming its file, line
+  and column (p8lib.contract.catalogue.check_shipped), never half a table;
+- the route of the plotly.js the charts draw with (:mod:`app.plot`);
+- each batch of a run's messages sent at once (:mod:`app.server_socket`: Nagle's algorithm
+  off on Streamlit's listening socket), installed when uvicorn imports this file, before
+  its start-up accepts a connection.
+
+``streamlit run dashboard.py`` still runs the pages, without these: its charts say that
+their script is not served.
 """
 
 import sys
@@ -16,7 +21,7 @@ from contextlib import asynccontextmanager
 
 import streamlit as st
 
-from app import server_socket, warmup
+from app import plot, server_socket, warmup
 
 server_socket.install()
 
@@ -35,4 +40,4 @@ async def lifespan(_app):
     yield
 
 
-app = st.App("dashboard.py", lifespan=lifespan)
+app = st.App("dashboard.py", lifespan=lifespan, routes=plot.routes())

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app import widgets
+from app import plot, widgets
 from p8lib.contract import N_, t
 from p8lib.present import columns, display
 
@@ -31,9 +31,10 @@ def tiles(row: list[tuple[str, str, str | None]], lang: str, key: str, empty_not
         st.info(t(empty_note, lang))
 
 
-def chart(fig: go.Figure, present: bool, key: str) -> None:
-    """A plotly chart without the plotly logo; no mode bar in presenter mode."""
-    st.plotly_chart(fig, config={"displaylogo": False, "displayModeBar": not present}, key=key)
+def chart(fig: go.Figure, lang: str, present: bool, key: str) -> None:
+    """A plotly chart without the plotly logo, kept in place across reruns
+    (:mod:`app.plot`); no mode bar in presenter mode."""
+    plot.chart(fig, {"displaylogo": False, "displayModeBar": not present}, key, lang)
 
 
 def formatted_table(frame: pd.DataFrame, lang: str, name: str, key: str,
@@ -58,6 +59,6 @@ def chart_and_figures(fig: go.Figure | None, figures: pd.DataFrame, catalogue: p
     if fig is None:
         st.info(t(no_chart, lang))
     else:
-        chart(fig, present, key=f"{key}_chart")
+        chart(fig, lang, present, key=f"{key}_chart")
     widgets.figures_table(figures, catalogue, lang, name, key=f"{key}_figures",
                           as_html=as_html, label=label)

@@ -54,9 +54,9 @@ _DRAWN = """([n, title, provinces]) => {
     const main = document.querySelector('[data-testid=stMain]');
     for (const s of main.querySelectorAll('[data-testid^=stSkeleton]'))
         if (s.getBoundingClientRect().height > 0) return false;
-    for (const c of main.querySelectorAll('[data-testid=stPlotlyChart]'))
+    for (const c of main.querySelectorAll('.p8-plot'))
         if (!c.querySelector('svg.main-svg')) return false;
-    const fills = main.querySelectorAll('[data-testid=stPlotlyChart] .scatterlayer path.js-fill');
+    const fills = main.querySelectorAll('.p8-plot .scatterlayer path.js-fill');
     return fills.length >= provinces;
 }"""
 MAP_DRAWN = 0.05  # share of the canvas's pixels that are not its background

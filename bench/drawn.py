@@ -8,8 +8,10 @@ change in the page, or the last WebGL draw call of a deck.gl canvas — provided
 2. no element is stale: none carries ``data-stale="true"`` (Streamlit greys out, with this
    attribute on ``stElementContainer``, what the run has not redrawn yet) and no
    ``stSkeleton`` placeholder is left (an element whose code is still loading);
-3. every plotly chart is drawn: each ``[data-testid=stPlotlyChart]`` holds a ``.js-plotly-plot``
-   whose ``_fullLayout`` plotly has set and whose ``.main-svg`` holds its plot area;
+3. every plotly chart is drawn: each ``[data-testid=stPlotlyChart]`` (Streamlit's, the bare
+   page's) holds a ``.js-plotly-plot``, and each ``.p8-plot`` (the dashboard's,
+   ``app/plot.py``) is one, whose ``_fullLayout`` plotly has set and whose ``.main-svg``
+   holds its plot area;
 4. every deck.gl map is drawn: each ``[data-testid=stDeckGlJsonChart]`` ``canvas`` has had at
    least one WebGL draw call (``drawArrays``/``drawElements`` and their instanced forms —
    clearing the canvas draws nothing). A counter is read at once, where a screenshot of
@@ -130,8 +132,8 @@ _STATE_JS = """
   if (!finished) why.push('no script_finished yet');
   if (document.querySelector('[data-stale=true]')) why.push('stale elements');
   if (document.querySelector('[data-testid=stSkeleton]')) why.push('skeleton');
-  for (const c of document.querySelectorAll('[data-testid=stPlotlyChart]')) {
-    const gd = c.querySelector('.js-plotly-plot');
+  for (const c of document.querySelectorAll('[data-testid=stPlotlyChart], .p8-plot')) {
+    const gd = c.matches('.js-plotly-plot') ? c : c.querySelector('.js-plotly-plot');
     if (!gd || !gd._fullLayout || !gd.querySelector('.main-svg .draglayer, .main-svg .plot'))
       why.push('plotly chart not drawn');
   }

@@ -3,7 +3,7 @@ communes; the 63 provinces before July 2025 or the 34 since, with the VWU pilot 
 
 import streamlit as st
 
-from app import maps, slides, state, widgets
+from app import maps, plot, slides, state, widgets
 from p8lib.contract import t
 from p8lib.maps import map_values
 from p8lib.present import labels
@@ -47,8 +47,8 @@ if page.info:
     st.info(page.info)
 if page.view is not None:
     if page.view.spec.figure is not None:
-        st.plotly_chart(page.view.spec.figure, key=f"{page.key}_svg", theme=None,
-                        config={"displayModeBar": False, "displaylogo": False})
+        plot.chart(page.view.spec.figure, {"displayModeBar": False, "displaylogo": False},
+                   f"{page.key}_svg", lang)
     else:
         st.pydeck_chart(page.view.spec.deck, on_select=page.on_select(),
                         selection_mode="single-object", key=page.key, height=height)

@@ -48,7 +48,7 @@ else:
             f["province"], f["year"], indicator, lang, big,
             max_height=slides.INDICATOR_CHART if big else None)
         if big:
-            sections.chart(chart, big, key="indicators_chart")
+            sections.chart(chart, lang, big, key="indicators_chart")
             if drawn < places:
                 st.caption(t("chart_places_cut", lang, shown=drawn, n=places))
         else:  # the figures and the catalogue as HTML tables: redrawn at once on a change

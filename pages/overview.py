@@ -27,7 +27,7 @@ if big:  # one slide: title and reach, the core tiles, the chart
     with side:
         widgets.metric_row(reach, key="overview_reach")
     sections.tiles(core, lang, key="overview_core", empty_note=N_("no_core"))
-    sections.chart(chart, big, key="overview_attainment_chart")
+    sections.chart(chart, lang, big, key="overview_attainment_chart")
 else:
     st.title(t("app_title", lang))
     st.caption(t("app_subtitle", lang))
@@ -35,7 +35,7 @@ else:
     widgets.metric_row(reach, key="overview_reach")
     st.subheader(f"{t('core_title', lang)} — {scope}")
     sections.tiles(core, lang, key="overview_core", empty_note=N_("no_core"))
-    sections.chart(chart, big, key="overview_attainment_chart")
+    sections.chart(chart, lang, big, key="overview_attainment_chart")
     st.caption(t("method_text", lang))
 
     where_title = f"{t('reported_where_title', lang)} — {scope}"

@@ -29,7 +29,7 @@ elif big:  # a slide: attainment of the province's targets, else its figures, el
                                            max_height=slides.PROVINCE_CHART))
     if fitted is not None:
         chart, shown, total = fitted
-        sections.chart(chart, big, key="province_chart")
+        sections.chart(chart, lang, big, key="province_chart")
         if shown < total:
             st.caption(t("chart_rows_cut", lang, shown=shown, n=total))
     elif not (figures := views.filtered(**filters_)).empty:  # district or commune figures

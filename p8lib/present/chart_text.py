@@ -81,6 +81,15 @@ def text_layout(title: str, large: bool) -> dict:
             "margin": {"l": 10, "r": 10, "t": round(60 + size["base"] + extra)}}
 
 
+def plain(text: str) -> str:
+    """Chart text as words only (an accessible name): its lines joined, its tags left out.
+
+    >>> plain("<b>Sóc Trăng</b><br>60 tổ (2023)")
+    'Sóc Trăng 60 tổ (2023)'
+    """
+    return " ".join(_TAG.sub("", text.replace("<br>", " ")).split())
+
+
 def text_px(texts: Iterable[object], size: float) -> int:
     """The width in px, at type size ``size``, of the longest line of ``texts`` (lines split
     at ``<br>``, tags such as ``<b>`` left out): at least what Chromium draws (see

@@ -74,8 +74,14 @@ def tiles(at: AppTest) -> list[tuple[str, str, str | None]]:
             for tile in read_tiles(element.value)]
 
 
+def chart_elements(at: AppTest) -> list:
+    """The page's plotly charts (app/plot.py's element), as AppTest holds them."""
+    return [el for el in at.get("bidi_component") if el.proto.component_name == "p8_plot"]
+
+
 def plotly_specs(at: AppTest) -> list[dict]:
-    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    """The figures of the page's charts, as the browser is sent them."""
+    return [json.loads(json.loads(el.proto.json)["figure"]) for el in chart_elements(at)]
 
 
 def categories(spec: dict) -> set:

@@ -24,6 +24,7 @@ from tests.app.helpers import (  # noqa: F401 - fixtures
     TOTAL_CSV,
     clear_caches,
     navigation_routing,
+    plotly_specs,
     run,
     shown_tables,
     tiles,
@@ -101,8 +102,8 @@ def shown_texts(at) -> list[str]:
             if column not in SOURCE_COLUMNS:
                 found.append(str(column))
                 found += _cells(frame, column)
-    for chart in at.get("plotly_chart"):
-        found += _plotly_texts(json.loads(chart.proto.spec))
+    for spec in plotly_specs(at):
+        found += _plotly_texts(spec)
     return found
 
 

@@ -16,6 +16,7 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 NO_NETWORK_SCHEMES = {"data", "blob", "about", "chrome", "chrome-extension"}
 DECK_CANVAS = "[data-testid=stDeckGlJsonChart] canvas"
+CHART = ".p8-plot"  # a plotly chart of the dashboard (app/plot.py)
 # url_path (as in dashboard.py) -> (navigation label key, h1 key)
 PAGES = {
     "overview": ("page_overview", "app_title"),
@@ -137,7 +138,7 @@ def fully_drawn(page: Page, timeout: float = 30.0) -> None:
     canvas shows more than its background."""
     skeletons = page.locator("[data-testid=stMain] [data-testid^=stSkeleton]:visible")
     expect(skeletons).to_have_count(0, timeout=timeout * 1000)
-    charts = page.get_by_test_id("stPlotlyChart")
+    charts = page.locator(CHART)
     for index in range(charts.count()):
         expect(charts.nth(index).locator("svg.main-svg").first).to_be_visible(
             timeout=timeout * 1000)

@@ -1,0 +1,78 @@
+"""A plotly chart that keeps its place in the page across reruns.
+
+Streamlit's ``st.plotly_chart`` hashes the figure into its element's identity, key or no
+key, so each filter change removes the chart and draws the new figure in a new element,
+from nothing and twice (docs/benchmarks.md, issue #19). This element (an
+``st.components.v2`` component, in the page itself: no frame) stays while its key does, and
+draws each new figure into the same plot with ``Plotly.react`` (:file:`app/plot.js`).
+
+plotly.js is the copy the plotly package ships, served by the dashboard's own server at
+:data:`PLOTLY_ROUTE` (``serve.py``: no network, one file the browser keeps while the
+package's version does). The chart is written in Streamlit's font, as its chart theme would.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+import plotly
+import plotly.graph_objects as go
+import plotly.io as pio
+import streamlit as st
+from starlette.responses import FileResponse
+from starlette.routing import Route
+
+from p8lib.contract import t
+from p8lib.memo import ByIdentity
+from p8lib.present import chart_text
+
+PLOTLY_FILE = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+PLOTLY_ROUTE = f"/p8-static/plotly-{plotly.__version__}.min.js"
+FONT = '"Source Sans", sans-serif'  # Streamlit's own (its @font-face is the page's)
+
+_JS = Path(__file__).with_suffix(".js").read_text(encoding="utf-8").replace(
+    "@plotly_url@", PLOTLY_ROUTE)
+# Not isolated (no shadow root): plotly.js writes its styles into the page's head.
+_mount = st.components.v2.component("p8_plot", html='<div class="p8-plot" role="img"></div>',
+                                    js=_JS, isolate_styles=False)
+
+
+async def _plotly_js(_request) -> FileResponse:
+    return FileResponse(PLOTLY_FILE, media_type="text/javascript",
+                        headers={"Cache-Control": "public, max-age=31536000, immutable"})
+
+
+def routes() -> list[Route]:
+    """What the server adds to Streamlit's routes for these charts (``serve.py``)."""
+    return [Route(PLOTLY_ROUTE, _plotly_js)]
+
+
+@functools.cache
+def _template(name: str) -> dict:
+    return pio.templates[name].to_plotly_json()
+
+
+def _spec(fig: go.Figure) -> str:
+    """The figure as plotly.js draws it: a template named by the figure written out (the
+    builders name it, unvalidated), the text in Streamlit's font."""
+    spec = fig.to_plotly_json()
+    layout = dict(spec["layout"])
+    if isinstance(layout.get("template"), str):
+        layout["template"] = _template(layout["template"])
+    layout["font"] = {"family": FONT, **layout.get("font", {})}
+    return json.dumps({"data": spec["data"], "layout": layout},
+                      cls=plotly.utils.PlotlyJSONEncoder)
+
+
+# Written once per figure: the views hand every session the same cached figure objects.
+_SPECS = ByIdentity(_spec)
+
+
+def chart(fig: go.Figure, config: dict, key: str, lang: str) -> None:
+    """Draw ``fig`` with plotly's ``config`` in the element ``key``: the same element, and
+    the same plot in the browser, for every figure drawn under that key."""
+    _mount(key=key, data={"figure": _SPECS(fig), "config": config,
+                          "label": chart_text.plain(fig.layout.title.text or ""),
+                          "error": t("chart_not_drawn", lang)})
