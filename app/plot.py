@@ -66,13 +66,17 @@ def _spec(fig: go.Figure) -> str:
                       cls=plotly.utils.PlotlyJSONEncoder)
 
 
+# No plotly logo, and no button sending the chart to plotly's cloud (plotly.js 4 shows one).
+_CONFIG = {"displaylogo": False, "showSendToCloud": False, "showLink": False}
 # Written once per figure: the views hand every session the same cached figure objects.
 _SPECS = ByIdentity(_spec)
 
 
-def chart(fig: go.Figure, config: dict, key: str, lang: str) -> None:
-    """Draw ``fig`` with plotly's ``config`` in the element ``key``: the same element, and
-    the same plot in the browser, for every figure drawn under that key."""
-    _mount(key=key, data={"figure": _SPECS(fig), "config": config,
+def chart(fig: go.Figure, key: str, lang: str, toolbar: bool = True) -> None:
+    """Draw ``fig`` in the element ``key``: the same element, and the same plot in the
+    browser, for every figure drawn under that key. ``toolbar``: plotly's own (zoom, pan,
+    download as PNG) shown while the pointer is over the chart; none on a slide."""
+    _mount(key=key, data={"figure": _SPECS(fig), "config": {**_CONFIG, "displayModeBar":
+                                                             "hover" if toolbar else False},
                           "label": chart_text.plain(fig.layout.title.text or ""),
                           "error": t("chart_not_drawn", lang)})

@@ -32,9 +32,9 @@ def tiles(row: list[tuple[str, str, str | None]], lang: str, key: str, empty_not
 
 
 def chart(fig: go.Figure, lang: str, present: bool, key: str) -> None:
-    """A plotly chart without the plotly logo, kept in place across reruns
-    (:mod:`app.plot`); no mode bar in presenter mode."""
-    plot.chart(fig, {"displaylogo": False, "displayModeBar": not present}, key, lang)
+    """A plotly chart kept in place across reruns (:mod:`app.plot`); no toolbar in
+    presenter mode."""
+    plot.chart(fig, key, lang, toolbar=not present)
 
 
 def formatted_table(frame: pd.DataFrame, lang: str, name: str, key: str,

@@ -47,8 +47,7 @@ if page.info:
     st.info(page.info)
 if page.view is not None:
     if page.view.spec.figure is not None:
-        plot.chart(page.view.spec.figure, {"displayModeBar": False, "displaylogo": False},
-                   f"{page.key}_svg", lang)
+        plot.chart(page.view.spec.figure, f"{page.key}_svg", lang, toolbar=False)
     else:
         st.pydeck_chart(page.view.spec.deck, on_select=page.on_select(),
                         selection_mode="single-object", key=page.key, height=height)

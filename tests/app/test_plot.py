@@ -1,0 +1,103 @@
+"""app/plot.py: the charts' element keeps its identity across reruns, and what it sends is
+the figure plotly.js can draw, with plotly.js served under its version. (In the browser,
+served by serve.py: tests/browser/test_charts.py.)"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import httpx
+import plotly
+import plotly.graph_objects as go
+import pytest
+from starlette.applications import Starlette
+
+from app import plot
+from tests.app.helpers import (  # noqa: F401 - fixtures
+    chart_elements,
+    clear_caches,
+    navigation_routing,
+    plotly_specs,
+    run,
+)
+
+
+def _figure(**layout) -> go.Figure:
+    return go.Figure({"data": [{"type": "bar", "x": ["a", "b"], "y": [1, 2]}],
+                      "layout": {"template": "plotly_white", "title": {"text": "A<br>chart"},
+                                 **layout}}, _validate=False)
+
+
+def test_a_named_template_is_written_out_and_the_text_is_in_streamlits_font():
+    fig = _figure(font={"size": 15, "color": "#222222"})
+    spec = json.loads(plot._spec(fig))
+    # plotly.js knows no template by name: the figure carries plotly_white's own settings.
+    assert spec["layout"]["template"]["layout"]["plot_bgcolor"] == "white"
+    assert spec["layout"]["font"] == {"family": '"Source Sans", sans-serif', "size": 15,
+                                      "color": "#222222"}
+    assert spec["data"] == [{"type": "bar", "x": ["a", "b"], "y": [1, 2]}]
+    assert fig.to_plotly_json()["layout"]["template"] == "plotly_white"  # the figure as it was
+    assert "family" not in fig.to_plotly_json()["layout"]["font"]
+
+
+def test_a_font_family_of_the_figure_is_kept():
+    spec = json.loads(plot._spec(_figure(font={"family": "serif"})))
+    assert spec["layout"]["font"] == {"family": "serif"}
+
+
+def _get(app, path: str, method: str = "GET") -> httpx.Response:
+    async def request() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            return await client.request(method, path)
+    return asyncio.run(request())
+
+
+def test_plotly_js_is_served_under_its_version_and_kept_by_the_browser():
+    assert plotly.__version__ in plot.PLOTLY_ROUTE
+    app = Starlette(routes=plot.routes())
+    response = _get(app, plot.PLOTLY_ROUTE)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/javascript")
+    assert "immutable" in response.headers["cache-control"]
+    assert response.content == Path(plot.PLOTLY_FILE).read_bytes()
+    assert _get(app, "/p8-static/plotly-0.0.0.min.js").status_code == 404
+
+
+@pytest.mark.parametrize("page, key, change", [
+    ("pages/overview.py", "overview_attainment_chart", ("province", "94")),
+    ("pages/province.py", "province_chart", ("year", 2023)),
+])
+def test_a_filter_change_draws_a_new_figure_in_the_same_element(page, key, change):
+    params = {"province": "94"} if page == "pages/province.py" else {}
+    at = run(page, lang="en", **params)
+    (before,) = chart_elements(at)
+    (figure_before,) = plotly_specs(at)
+    assert before.proto.id.endswith(key)
+    at.selectbox(key=change[0]).set_value(change[1]).run()
+    (after,) = chart_elements(at)
+    (figure_after,) = plotly_specs(at)
+    assert figure_after["layout"]["title"] != figure_before["layout"]["title"]
+    # The same element: the browser keeps its plot and draws the new figure into it.
+    assert after.proto.id == before.proto.id
+    assert json.loads(after.proto.json)["label"] != json.loads(before.proto.json)["label"]
+
+
+def test_a_slide_chart_has_no_toolbar_and_the_page_one_shows_it_on_hover():
+    page = json.loads(chart_elements(run("pages/overview.py", lang="en"))[0].proto.json)
+    slide = json.loads(chart_elements(run("pages/overview.py", lang="en", present="1"))[0]
+                       .proto.json)
+    assert page["config"]["displayModeBar"] == "hover"
+    assert slide["config"]["displayModeBar"] is False
+    for config in (page["config"], slide["config"]):
+        assert config["displaylogo"] is False and config["showSendToCloud"] is False
+
+
+def test_the_chart_is_named_by_its_title_in_words_and_its_error_is_in_the_language():
+    for lang, error in (("en", "This chart could not be drawn"),
+                        ("vi", "Không vẽ được biểu đồ này")):
+        data = json.loads(chart_elements(run("pages/overview.py", lang=lang))[0].proto.json)
+        assert data["error"].startswith(error)
+        assert "<" not in data["label"] and data["label"]

@@ -1,0 +1,40 @@
+"""The dashboard's charts (app/plot.py) in the browser: drawn by the plotly.js serve.py
+serves, a filter change drawn into the same plot, and a clear note when that script cannot
+be had."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from app import plot
+from p8lib.contract import t
+from p8lib.present import labels
+from tests.browser.helpers import CHART, fully_drawn, open_app, sidebar_select, wait_idle
+
+_TITLE = f"{CHART} .gtitle"
+
+
+def test_a_filter_change_draws_the_new_figure_into_the_same_plot(page, server):
+    open_app(page, f"{server.url}/overview?lang=en", title=t("app_title", "en"))
+    fully_drawn(page)
+    chart = page.locator(CHART)
+    expect(chart).to_have_count(1)
+    expect(page.locator(_TITLE)).to_contain_text("National")
+    chart.evaluate("plot => { plot.dataset.before = 'yes'; }")
+
+    sidebar_select(page, t("province", "en"), f"{labels.unit_name('94', 'en')} (94)")
+    wait_idle(page)
+    expect(page.locator(_TITLE)).to_contain_text(labels.unit_name("94", "en"))
+    fully_drawn(page)
+    # The same element, not a new one drawn from nothing.
+    assert page.locator(CHART).evaluate("plot => plot.dataset.before") == "yes"
+    assert page.locator(f"{CHART} .main-svg").count() >= 1
+    name = page.locator(CHART).get_attribute("aria-label")  # the title, in words
+    assert labels.unit_name("94", "en") in name and "<" not in name
+
+
+def test_without_its_script_a_chart_says_so_in_the_users_language(page, server):
+    page.route(f"**{plot.PLOTLY_ROUTE}", lambda route: route.abort())
+    open_app(page, f"{server.url}/overview", title=t("app_title", "vi"))
+    expect(page.locator(f"{CHART} .p8-plot-error")).to_have_text(t("chart_not_drawn", "vi"))
+    assert page.locator(f"{CHART} .main-svg").count() == 0
