@@ -37,15 +37,29 @@ export default function ({ data, parentElement }) {
   const plot = parentElement.querySelector(".p8-plot");
   plot.setAttribute("aria-label", data.label);
   const figure = JSON.parse(data.figure);
-  // Figures are drawn in the order they came: a quick second change waits for the first.
+  // The figure's room is kept from the start, while plotly.js loads: nothing below it moves.
+  if (figure.layout.height && !plot.classList.contains("js-plotly-plot")) {
+    plot.style.minHeight = `${figure.layout.height}px`;
+  }
+  // One figure is drawn at a time, the newest: a second change while the first is drawn
+  // (or while plotly.js loads) is drawn next, and any between them never.
+  plot.__p8Next = { figure, config: data.config };
   plot.__p8Drawn = (plot.__p8Drawn ?? Promise.resolve())
     .then(loadPlotly)
     .then((Plotly) => {
+      const next = plot.__p8Next;
+      if (!next) return undefined; // an earlier turn drew it
+      plot.__p8Next = undefined;
       plot.querySelector(".p8-plot-error")?.remove();
-      return Plotly.react(plot, figure.data, figure.layout, data.config);
+      return Plotly.react(plot, next.figure.data, next.figure.layout, next.config);
     })
-    .then(() => followWidth(plot))
+    .then(() => {
+      plot.style.minHeight = "";
+      followWidth(plot);
+    })
     .catch(() => {
+      plot.style.minHeight = "";
+      plot.__p8Next = undefined;
       if (!plot.querySelector(".p8-plot-error")) {
         const note = document.createElement("p");
         note.className = "p8-plot-error";
