@@ -50,15 +50,15 @@ def formatted_table(frame: pd.DataFrame, lang: str, name: str, key: str,
 def chart_and_figures(fig: go.Figure | None, figures: pd.DataFrame, catalogue: pd.DataFrame,
                       lang: str, present: bool, name: str, key: str,
                       no_chart: str = N_("no_chart_rows"), as_html: bool = False,
-                      label: str = "") -> None:
+                      label: str = "", shown: pd.DataFrame | None = None) -> None:
     """A chart of some figures, then those figures as a table (keys ``{key}_chart``,
     ``{key}_figures``; downloads named ``name``, with every figure). Without a chart
     (``fig`` None: nothing of what it draws is there) the note ``no_chart`` (a message id)
     says why, and the table follows. ``as_html``, ``label``: as for
-    :func:`app.widgets.table`."""
+    :func:`app.widgets.table`; ``shown``: as for :func:`app.widgets.figures_table`."""
     if fig is None:
         st.info(t(no_chart, lang))
     else:
         chart(fig, lang, present, key=f"{key}_chart")
     widgets.figures_table(figures, catalogue, lang, name, key=f"{key}_figures",
-                          as_html=as_html, label=label)
+                          as_html=as_html, label=label, shown=shown)

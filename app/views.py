@@ -5,7 +5,7 @@ version, or the ``P8_FIGURES`` file), never by hashing the large figures frame. 
 small tables and charts, shared across sessions (``st.cache_resource``: ``st.cache_data``
 would unpickle a copy on every call, and a rerun makes dozens). A table is handed out as a
 shallow copy (pandas' copy-on-write keeps the shared one as it is), tiles as a new list; a
-chart is never modified by its callers (``st.plotly_chart`` serialises a copy).
+chart is never modified by its callers (:func:`app.plot.chart` writes it out once, as it is).
 
 Every number a view returns is of the scope the filters say (a province or the country, a
 year or every year), and every chart's title names that scope (:func:`scope`), so that a
@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from app import widgets
 from app.data import (
     coverage,
     figures,
@@ -55,6 +56,23 @@ def filtered(province: str | None = None, year: int | None = None,
     """
     return _filtered(figures_token(), province, year, content, indicator, level).copy(
         deep=False)
+
+
+def figures_shown(lang: str, province: str | None = None, year: int | None = None,
+                  content: int | None = None, indicator: str | None = None) -> pd.DataFrame:
+    """The figures table's rows under these filters (:func:`app.widgets.figures_for_screen`
+    of :func:`filtered`), named and formatted once per filters, figures in use and language:
+    the Province and Indicators pages redraw their figures table on every change, and naming
+    it was a third of the Indicators page's rerun (docs/benchmarks.md, issue #19). Shared by
+    every session: never modify it."""
+    return _figures_shown(figures_token(), lang, province, year, content, indicator)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _figures_shown(token: tuple[str, int], lang: str, province: str | None, year: int | None,
+                   content: int | None, indicator: str | None) -> pd.DataFrame:
+    rows = _filtered(token, province, year, content, indicator, None)
+    return widgets.figures_for_screen(rows, indicators(), lang)
 
 
 def scope(province: str | None, year: int | None, lang: str) -> str:
@@ -209,8 +227,8 @@ def attainment_chart(province: str | None, year: int | None, content: int | None
     figures in use, language, presenter mode and height (keyed by those: a rerun neither
     averages the areas again nor hashes a table to find the chart).
 
-    Shared by every session (``st.cache_resource``): never modify it. ``st.plotly_chart``
-    does not; it serialises a copy.
+    Shared by every session (``st.cache_resource``): never modify it. :func:`app.plot.chart`
+    does not; it writes out a copy, once per figure.
     """
     return _attainment_chart(figures_token(), province, year, content, indicator, lang, large,
                              height)

@@ -228,19 +228,31 @@ def _make_table_html(shown: pd.DataFrame, rows: int, name: str, lang: str, label
 _table_html = ByIdentity(_make_table_html)
 
 
+def figures_for_screen(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str
+                       ) -> pd.DataFrame:
+    """The first :data:`MAX_SHOWN_ROWS` of ``figures`` named for people
+    (:func:`p8lib.present.tables.figure_table`) and written as ``lang`` writes numbers: what
+    :func:`figures_table` shows."""
+    head = figures.head(MAX_SHOWN_ROWS)
+    return display.display_frame(columns.for_screen(tables.figure_table(head, catalogue, lang)),
+                                 lang)
+
+
 def figures_table(figures: pd.DataFrame, catalogue: pd.DataFrame, lang: str, name: str,
-                  key: str, as_html: bool = False, label: str = "") -> None:
-    """Figures for people (:func:`p8lib.present.tables.figure_table`), the first
-    :data:`MAX_SHOWN_ROWS` of them on screen; the download has every figure, the same
-    columns, then the codes and ids. ``as_html`` and ``label``: as for :func:`table`.
+                  key: str, as_html: bool = False, label: str = "",
+                  shown: pd.DataFrame | None = None) -> None:
+    """Figures for people (:func:`figures_for_screen`), the first :data:`MAX_SHOWN_ROWS` of
+    them on screen; the download has every figure, the same columns, then the codes and ids.
+    ``as_html`` and ``label``: as for :func:`table`. ``shown``: those rows when the caller
+    keeps them (:func:`app.views.figures_shown`, once per filters, so that the table's HTML
+    is written once too); else they are named here.
 
     Only the rows shown are named and formatted on each run: at 1M figures, naming the
     whole table took seconds and more memory than the budget. The download names them when
     its button is clicked.
     """
-    head = figures.head(MAX_SHOWN_ROWS)
-    shown = display.display_frame(columns.for_screen(tables.figure_table(head, catalogue, lang)),
-                                  lang)
+    if shown is None:
+        shown = figures_for_screen(figures, catalogue, lang)
     table(lambda: tables.figure_table(figures, catalogue, lang), shown, name, lang, key=key,
           noun="figures", rows=len(figures), as_html=as_html, label=label)
 

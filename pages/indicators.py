@@ -55,7 +55,9 @@ else:
             sections.chart_and_figures(chart, shown, catalogue, lang, big,
                                        f"indicator_{indicator}", key="indicators",
                                        as_html=True,
-                                       label=labels.indicator_label(catalogue, indicator, lang))
+                                       label=labels.indicator_label(catalogue, indicator, lang),
+                                       shown=views.figures_shown(lang, f["province"], f["year"],
+                                                                 indicator=indicator))
 
 if not big:
     st.subheader(t("catalogue", lang))

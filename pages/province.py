@@ -68,7 +68,8 @@ else:
                 sections.chart_and_figures(None if fitted is None else fitted[0], figures,
                                            catalogue, lang, big, f"figures_{province}",
                                            key="province", as_html=True,
-                                           label=f"{t('targets_results', lang)} — {place}")
+                                           label=f"{t('targets_results', lang)} — {place}",
+                                           shown=views.figures_shown(lang, **filters_))
     if attainment.open:
         with attainment:
             attain = views.attainment(**filters_)

@@ -16,9 +16,9 @@ from streamlit.testing.v1 import AppTest
 
 from app import data, views, widgets
 from p8lib.analysis import metrics, targets
-from p8lib.contract import catalogue
+from p8lib.contract import catalogue, i18n
 from p8lib.contract.i18n import t
-from p8lib.present import chart_frames
+from p8lib.present import chart_frames, tables
 from tests.app.helpers import (  # noqa: F401 - fixtures
     APP,
     BAD_CSV,
@@ -278,6 +278,24 @@ def test_cached_attainment_equals_the_direct_one(monkeypatch, filters_, level):
     assert len(cached) == len(expected)
     pd.testing.assert_frame_equal(cached.reset_index(drop=True).astype(str),
                                   expected.reset_index(drop=True).astype(str))
+
+
+@pytest.mark.parametrize("filters_", FILTERS)
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_kept_figures_table_is_the_filters_figures_named(monkeypatch, filters_, lang):
+    monkeypatch.delenv(data.FIGURES_ENV, raising=False)
+    shown = metrics.filter_figures(catalogue.figures(), province=filters_["province"],
+                                   year=filters_["year"], content_area=filters_["content"],
+                                   indicator=filters_["indicator"],
+                                   catalogue=catalogue.indicators())
+    kept = views.figures_shown(lang, **filters_)
+    assert views.figures_shown(lang, **filters_) is kept  # named once per filters
+    assert len(kept) == len(shown) > 0
+    named = tables.figure_table(shown, catalogue.indicators(), lang)
+    # The places and values the table shows are those of the filters' figures, in order.
+    place, value = t("unit_name", lang), t("value", lang)
+    assert list(kept[place]) == list(named[place])
+    assert [str(v) for v in kept[value]] == [i18n.fmt_number(v, lang) for v in named[value]]
 
 
 def test_the_shared_figures_hold_text_as_categoricals(monkeypatch):
