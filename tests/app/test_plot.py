@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -47,12 +48,15 @@ def test_a_font_family_of_the_figure_is_kept():
     assert spec["layout"]["font"] == {"family": "serif"}
 
 
-def _get(app, path: str, method: str = "GET") -> httpx.Response:
+def _get(app, path: str) -> httpx.Response:
+    """GET ``path`` of the ASGI ``app``, on a thread of its own (the test's thread may
+    already run an event loop: Streamlit's)."""
     async def request() -> httpx.Response:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-            return await client.request(method, path)
-    return asyncio.run(request())
+            return await client.get(path)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, request()).result()
 
 
 def test_plotly_js_is_served_under_its_version_and_kept_by_the_browser():
