@@ -30,7 +30,6 @@ from p8lib.present import chart_text
 
 PLOTLY_FILE = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 PLOTLY_ROUTE = f"/p8-static/plotly-{plotly.__version__}.min.js"
-FONT = '"Source Sans", sans-serif'  # Streamlit's own (its @font-face is the page's)
 
 _JS = Path(__file__).with_suffix(".js").read_text(encoding="utf-8").replace(
     "@plotly_url@", PLOTLY_ROUTE)
@@ -61,7 +60,7 @@ def _spec(fig: go.Figure) -> str:
     layout = dict(spec["layout"])
     if isinstance(layout.get("template"), str):
         layout["template"] = _template(layout["template"])
-    layout["font"] = {"family": FONT, **layout.get("font", {})}
+    layout["font"] = {"family": chart_text.FONT, **layout.get("font", {})}
     return json.dumps({"data": spec["data"], "layout": layout},
                       cls=plotly.utils.PlotlyJSONEncoder)
 

@@ -52,11 +52,11 @@ from p8lib.maps.builders import (
 from p8lib.maps.colours import NO_DATA_COLOR
 from p8lib.maps.layers import union_rings
 from p8lib.maps.map_text import TOOLTIP_FIELDS
+from p8lib.present import chart_text
 
 SIMPLIFY = 0.01  # degrees, before projection
 PAD = 8  # px kept free around what the figure must show
 HOVER_SIZE = 16  # px: read on a projector
-FONT = '"Source Sans", sans-serif'  # Streamlit's own font (served by the app), as the deck's
 
 
 def mercator_y(lat: np.ndarray | float) -> np.ndarray | float:
@@ -155,7 +155,7 @@ def national_figure(parts: NationalParts, lang: str, height: int) -> go.Figure:
         traces.append(go.Scatter(
             x=[lon], y=[mercator_y(lat)], mode="text", text=[row["text"]], hoverinfo="skip",
             textposition="bottom center" if row["baseline"] == "top" else "top center",
-            textfont={"size": LABEL_SIZE, "color": _rgba(LABEL_COLOR), "family": FONT},
+            textfont={"size": LABEL_SIZE, "color": _rgba(LABEL_COLOR), "family": chart_text.FONT},
             cliponaxis=False, showlegend=False, meta="archipelago-labels"))
     x_range, y_range = _view(parts, boxes, height)
     axis = {"visible": False, "fixedrange": True}
@@ -166,7 +166,7 @@ def national_figure(parts: NationalParts, lang: str, height: int) -> go.Figure:
         "yaxis": {**axis, "range": y_range, "scaleanchor": "x", "scaleratio": 1},
         "dragmode": False, "hovermode": "closest",
         "hoverlabel": {"namelength": -1, "bgcolor": "white", "bordercolor": "#888",
-                       "font": {"size": HOVER_SIZE, "family": FONT, "color": "#262730"}},
+                       "font": {"size": HOVER_SIZE, "family": chart_text.FONT, "color": "#262730"}},
     })
 
 

@@ -30,6 +30,8 @@ WRAP_LINES = 3
 # Characters a chart title may have at its full size (titles name their scope and can be
 # long): about the width of the page's column beside the sidebar, or of a 1280 px projector.
 TITLE_WIDTH = {False: 80, True: 70}
+# The charts' font: Streamlit's own (its @font-face is the page's), which its chart theme sets.
+FONT = '"Source Sans", sans-serif'
 # The width of a line of chart text in Source Sans (the font Streamlit's chart theme sets):
 # at most CHAR_EM em a character plus LINE_EM em — fitted to what Chromium draws of the
 # 15,000 place and indicator names the charts write (docs/benchmarks.md, issue #19). The
