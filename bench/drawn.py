@@ -14,8 +14,11 @@ change in the page, or the last WebGL draw call of a deck.gl canvas — provided
    holds its plot area;
 4. every deck.gl map is drawn: each ``[data-testid=stDeckGlJsonChart]`` ``canvas`` has had at
    least one WebGL draw call (``drawArrays``/``drawElements`` and their instanced forms —
-   clearing the canvas draws nothing). A counter is read at once, where a screenshot of
-   the canvas (the older benchmark's signal) is slow to poll (docs/benchmarks.md);
+   clearing the canvas draws nothing), and the page has begun an animation frame after the
+   frame of the last draw (the compositor has taken the canvas: with software WebGL that
+   commit waits for the GPU process to run the draws, seconds for a new deck). A counter is
+   read at once, where a screenshot of the canvas (the older benchmark's signal) is slow to
+   poll (docs/benchmarks.md);
 5. nothing has changed for :data:`QUIET_MS` — plotly redraws its SVG, deck.gl its canvas,
    and Streamlit inserts elements over several frames after the last message.
 
@@ -40,6 +43,7 @@ INIT_SCRIPT = """
 (() => {
   const P8 = window.__p8 = {frames: [], sends: [], clicks: [], draws: 0, lastActivity: 0,
                            added: 0, removed: 0, mutations: 0, afterplot: [],
+                           lastDraw: 0, shownDraw: 0,
                            longtasks: [], shifts: []};
   const FIELD = {newSession: @new_session@, delta: @delta@,
                  scriptFinished: @script_finished@};
@@ -91,10 +95,24 @@ INIT_SCRIPT = """
       if (!native) continue;
       Ctx.prototype[name] = function (...a) {
         const canvas = this.canvas; canvas.__p8Draws = (canvas.__p8Draws || 0) + 1;
-        P8.draws++; touch(); return native.apply(this, a);
+        P8.draws++; P8.lastDraw = now(); touch(); return native.apply(this, a);
       };
     }
   }
+  // A WebGL frame is on screen only once the compositor has taken it: with software WebGL
+  // (SwiftShader) the renderer waits in that commit, for seconds after a new deck's first
+  // draws, while the GPU process runs them (docs/benchmarks.md, session 15). The first
+  // animation frame begun after a tick that followed the last draw marks that moment.
+  let previousTick = 0;
+  const tick = () => {
+    const at = now();
+    if (P8.lastDraw > P8.shownDraw && P8.lastDraw < previousTick) {
+      P8.shownDraw = P8.lastDraw; touch();
+    }
+    previousTick = at;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
 
   const hookPlotly = () => {
     for (const gd of document.querySelectorAll('.js-plotly-plot')) {
@@ -141,6 +159,7 @@ _STATE_JS = """
     const canvas = c.querySelector('canvas');
     if (!canvas || !(canvas.__p8Draws > 0)) why.push('deck not drawn');
   }
+  if (P8.lastDraw > P8.shownDraw) why.push('deck frame not on screen yet');
   return {ready: why.length === 0, why, now: performance.now(),
           lastActivity: P8.lastActivity};
 }

@@ -40,6 +40,8 @@ def test_open_waits_for_the_chart(peer, page, chart, drawn_by):
     if drawn_by == "draws":
         assert page.evaluate("document.querySelector("
                              "'[data-testid=stDeckGlJsonChart] canvas').__p8Draws") > 0
+        # drawn once the compositor took the last draw's frame: later than the draw itself
+        assert record["shownDraw"] == record["lastDraw"] and drawn > record["lastDraw"]
     else:
         assert record["afterplot"] and min(record["afterplot"]) <= drawn
     parts = breakdown(record, 0.0, drawn)
