@@ -1,7 +1,8 @@
 """"Fully drawn" in the browser, defined once, for every browser figure of the benchmarks.
 
 A Streamlit page is **fully drawn** at the time of its last visible activity — the last DOM
-change in the page, or the last WebGL draw call of a deck.gl canvas — provided that then:
+change in the page, or the first animation frame after a deck.gl canvas's last WebGL draw
+(point 4) — provided that then:
 
 1. the script is not running: ``[data-testid=stApp][data-test-script-state=notRunning]``,
    and for a widget change, a ``script_finished`` message has arrived since the change;
