@@ -7,13 +7,14 @@ The app is ``dashboard.py``; this file adds to it what only the server can:
   (:mod:`app.warmup`), so the first page does not. Before anything is served the shipped
   tables are checked: a damaged one stops the server with a message naming its file, line
   and column (p8lib.contract.catalogue.check_shipped), never half a table;
-- the route of the plotly.js the charts draw with (:mod:`app.plot`);
+- the routes of the scripts the charts and the map draw with (plotly.js, :mod:`app.plot`;
+  deck.gl, :mod:`app.deck_map`);
 - each batch of a run's messages sent at once (:mod:`app.server_socket`: Nagle's algorithm
   off on Streamlit's listening socket), installed when uvicorn imports this file, before
   its start-up accepts a connection.
 
-``streamlit run dashboard.py`` still runs the pages, without these: its charts say that
-their script is not served.
+``streamlit run dashboard.py`` still runs the pages, without these: its charts and its map
+say that their script is not served.
 """
 
 import sys
@@ -21,7 +22,7 @@ from contextlib import asynccontextmanager
 
 import streamlit as st
 
-from app import plot, server_socket, warmup
+from app import deck_map, plot, server_socket, warmup
 
 server_socket.install()
 
@@ -40,4 +41,4 @@ async def lifespan(_app):
     yield
 
 
-app = st.App("dashboard.py", lifespan=lifespan, routes=plot.routes())
+app = st.App("dashboard.py", lifespan=lifespan, routes=[*plot.routes(), *deck_map.routes()])

@@ -132,7 +132,8 @@ def table(measure: str, indicator: str | None, content: int | None, year: int | 
 @dataclass
 class MapPage:
     """What the coverage page shows of its map (the deck is None when the map asks for an
-    indicator first)."""
+    indicator first). ``key`` names the view (vintage, province, level): the selection of
+    a click carries it (:func:`app.state.selected_codes`)."""
 
     view: object | None
     key: str
@@ -280,13 +281,6 @@ def map_page(filters: dict, vintage: str, measure: str, level: str,
                           svg and national)
     except (ImportError, FileNotFoundError):
         page.info = t("map_not_built", lang)
-    if national and page.view is not None and page.view.spec.deck is not None:
-        # New colours mount a new deck element, which a browser drawing WebGL in software
-        # draws in ≈ 0.3 s, where the same element given a new spec took ≈ 1.4 s to re-parse
-        # and draw its polygons again (docs/benchmarks.md, issue #19). A click on the national
-        # map drills down at once, so no selection is lost with the old element; a
-        # drill-down keeps one key (its selected unit stays selected across filters).
-        page.key = f"{key}_{page.view.spec.deck.content_tag()}"
     return page
 
 

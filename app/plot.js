@@ -1,22 +1,8 @@
 // A plotly chart that keeps its place in the page (app/plot.py): each run's figure is drawn
 // into the same plot with Plotly.react. Streamlit calls this function with every new
 // `data` of the mounted element, and the cleanup it returns when the element goes.
-const PLOTLY_URL = "@plotly_url@";
-
-function loadPlotly() {
-  // One copy of plotly.js for every chart of the page, fetched once.
-  window.__p8Plotly ??= new Promise((resolve, reject) => {
-    const script = document.createElement("script");
-    script.src = PLOTLY_URL;
-    script.onload = () => resolve(window.Plotly);
-    script.onerror = () => {
-      window.__p8Plotly = undefined; // the next run tries again
-      reject(new Error(PLOTLY_URL));
-    };
-    document.head.appendChild(script);
-  });
-  return window.__p8Plotly;
-}
+const PLOTLY_URL = "@script_url@";
+const loadPlotly = () => loadScript(PLOTLY_URL).then(() => window.Plotly);
 
 function followWidth(plot) {
   // The page's column changes width without the window's (the sidebar, a fullscreen

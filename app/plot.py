@@ -6,9 +6,8 @@ from nothing and twice (docs/benchmarks.md, issue #19). This element (an
 ``st.components.v2`` component, in the page itself: no frame) stays while its key does, and
 draws each new figure into the same plot with ``Plotly.react`` (:file:`app/plot.js`).
 
-plotly.js is the copy the plotly package ships, served by the dashboard's own server at
-:data:`PLOTLY_ROUTE` (``serve.py``: no network, one file the browser keeps while the
-package's version does). The chart is written in Streamlit's font, as its chart theme would.
+plotly.js is the copy the plotly package ships, served by the dashboard's own server
+(:data:`PLOTLY`, :mod:`app.scripts`). The chart is written in Streamlit's font, as its chart theme would.
 """
 
 from __future__ import annotations
@@ -21,31 +20,24 @@ import plotly
 import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
-from starlette.responses import FileResponse
 from starlette.routing import Route
 
+from app.scripts import Script, element_js
 from p8lib.contract import t
 from p8lib.memo import ByIdentity
 from p8lib.present import chart_text
 
-PLOTLY_FILE = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-PLOTLY_ROUTE = f"/p8-static/plotly-{plotly.__version__}.min.js"
-
-_JS = Path(__file__).with_suffix(".js").read_text(encoding="utf-8").replace(
-    "@plotly_url@", PLOTLY_ROUTE)
+PLOTLY = Script(Path(plotly.__file__).parent / "package_data" / "plotly.min.js",
+                f"/p8-static/plotly-{plotly.__version__}.min.js")
+_JS = element_js(Path(__file__).with_suffix(".js"), PLOTLY)
 # Not isolated (no shadow root): plotly.js writes its styles into the page's head.
 _mount = st.components.v2.component("p8_plot", html='<div class="p8-plot" role="img"></div>',
                                     js=_JS, isolate_styles=False)
 
 
-async def _plotly_js(_request) -> FileResponse:
-    return FileResponse(PLOTLY_FILE, media_type="text/javascript",
-                        headers={"Cache-Control": "public, max-age=31536000, immutable"})
-
-
 def routes() -> list[Route]:
     """What the server adds to Streamlit's routes for these charts (``serve.py``)."""
-    return [Route(PLOTLY_ROUTE, _plotly_js)]
+    return [PLOTLY.route()]
 
 
 @functools.cache

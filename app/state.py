@@ -186,6 +186,8 @@ _SAVED = "_map_saved"  # the controls' last values: widget state is dropped on o
 _PROVINCE_2025 = "_map_province_2025"  # a 2025 province chosen on the map
 _PROVINCE_2025_URL = "province_2025"
 _LEVEL_FOR = "_map_level_for"  # the province whose level the level control was set for
+# The map's element (app/deck_map.py): one for every view, so one WebGL context.
+MAP_ELEMENT = "map_deck"
 
 
 def init_map_controls() -> None:
@@ -243,19 +245,19 @@ def set_level_for(province: str, level: str) -> None:
         st.session_state["map_level"] = level
 
 
-def map_selected(deck_key: str, vintage: str, national: bool,
+def map_selected(view: str, vintage: str, national: bool,
                  new_of: dict[str, str] | None = None) -> None:
     """Callback of the map: a province clicked on the national map is drilled into.
 
     On the 2021 map it becomes the province filter. A 2025 province spans several 2021 ones,
     which the filter cannot name: it is held apart (and the filter cleared unless the filtered
     province is inside it), so the page names, zooms into and highlights the same province.
-    A click in a drill-down only selects the unit (the page names it). ``new_of``: 2021 →
-    2025 province code.
+    A click in a drill-down only selects the unit (the page names it). ``view``: the map the
+    click was made on (:attr:`app.maps.MapPage.key`); ``new_of``: 2021 → 2025 province code.
     """
     if not national:
         return
-    code = next(iter(selected_codes(deck_key).values()), None)
+    code = next(iter(selected_codes(view).values()), None)
     if code is None:
         return
     if vintage == "2021":
@@ -266,9 +268,14 @@ def map_selected(deck_key: str, vintage: str, national: bool,
         st.session_state["province"] = None
 
 
-def selected_codes(deck_key: str) -> dict[str, str]:
-    """Layer id → the ``code`` of the object selected in it on the deck ``deck_key``."""
-    selection = (st.session_state.get(deck_key) or {}).get("selection", {})
+def selected_codes(view: str) -> dict[str, str]:
+    """Layer id → the ``code`` of the object selected in it on the map ``view``
+    (:attr:`app.maps.MapPage.key`). The map is one element (:data:`MAP_ELEMENT`) whichever
+    view it shows: a selection made on another view (the province clicked on the national
+    map, a commune of another province) is not this view's."""
+    selection = (st.session_state.get(MAP_ELEMENT) or {}).get("selection") or {}
+    if selection.get("view") != view:
+        return {}
     out = {}
     for layer, objects in (selection.get("objects") or {}).items():
         for obj in objects:

@@ -13,8 +13,9 @@ change in the page, or the first animation frame after a deck.gl canvas's last W
    page's) holds a ``.js-plotly-plot``, and each ``.p8-plot`` (the dashboard's,
    ``app/plot.py``) is one, whose ``_fullLayout`` plotly has set and whose ``.main-svg``
    holds its plot area;
-4. every deck.gl map is drawn: each ``[data-testid=stDeckGlJsonChart]`` ``canvas`` has had at
-   least one WebGL draw call (``drawArrays``/``drawElements`` and their instanced forms —
+4. every deck.gl map is drawn: each ``canvas`` of a ``[data-testid=stDeckGlJsonChart]``
+   (Streamlit's, the bare page's) or a ``.p8-deck`` (the dashboard's, ``app/deck_map.py``)
+   has had at least one WebGL draw call (``drawArrays``/``drawElements`` and their instanced forms —
    clearing the canvas draws nothing), and the page has begun an animation frame after the
    frame of the last draw (the compositor has taken the canvas: with software WebGL that
    commit waits for the GPU process to run the draws, seconds for a new deck). A counter is
@@ -156,7 +157,7 @@ _STATE_JS = """
     if (!gd || !gd._fullLayout || !gd.querySelector('.main-svg .draglayer, .main-svg .plot'))
       why.push('plotly chart not drawn');
   }
-  for (const c of document.querySelectorAll('[data-testid=stDeckGlJsonChart]')) {
+  for (const c of document.querySelectorAll('[data-testid=stDeckGlJsonChart], .p8-deck')) {
     const canvas = c.querySelector('canvas');
     if (!canvas || !(canvas.__p8Draws > 0)) why.push('deck not drawn');
   }

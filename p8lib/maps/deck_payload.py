@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import weakref
-import zlib
 
 import geopandas as gpd
 import numpy as np
@@ -24,8 +23,6 @@ from pydeck.bindings.json_tools import default_serialize
 Color = tuple[int, int, int, int]
 # Deck → its JSON, kept apart from the deck's own attributes (pydeck serialises those).
 _SERIALISED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-# Deck → its content tag (CompactDeck.content_tag), made once.
-_TAGS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class CompactDeck(pdk.Deck):
@@ -59,14 +56,6 @@ class CompactDeck(pdk.Deck):
                               separators=(",", ":"), ensure_ascii=False)
             _SERIALISED[self] = text
         return text
-
-    def content_tag(self) -> str:
-        """A short tag of the deck's JSON (CRC-32, hex), made once: equal decks, equal tags —
-        for an element key that changes exactly when what the deck draws does."""
-        tag = _TAGS.get(self)
-        if tag is None:
-            tag = _TAGS[self] = f"{zlib.crc32(self.to_json().encode()):08x}"
-        return tag
 
 
 def ring_lists(rings: np.ndarray, decimals: int, closed: bool = True) -> list[list[list[float]]]:

@@ -60,13 +60,13 @@ def _get(app, path: str) -> httpx.Response:
 
 
 def test_plotly_js_is_served_under_its_version_and_kept_by_the_browser():
-    assert plotly.__version__ in plot.PLOTLY_ROUTE
+    assert plotly.__version__ in plot.PLOTLY.url
     app = Starlette(routes=plot.routes())
-    response = _get(app, plot.PLOTLY_ROUTE)
+    response = _get(app, plot.PLOTLY.url)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/javascript")
     assert "immutable" in response.headers["cache-control"]
-    assert response.content == Path(plot.PLOTLY_FILE).read_bytes()
+    assert response.content == Path(plot.PLOTLY.path).read_bytes()
     assert _get(app, "/p8-static/plotly-0.0.0.min.js").status_code == 404
 
 

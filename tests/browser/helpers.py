@@ -15,7 +15,7 @@ from tests.browser.server import IDLE, ROOT
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 NO_NETWORK_SCHEMES = {"data", "blob", "about", "chrome", "chrome-extension"}
-DECK_CANVAS = "[data-testid=stDeckGlJsonChart] canvas"
+DECK_CANVAS = ".p8-deck canvas"  # the dashboard's map (app/deck_map.py)
 CHART = ".p8-plot"  # a plotly chart of the dashboard (app/plot.py)
 # url_path (as in dashboard.py) -> (navigation label key, h1 key)
 PAGES = {

@@ -34,7 +34,7 @@ def test_a_filter_change_draws_the_new_figure_into_the_same_plot(page, server):
 
 
 def test_without_its_script_a_chart_says_so_in_the_users_language(page, server):
-    page.route(f"**{plot.PLOTLY_ROUTE}", lambda route: route.abort())
+    page.route(f"**{plot.PLOTLY.url}", lambda route: route.abort())
     open_app(page, f"{server.url}/overview", title=t("app_title", "vi"))
     expect(page.locator(f"{CHART} .p8-plot-error")).to_have_text(t("chart_not_drawn", "vi"))
     assert page.locator(f"{CHART} .main-svg").count() == 0

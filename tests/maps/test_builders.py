@@ -651,11 +651,3 @@ def test_a_drill_down_is_fitted_to_its_decks_height(code, height):
     spread = (max(p[0] for p in pixels) - min(p[0] for p in pixels),
               max(p[1] for p in pixels) - min(p[1] for p in pixels))
     assert spread[0] >= 0.8 * builders.DETAIL_VIEWPORT[0] or spread[1] >= 0.8 * height
-
-
-def test_a_decks_content_tag_follows_what_it_draws():
-    same, again = _national(lang="en"), _national(lang="en")
-    other = _national(lang="vi")
-    assert same.deck is not again.deck
-    assert same.deck.content_tag() == again.deck.content_tag()
-    assert same.deck.content_tag() != other.deck.content_tag()

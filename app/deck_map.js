@@ -1,0 +1,76 @@
+// A deck.gl map that keeps its place and its WebGL context across reruns (app/deck_map.py):
+// the element's first spec creates one Deck (deck.gl's Jupyter bundle, `createDeck`); each
+// later one is handed to it (`updateDeck`: converted, then `setProps`), so deck.gl keeps
+// its context, its shaders and the layers whose props did not change. Streamlit calls this
+// function with every new `data` of the mounted element, and the cleanup it returns when
+// the element goes.
+const DECK_URL = "@script_url@";
+
+function onClick(box) {
+  // A click selects the object under the pointer (nothing: the selection is cleared), as
+  // st.pydeck_chart's "single-object" selection does; the view it was made on goes with it.
+  return (type, info) => {
+    if (type !== "deck-click-event") return;
+    const picked = info.object?.properties ?? info.object;
+    const objects = picked?.code != null && info.layer
+      ? { [info.layer.id]: [{ code: String(picked.code) }] }
+      : {};
+    box.__p8SetState("selection", { view: box.__p8View, objects });
+  };
+}
+
+function draw(box, next) {
+  box.querySelector(".p8-deck-error")?.remove();
+  const spec = JSON.parse(next.deck);
+  if (box.__p8Deck && next.tooltip === box.__p8Shown?.tooltip) {
+    window.updateDeck(spec, box.__p8Deck);
+  } else {
+    box.__p8Deck?.finalize();
+    box.__p8Deck = window.createDeck({
+      container: box,
+      jsonInput: spec,
+      tooltip: JSON.parse(next.tooltip),
+      handleEvent: onClick(box),
+    });
+    if (!box.__p8Deck) throw new Error("the deck could not be made");
+  }
+  box.__p8Shown = next;
+}
+
+export default function ({ data, parentElement, setStateValue }) {
+  const box = parentElement.querySelector(".p8-deck");
+  box.setAttribute("aria-label", data.label);
+  box.style.height = `${data.height}px`;
+  box.__p8View = data.view;
+  box.__p8SetState = setStateValue;
+  const shown = box.__p8Next ?? box.__p8Shown;
+  if (!(shown && shown.deck === data.deck && shown.tooltip === data.tooltip)) {
+    // One spec is drawn at a time, the newest: a second change while the first is drawn
+    // (or while deck.gl loads) is drawn next, and any between them never.
+    box.__p8Next = data;
+    box.__p8Drawn = (box.__p8Drawn ?? Promise.resolve())
+      .then(() => loadScript(DECK_URL))
+      .then(() => {
+        const next = box.__p8Next;
+        if (!next) return; // an earlier turn drew it
+        box.__p8Next = undefined;
+        draw(box, next);
+      })
+      .catch((error) => {
+        console.error(error);
+        box.__p8Next = undefined;
+        box.__p8Shown = undefined;
+        if (!box.querySelector(".p8-deck-error")) {
+          const note = document.createElement("p");
+          note.className = "p8-deck-error";
+          note.textContent = data.error;
+          box.appendChild(note);
+        }
+      });
+  }
+  return () => {
+    box.__p8Deck?.finalize();
+    box.__p8Deck = undefined;
+    box.__p8Shown = undefined;
+  };
+}
