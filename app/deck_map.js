@@ -6,17 +6,31 @@
 // the element goes.
 const DECK_URL = "@script_url@";
 
-function onClick(box) {
+const CLICK_SLOP = 5; // px: a press that moves further is a drag of the map, not a click
+
+function listen(box) {
   // A click selects the object under the pointer (nothing: the selection is cleared), as
   // st.pydeck_chart's "single-object" selection does; the view it was made on goes with it.
-  return (type, info) => {
-    if (type !== "deck-click-event") return;
-    const picked = info.object?.properties ?? info.object;
+  // The click is the DOM's, picked with the deck (`pickObject`): deck.gl's own gesture
+  // recogniser never reports a click in headless Chromium, where the page is tested.
+  let down = null;
+  box.addEventListener("pointerdown", (event) => {
+    down = { x: event.clientX, y: event.clientY };
+  });
+  box.addEventListener("click", (event) => {
+    const deck = box.__p8Deck;
+    const moved = down
+      ? Math.hypot(event.clientX - down.x, event.clientY - down.y) > CLICK_SLOP
+      : false;
+    if (!deck || moved || event.target.tagName !== "CANVAS") return;
+    const rect = event.target.getBoundingClientRect();
+    const info = deck.pickObject({ x: event.clientX - rect.left, y: event.clientY - rect.top });
+    const picked = info?.object?.properties ?? info?.object;
     const objects = picked?.code != null && info.layer
       ? { [info.layer.id]: [{ code: String(picked.code) }] }
       : {};
     box.__p8SetState("selection", { view: box.__p8View, objects });
-  };
+  });
 }
 
 function draw(box, next) {
@@ -30,7 +44,6 @@ function draw(box, next) {
       container: box,
       jsonInput: spec,
       tooltip: JSON.parse(next.tooltip),
-      handleEvent: onClick(box),
     });
     if (!box.__p8Deck) throw new Error("the deck could not be made");
   }
@@ -43,6 +56,10 @@ export default function ({ data, parentElement, setStateValue }) {
   box.style.height = `${data.height}px`;
   box.__p8View = data.view;
   box.__p8SetState = setStateValue;
+  if (!box.__p8Listening) {
+    listen(box);
+    box.__p8Listening = true;
+  }
   const shown = box.__p8Next ?? box.__p8Shown;
   if (!(shown && shown.deck === data.deck && shown.tooltip === data.tooltip)) {
     // One spec is drawn at a time, the newest: a second change while the first is drawn

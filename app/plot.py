@@ -7,7 +7,8 @@ from nothing and twice (docs/benchmarks.md, issue #19). This element (an
 draws each new figure into the same plot with ``Plotly.react`` (:file:`app/plot.js`).
 
 plotly.js is the copy the plotly package ships, served by the dashboard's own server
-(:data:`PLOTLY`, :mod:`app.scripts`). The chart is written in Streamlit's font, as its chart theme would.
+(:data:`PLOTLY`, :mod:`app.scripts`). The chart is written in Streamlit's font, as its chart
+theme would.
 """
 
 from __future__ import annotations

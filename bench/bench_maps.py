@@ -8,12 +8,13 @@ frames <= 50 ms. The coverage page's decks are measured at their heaviest: every
 and with every tooltip line the page writes (a value, a target and result, a source, a note),
 the pilot outline, and in a drill-down the district lines.
 
-"bytes" is the length of the exact string Streamlit sends: each deck is also
-rendered once with ``st.pydeck_chart`` in an ``AppTest`` and the element's ``proto.json`` must
-equal ``deck.to_json()``. "build" is the map builder with frames loaded once, as the app's
-cache holds them (a drill-down also selects its province's rows from the national frames, as
-a page would); "json" is ``deck.to_json()`` made anew, which Streamlit runs on every rerun
-(a deck keeps its JSON once made: that is paid once per deck built).
+"bytes" is the length of the exact string the page sends: each deck is also
+rendered once with the page's map element (``app.deck_map.deck_map``) in an ``AppTest``, and
+the deck in the element's data must equal ``deck.to_json()``. "build" is the map builder with
+frames loaded once, as the app's cache holds them (a drill-down also selects its province's
+rows from the national frames, as a page would); "json" is ``deck.to_json()`` made anew,
+which Streamlit runs on every rerun (a deck keeps its JSON once made: that is paid once per
+deck built).
 """
 
 from __future__ import annotations
@@ -44,20 +45,20 @@ BUDGET_BUILD_MS = 50.0
 
 
 def _render(deck) -> None:
-    import streamlit as st  # noqa: PLC0415 - only inside the AppTest script
+    from app import deck_map  # noqa: PLC0415 - only inside the AppTest script
 
-    st.pydeck_chart(deck)
+    deck_map.deck_map(deck, "map", "view", 620, "map", "en")
 
 
 def sent_bytes(deck) -> int:
-    """Bytes of the deck JSON as ``st.pydeck_chart`` puts it in its protobuf message."""
+    """Bytes of the deck JSON as the page's map element puts it in its protobuf message."""
     from streamlit.testing.v1 import AppTest  # noqa: PLC0415
 
     at = AppTest.from_function(_render, args=(deck,)).run(timeout=60)
-    (element,) = at.get("deck_gl_json_chart")
-    sent = element.proto.json
+    (element,) = at.get("bidi_component")
+    sent = json.loads(element.proto.json)["deck"]
     if sent != deck.to_json():
-        raise RuntimeError("st.pydeck_chart did not send deck.to_json(): measure what it sends")
+        raise RuntimeError("the map element did not send deck.to_json(): measure what it sends")
     return len(sent.encode("utf-8"))
 
 

@@ -6,9 +6,12 @@ that run the app (``from tests.app.helpers import …``).
 
 from __future__ import annotations
 
+import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import httpx
 import pytest
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -79,6 +82,16 @@ def chart_elements(at: AppTest) -> list:
     return [el for el in at.get("bidi_component") if el.proto.component_name == "p8_plot"]
 
 
+def map_elements(at: AppTest) -> list:
+    """The page's deck.gl maps (app/deck_map.py's element), as AppTest holds them."""
+    return [el for el in at.get("bidi_component") if el.proto.component_name == "p8_deck"]
+
+
+def deck_specs(at: AppTest) -> list[dict]:
+    """The decks of the page's maps, as the browser is sent them."""
+    return [json.loads(json.loads(el.proto.json)["deck"]) for el in map_elements(at)]
+
+
 def plotly_specs(at: AppTest) -> list[dict]:
     """The figures of the page's charts, as the browser is sent them."""
     return [json.loads(json.loads(el.proto.json)["figure"]) for el in chart_elements(at)]
@@ -116,3 +129,14 @@ def navigation_routing(request, monkeypatch):
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+def asgi_get(app, path: str) -> httpx.Response:
+    """GET ``path`` of the ASGI ``app``, on a thread of its own (the test's thread may
+    already run an event loop: Streamlit's)."""
+    async def request() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            return await client.get(path)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, request()).result()

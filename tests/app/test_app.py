@@ -8,7 +8,6 @@ these tests also cover a page opened as the first request (see ``app.state.requi
 from __future__ import annotations
 
 import importlib.util
-import json
 
 import pandas as pd
 import pytest
@@ -28,6 +27,7 @@ from tests.app.helpers import (  # noqa: F401 - fixtures
     TOTAL_CSV,
     categories,
     clear_caches,
+    deck_specs,
     frame_with,
     navigation_routing,
     plotly_specs,
@@ -151,12 +151,11 @@ def test_map_page_has_pilot_provinces_and_attribution():
     assert all(credit in shown for credit in ("dvhcvn", "GPL-3.0", "Natural Earth",
                                                "vietnamadminunits"))
     assert shown.count("Commune boundaries are approximate") == 1  # said once, not per map
-    decks = at.get("deck_gl_json_chart")
+    decks = deck_specs(at)
     if importlib.util.find_spec("p8lib.maps") is None:
         assert "Map layers not built yet" in texts(at)
     else:
-        (deck,) = decks
-        spec = json.loads(deck.proto.json)
+        (spec,) = decks
         assert "provinces" in {layer["id"] for layer in spec["layers"]}
         assert not spec.get("mapProvider")  # layers only: nothing fetched from a tile server
 
@@ -166,7 +165,7 @@ def test_map_vintage_switch_draws_34_provinces():
     at = run("pages/coverage_map.py", lang="en")
     at.button_group(key="map_vintage").set_value("2025").run()
     assert not at.exception
-    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    (spec,) = deck_specs(at)
     (layer,) = [la for la in spec["layers"] if la["id"] == "provinces"]
     assert len(layer["data"]["features"]) == 34
 

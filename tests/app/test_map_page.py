@@ -1,5 +1,5 @@
 """The coverage map page through AppTest: what each province is coloured by (read from the
-deck spec Streamlit sends, ``json.loads(el.proto.json)``), the drill-down, the vintage and
+deck the map element sends, :func:`tests.app.helpers.deck_specs`), the drill-down, the vintage and
 measure in the URL, clicks on the 34-province map, and a provincial report at commune level
 rolled up to its province.
 
@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 from app.data import FIGURES_ENV
 from p8lib.contract import catalogue, t
 from p8lib.maps import colours
+from tests.app.helpers import deck_specs, map_elements
 from tests.app.test_app import (  # noqa: F401 - fixtures: fresh caches, st.navigation routing
     clear_caches,
     navigation_routing,
@@ -49,8 +50,8 @@ def use_figures(monkeypatch, folder, extra: pd.DataFrame) -> None:
 
 
 def deck(at: AppTest) -> dict:
-    (element,) = at.get("deck_gl_json_chart")
-    return json.loads(element.proto.json)
+    (spec,) = deck_specs(at)
+    return spec
 
 
 def units_drawn(at: AppTest) -> dict[str, dict]:
@@ -179,18 +180,18 @@ def test_the_vintage_and_measure_go_to_the_url_and_come_back_to_the_page():
     assert "vintage" not in at.query_params  # the default is left out
 
 
-def _click(deck_key: str, vintage: str, code: str, province: str | None) -> None:
-    """A click on a province of the national deck ``deck_key``, as Streamlit hands it to the
-    deck's callback (GeoJSON features carry their properties)."""
+def _click(view: str, vintage: str, code: str, province: str | None) -> None:
+    """A click on a province of the national map ``view``, as the map element hands it to
+    its callback (app/deck_map.js: the view and, by layer, the clicked object's code)."""
     import streamlit as st
 
     from app import maps, state
 
     if "clicked" not in st.session_state:
         st.session_state["province"] = province
-        st.session_state[deck_key] = {"selection": {"objects": {"provinces": [
-            {"properties": {"code": code}}]}}}
-        state.map_selected(deck_key, vintage, True, new_of=maps.new_province_of())
+        st.session_state[state.MAP_ELEMENT] = {"selection": {"view": view, "objects": {
+            "provinces": [{"code": code}]}}}
+        state.map_selected(view, vintage, True, new_of=maps.new_province_of())
         st.session_state["clicked"] = True
     st.write(f"filter={st.session_state['province']} "
              f"map={state.map_province(vintage, maps.new_province_of())}")
@@ -209,19 +210,46 @@ def test_a_click_drills_into_the_province_clicked(vintage, code, province, expec
     assert at.markdown[0].value == expected
 
 
-def test_the_national_deck_is_a_new_element_when_its_colours_change_and_the_same_otherwise():
-    """New colours mount a new deck (drawn far sooner by software WebGL than a 600 KB spec
-    swapped in place); a change that keeps the colours keeps the element, which then sends
-    nothing new. A drill-down keeps its key whatever the filters."""
-    def deck_id(**params) -> str:
-        return run(MAP, lang="en", **params).get("deck_gl_json_chart")[0].proto.id
+def _click_elsewhere() -> None:
+    """A province clicked on the 63-province national map, then read on the 34-province one."""
+    import streamlit as st
 
-    national = deck_id()
-    assert deck_id(content="1") != national  # other indicators: other colours
-    assert deck_id(measure="coverage") != national
-    assert deck_id() == national  # the same map again: the same element
-    drill = {"province": "94", "measure": "value", "indicator": "comm_groups"}
-    assert deck_id(**drill) == deck_id(**drill, year="2023")
+    from app import maps, state
+
+    st.session_state[state.MAP_ELEMENT] = {"selection": {"view": "map_deck_2021_all_province",
+                                                         "objects": {"provinces": [
+                                                             {"code": "94"}]}}}
+    state.map_selected("map_deck_2025_all_province", "2025", True,
+                       new_of=maps.new_province_of())
+    st.write(f"here={state.selected_codes('map_deck_2025_all_province')} "
+             f"there={state.selected_codes('map_deck_2021_all_province')} "
+             f"map={state.map_province('2025', maps.new_province_of())}")
+
+
+def test_a_selection_belongs_to_the_view_it_was_made_on():
+    """One element draws every view of the map: a click on one view (here the 63-province
+    map) is neither shown on another nor drilled into from it."""
+    at = AppTest.from_function(_click_elsewhere).run(timeout=60)
+    assert at.markdown[0].value == "here={} there={'provinces': '94'} map=None"
+
+
+def test_every_view_of_the_map_is_drawn_by_one_element():
+    """The national map, its colours, the other vintage and every drill-down are one element
+    (one deck.gl Deck, one WebGL context in the browser: app/deck_map.py), told which view
+    it shows."""
+    def element(**params):
+        (el,) = map_elements(run(MAP, lang="en", **params))
+        return el.proto.id, json.loads(el.proto.json)["view"]
+
+    views = [{}, {"content": "1"}, {"measure": "coverage"}, {"vintage": "2025"},
+             {"province": "94", "measure": "value", "indicator": "comm_groups"},
+             {"vintage": "2025", "province_2025": "15"}]
+    drawn = [element(**params) for params in views]
+    assert len({el_id for el_id, _ in drawn}) == 1
+    assert [view for _, view in drawn] == [
+        "map_deck_2021_all_province", "map_deck_2021_all_province",
+        "map_deck_2021_all_province", "map_deck_2025_all_province",
+        "map_deck_2021_94_district", "map_deck_2025_15_commune"]
 
 
 def test_the_34_province_map_names_and_zooms_into_the_same_province():
@@ -232,17 +260,11 @@ def test_the_34_province_map_names_and_zooms_into_the_same_province():
     assert drawn and all(code.isdigit() and len(code) == 5 for code in drawn)
     assert at.query_params["province_2025"] == "15"
     assert {"map_profile_10", "map_profile_15"} <= {b.key for b in at.button}
-    # each map is its own widget: a selection on one (the 63-province map, the country)
-    # is never shown on another
-    ids = {at.get("deck_gl_json_chart")[0].proto.id}
-    for params in ({"vintage": "2025"}, {}, {"province": "10"}):
-        ids.add(run(MAP, lang="en", **params).get("deck_gl_json_chart")[0].proto.id)
-    assert len(ids) == 4
 
 
 def test_a_result_map_asks_for_an_indicator_first():
     at = run(MAP, lang="vi", measure="value")
-    assert not at.get("deck_gl_json_chart")
+    assert not map_elements(at)
     assert "Chọn một chỉ tiêu ở thanh bên" in texts(at)
 
 
@@ -290,7 +312,7 @@ def test_the_talks_map_slide_is_an_svg_figure_with_the_pages_colours_and_legend(
     """A slide draws the national map as SVG (there in well under a second without a GPU,
     where the deck takes seconds): no deck, the same classes as the page's deck, its legend."""
     slide = run(MAP, present="1", slide="2", lang="en")
-    assert slide.get("deck_gl_json_chart") == []
+    assert map_elements(slide) == []
     drawn = slide_provinces(slide)
     assert len(drawn) == 63
     grey = "rgba(205,205,205,0.588)"

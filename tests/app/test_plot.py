@@ -4,12 +4,9 @@ served by serve.py: tests/browser/test_charts.py.)"""
 
 from __future__ import annotations
 
-import asyncio
 import json
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import httpx
 import plotly
 import plotly.graph_objects as go
 import pytest
@@ -17,6 +14,7 @@ from starlette.applications import Starlette
 
 from app import plot
 from tests.app.helpers import (  # noqa: F401 - fixtures
+    asgi_get,
     chart_elements,
     clear_caches,
     navigation_routing,
@@ -48,26 +46,15 @@ def test_a_font_family_of_the_figure_is_kept():
     assert spec["layout"]["font"] == {"family": "serif"}
 
 
-def _get(app, path: str) -> httpx.Response:
-    """GET ``path`` of the ASGI ``app``, on a thread of its own (the test's thread may
-    already run an event loop: Streamlit's)."""
-    async def request() -> httpx.Response:
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-            return await client.get(path)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, request()).result()
-
-
 def test_plotly_js_is_served_under_its_version_and_kept_by_the_browser():
     assert plotly.__version__ in plot.PLOTLY.url
     app = Starlette(routes=plot.routes())
-    response = _get(app, plot.PLOTLY.url)
+    response = asgi_get(app, plot.PLOTLY.url)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/javascript")
     assert "immutable" in response.headers["cache-control"]
     assert response.content == Path(plot.PLOTLY.path).read_bytes()
-    assert _get(app, "/p8-static/plotly-0.0.0.min.js").status_code == 404
+    assert asgi_get(app, "/p8-static/plotly-0.0.0.min.js").status_code == 404
 
 
 @pytest.mark.parametrize("page, key, change", [

@@ -110,9 +110,6 @@ def test_coverage_map_names_the_archipelagos_in_vietnamese(page, server):
 
 
 # --- the measure coloured, the drill-down, the vintage in the URL (issue #17) ------------------
-# A click on the deck is not tested here: in this headless Chromium deck.gl picks on hover (the
-# tooltip test below) but never reports a click, on a bare st.pydeck_chart page too. What a
-# click does is tested through the deck's callback in tests/app/test_map_page.py.
 
 def _canvas_image(page) -> Image.Image:
     canvas = page.locator(DECK_CANVAS)
@@ -228,3 +225,24 @@ def test_hover_names_the_province_its_value_target_and_source(page, server):
     expect(tooltip).to_contain_text("no result reported")
     expect(tooltip).to_contain_text("Target 2021–2025: 125 clubs")
     expect(tooltip).to_contain_text("Source: Project 8 in Lào Cai, Cao Bằng and Gia Lai")
+
+
+def test_a_click_on_a_province_drills_into_it_and_the_map_stays_one_canvas(page, server):
+    """A click on Sóc Trăng drills into it (app/deck_map.js hands the click to the page); the
+    drill-down and the way back are drawn on the same canvas (one deck, one WebGL context)."""
+    open_app(page, f"{server.url}/coverage_map?lang=en&indicator=comm_groups",
+             title=t("page_map", "en"))
+    image = _canvas_image(page)
+    page.evaluate(f"() => document.querySelector('{DECK_CANVAS}').__p8Kept = true")
+    x, y = _pixel_of("94", "2021", image)
+    page.locator(DECK_CANVAS).click(position={"x": x, "y": y})
+    expect(page.get_by_role("heading", name="Sóc Trăng", exact=True)).to_be_visible(
+        timeout=LOAD_TIMEOUT)
+    expect(page).to_have_url(re.compile(r"province=94"))
+    wait_idle(page)
+    assert non_background_share(_png(_canvas_image(page))) >= 0.25  # zoomed in
+    page.get_by_role("button", name=t("map_national", "en")).click()
+    expect(page.get_by_role("heading", name="Sóc Trăng", exact=True)).to_have_count(0)
+    wait_idle(page)
+    assert page.evaluate(f"() => document.querySelector('{DECK_CANVAS}').__p8Kept") is True
+

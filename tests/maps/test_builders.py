@@ -175,21 +175,6 @@ def test_deck_json_is_compact_and_equals_pydeck_content(build):
     assert json.loads(text) == json.loads(pdk.Deck.to_json(deck))  # pydeck's indented JSON
 
 
-def _render(deck) -> None:
-    import streamlit as st
-
-    st.pydeck_chart(deck)
-
-
-def test_streamlit_sends_the_compact_json():
-    from streamlit.testing.v1 import AppTest
-
-    deck = _national(points=_points()).deck
-    at = AppTest.from_function(_render, args=(deck,)).run(timeout=30)
-    (element,) = at.get("deck_gl_json_chart")
-    assert element.proto.json == deck.to_json()  # the exact string measured by the bench
-
-
 def _numbers(value) -> list[float]:
     if isinstance(value, list):
         return [x for item in value for x in _numbers(item)]
