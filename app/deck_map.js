@@ -77,12 +77,7 @@ export default function ({ data, parentElement, setStateValue }) {
         console.error(error);
         box.__p8Next = undefined;
         box.__p8Shown = undefined;
-        if (!box.querySelector(".p8-deck-error")) {
-          const note = document.createElement("p");
-          note.className = "p8-deck-error";
-          note.textContent = data.error;
-          box.appendChild(note);
-        }
+        showNotDrawn(box, "p8-deck-error", data.error);
       });
   }
   return () => {

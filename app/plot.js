@@ -46,12 +46,7 @@ export default function ({ data, parentElement }) {
     .catch(() => {
       plot.style.minHeight = "";
       plot.__p8Next = undefined;
-      if (!plot.querySelector(".p8-plot-error")) {
-        const note = document.createElement("p");
-        note.className = "p8-plot-error";
-        note.textContent = data.error;
-        plot.appendChild(note);
-      }
+      showNotDrawn(plot, "p8-plot-error", data.error);
     });
   return () => {
     plot.__p8Resize?.disconnect();

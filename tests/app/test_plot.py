@@ -1,16 +1,13 @@
 """app/plot.py: the charts' element keeps its identity across reruns, and what it sends is
-the figure plotly.js can draw, with plotly.js served under its version. (In the browser,
+the figure plotly.js can draw. (plotly.js served: tests/app/test_scripts.py; in the browser,
 served by serve.py: tests/browser/test_charts.py.)"""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import plotly
 import plotly.graph_objects as go
 import pytest
-from starlette.applications import Starlette
 
 from app import plot
 from tests.app.helpers import (  # noqa: F401 - fixtures
@@ -44,17 +41,6 @@ def test_a_named_template_is_written_out_and_the_text_is_in_streamlits_font():
 def test_a_font_family_of_the_figure_is_kept():
     spec = json.loads(plot._spec(_figure(font={"family": "serif"})))
     assert spec["layout"]["font"] == {"family": "serif"}
-
-
-def test_plotly_js_is_served_under_its_version_and_kept_by_the_browser():
-    assert plotly.__version__ in plot.PLOTLY.url
-    app = Starlette(routes=plot.routes())
-    response = asgi_get(app, plot.PLOTLY.url)
-    assert response.status_code == 200
-    assert response.headers["content-type"].startswith("text/javascript")
-    assert "immutable" in response.headers["cache-control"]
-    assert response.content == Path(plot.PLOTLY.path).read_bytes()
-    assert asgi_get(app, "/p8-static/plotly-0.0.0.min.js").status_code == 404
 
 
 @pytest.mark.parametrize("page, key, change", [
