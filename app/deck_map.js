@@ -50,16 +50,36 @@ function draw(box, next) {
   box.__p8Shown = next;
 }
 
+function fullscreenButton(box, labels) {
+  // The map alone on the screen, and back (Escape, or the button); deck.gl follows the
+  // box's size. Its labels are the page's language, from Python.
+  const frame = box.parentElement;
+  const button = frame.querySelector(".p8-deck-full");
+  const full = () => document.fullscreenElement === frame;
+  button.textContent = labels[full() ? 1 : 0];
+  if (box.__p8Fullscreen) return;
+  box.__p8Fullscreen = true;
+  button.addEventListener("click", () => {
+    if (full()) document.exitFullscreen();
+    else frame.requestFullscreen();
+  });
+  document.addEventListener("fullscreenchange", () => {
+    button.textContent = box.__p8FullLabels[full() ? 1 : 0];
+  });
+}
+
 export default function ({ data, parentElement, setStateValue }) {
   const box = parentElement.querySelector(".p8-deck");
   box.setAttribute("aria-label", data.label);
   box.style.height = `${data.height}px`;
   box.__p8View = data.view;
   box.__p8SetState = setStateValue;
+  box.__p8FullLabels = data.fullscreen;
   if (!box.__p8Listening) {
     listen(box);
     box.__p8Listening = true;
   }
+  fullscreenButton(box, data.fullscreen);
   const shown = box.__p8Next ?? box.__p8Shown;
   if (!(shown && shown.deck === data.deck && shown.tooltip === data.tooltip)) {
     // One spec is drawn at a time, the newest: a second change while the first is drawn

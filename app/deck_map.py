@@ -37,8 +37,17 @@ DECK_GL = Script(Path(pydeck.__file__).parent / "nbextension" / "static" / "inde
                  f"/p8-static/pydeck-{pydeck.__version__}.js")
 # Not isolated (no shadow root): deck.gl's tooltip and its canvas's styles are the page's.
 _mount = st.components.v2.component(
-    "p8_deck", html='<div class="p8-deck" role="img"></div>',
-    css=".p8-deck { position: relative; width: 100%; }",
+    "p8_deck",
+    html=('<div class="p8-deck-frame"><div class="p8-deck" role="img"></div>'
+          '<button class="p8-deck-full" type="button"></button></div>'),
+    # The full-screen button sits in the map's top right corner, over the canvas, as
+    # Streamlit's element toolbar does; in full screen the map fills the screen.
+    css=(".p8-deck-frame { position: relative; background: #fff; }"
+         " .p8-deck { position: relative; width: 100%; }"
+         " .p8-deck-frame:fullscreen .p8-deck { height: 100% !important; }"
+         " .p8-deck-full { position: absolute; top: 6px; right: 6px; z-index: 2;"
+         " font: inherit; font-size: 0.85rem; padding: 2px 10px; cursor: pointer;"
+         " background: rgba(255,255,255,0.9); border: 1px solid #ccc; border-radius: 6px; }"),
     js=element_js(Path(__file__).with_suffix(".js"), DECK_GL), isolate_styles=False)
 
 
@@ -56,4 +65,5 @@ def deck_map(deck: pydeck.Deck, key: str, view: str, height: int, label: str, la
     _mount(key=key, height=height, default={"selection": None},
            on_selection_change=on_select or (lambda: None),
            data={"deck": deck.to_json(), "tooltip": json.dumps(deck._tooltip), "view": view,
-                 "height": height, "label": label, "error": t("map_not_drawn", lang)})
+                 "height": height, "label": label, "error": t("map_not_drawn", lang),
+                 "fullscreen": [t("map_fullscreen", lang), t("map_fullscreen_exit", lang)]})

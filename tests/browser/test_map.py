@@ -246,3 +246,26 @@ def test_a_click_on_a_province_drills_into_it_and_the_map_stays_one_canvas(page,
     wait_idle(page)
     assert page.evaluate(f"() => document.querySelector('{DECK_CANVAS}').__p8Kept") is True
 
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_full_screen_button_gives_the_map_the_screen_and_takes_it_back(page, server, lang):
+    open_app(page, f"{server.url}/coverage_map?lang={lang}", title=t("page_map", lang))
+    canvas = page.locator(DECK_CANVAS)
+    expect(canvas).to_have_count(1, timeout=LOAD_TIMEOUT)
+    height = canvas.bounding_box()["height"]
+    assert height < page.viewport_size["height"]
+    page.get_by_role("button", name=t("map_fullscreen", lang), exact=True).click()
+    expect(page.get_by_role("button", name=t("map_fullscreen_exit", lang))).to_be_visible()
+    assert page.evaluate("document.fullscreenElement?.className") == "p8-deck-frame"
+    # deck.gl follows the box: the canvas is the screen's height, and drawn
+    page.wait_for_function("document.querySelector('.p8-deck canvas').clientHeight"
+                           f" >= {page.viewport_size['height'] - 2}", timeout=LOAD_TIMEOUT)
+    assert canvas.bounding_box()["height"] >= page.viewport_size["height"] - 2
+    assert drawn_canvas_share(canvas) >= 0.01
+    save_screenshot(page, f"coverage_map-fullscreen-{lang}", full=False)
+    page.get_by_role("button", name=t("map_fullscreen_exit", lang)).click()
+    expect(page.get_by_role("button", name=t("map_fullscreen", lang), exact=True)).to_be_visible()
+    assert page.evaluate("document.fullscreenElement") is None
+    page.wait_for_timeout(500)
+    assert abs(canvas.bounding_box()["height"] - height) <= 2
