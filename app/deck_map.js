@@ -50,22 +50,22 @@ function draw(box, next) {
   box.__p8Shown = next;
 }
 
-function fullscreenButton(box, labels) {
-  // The map alone on the screen, and back (Escape, or the button); deck.gl follows the
-  // box's size. Its labels are the page's language, from Python.
+function fullscreenLabel(box) {
+  // The full-screen button's label, in the page's language (from Python): to enter or exit.
   const frame = box.parentElement;
-  const button = frame.querySelector(".p8-deck-full");
-  const full = () => document.fullscreenElement === frame;
-  button.textContent = labels[full() ? 1 : 0];
-  if (box.__p8Fullscreen) return;
-  box.__p8Fullscreen = true;
-  button.addEventListener("click", () => {
-    if (full()) document.exitFullscreen();
+  frame.querySelector(".p8-deck-full").textContent =
+    box.__p8FullLabels[document.fullscreenElement === frame ? 1 : 0];
+}
+
+function listenFullscreen(box) {
+  // The map alone on the screen, and back (Escape, or the button); deck.gl follows the
+  // box's size. The event is the frame's, so nothing outlives the element.
+  const frame = box.parentElement;
+  frame.querySelector(".p8-deck-full").addEventListener("click", () => {
+    if (document.fullscreenElement === frame) document.exitFullscreen();
     else frame.requestFullscreen();
   });
-  document.addEventListener("fullscreenchange", () => {
-    button.textContent = box.__p8FullLabels[full() ? 1 : 0];
-  });
+  frame.addEventListener("fullscreenchange", () => fullscreenLabel(box));
 }
 
 export default function ({ data, parentElement, setStateValue }) {
@@ -77,9 +77,10 @@ export default function ({ data, parentElement, setStateValue }) {
   box.__p8FullLabels = data.fullscreen;
   if (!box.__p8Listening) {
     listen(box);
+    listenFullscreen(box);
     box.__p8Listening = true;
   }
-  fullscreenButton(box, data.fullscreen);
+  fullscreenLabel(box);
   const shown = box.__p8Next ?? box.__p8Shown;
   if (!(shown && shown.deck === data.deck && shown.tooltip === data.tooltip)) {
     // One spec is drawn at a time, the newest: a second change while the first is drawn

@@ -247,7 +247,6 @@ def test_a_click_on_a_province_drills_into_it_and_the_map_stays_one_canvas(page,
     assert page.evaluate(f"() => document.querySelector('{DECK_CANVAS}').__p8Kept") is True
 
 
-
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_the_full_screen_button_gives_the_map_the_screen_and_takes_it_back(page, server, lang):
     open_app(page, f"{server.url}/coverage_map?lang={lang}", title=t("page_map", lang))
@@ -259,7 +258,7 @@ def test_the_full_screen_button_gives_the_map_the_screen_and_takes_it_back(page,
     expect(page.get_by_role("button", name=t("map_fullscreen_exit", lang))).to_be_visible()
     assert page.evaluate("document.fullscreenElement?.className") == "p8-deck-frame"
     # deck.gl follows the box: the canvas is the screen's height, and drawn
-    page.wait_for_function("document.querySelector('.p8-deck canvas').clientHeight"
+    page.wait_for_function(f"document.querySelector('{DECK_CANVAS}').clientHeight"
                            f" >= {page.viewport_size['height'] - 2}", timeout=LOAD_TIMEOUT)
     assert canvas.bounding_box()["height"] >= page.viewport_size["height"] - 2
     assert drawn_canvas_share(canvas) >= 0.01
