@@ -131,7 +131,10 @@ def test_oidc_sign_in_runs_streamlits_real_redirect_flow(page, tmp_path, recorde
                 has_text=re.compile(r"^Published batch 2: 9 figures"))).to_be_visible()
             save_screenshot(page, "signin-oidc-published-en")
             sidebar(page).get_by_role("button", name=t("sign_out", "en")).click()
-            page.wait_for_timeout(1000)
+            # Streamlit sends the browser to /auth/logout, which clears the cookie and
+            # redirects to the app's root; only then is the sign-out done.
+            page.wait_for_url(f"{server.url}/", timeout=30_000)
+            wait_idle(page)
             open_app(page, f"{server.url}/data?lang=en", title=t("page_data", "en"))
             expect(sidebar(page).get_by_role("button", name=t("sign_in", "en"))).to_be_visible()
         finally:
