@@ -3,7 +3,8 @@
 // later one is handed to it (`updateDeck`: converted, then `setProps`), so deck.gl keeps
 // its context, its shaders and the layers whose props did not change. Streamlit calls this
 // function with every new `data` of the mounted element, and the cleanup it returns when
-// the element goes.
+// the element goes. The map's outlines are painted on a canvas of their own over the deck's
+// (app/flat_outlines.js, loaded before this file).
 const DECK_URL = "@script_url@";
 
 const CLICK_SLOP = 5; // px: a press that moves further is a drag of the map, not a click
@@ -33,9 +34,19 @@ function listen(box) {
   });
 }
 
+function paint(box) {
+  // After each frame deck.gl draws: the outlines, for the view it was drawn with.
+  const viewport = box.__p8Deck?.getViewports()[0];
+  if (viewport) {
+    paintOutlines(box.parentElement.querySelector(".p8-deck-outlines"), viewport,
+                  box.__p8Outlines);
+  }
+}
+
 function draw(box, next) {
   box.querySelector(".p8-deck-error")?.remove();
-  const spec = JSON.parse(next.deck);
+  const [spec, outlines] = splitOutlines(JSON.parse(next.deck));
+  box.__p8Outlines = outlines;
   if (box.__p8Deck && next.tooltip === box.__p8Shown?.tooltip) {
     window.updateDeck(spec, box.__p8Deck);
   } else {
@@ -46,6 +57,7 @@ function draw(box, next) {
       tooltip: JSON.parse(next.tooltip),
     });
     if (!box.__p8Deck) throw new Error("the deck could not be made");
+    box.__p8Deck.setProps({ onAfterRender: () => paint(box) });
   }
   box.__p8Shown = next;
 }

@@ -7,7 +7,8 @@ headless browser here) then stops for 2.5–4.7 s while its GPU process runs the
 context's first frame (docs/benchmarks.md, issue #19, session 15). This element (an
 ``st.components.v2`` component, in the page itself) creates one ``Deck`` and hands it each
 new spec with ``setProps`` (:file:`app/deck_map.js`): deck.gl keeps its context, its
-compiled shaders and every layer whose props did not change.
+compiled shaders and every layer whose props did not change. Its outlines are drawn on a 2D
+canvas over the deck's (:file:`app/flat_outlines.js`; why: :mod:`p8lib.maps.layers`).
 
 The deck.gl it draws with is the bundle pydeck ships for Jupyter (deck.gl's
 ``@deck.gl/jupyter-widget``: ``createDeck``, ``updateDeck``, the JSON converter pydeck's
@@ -39,16 +40,23 @@ DECK_GL = Script(Path(pydeck.__file__).parent / "nbextension" / "static" / "inde
 _mount = st.components.v2.component(
     "p8_deck",
     html=('<div class="p8-deck-frame"><div class="p8-deck" role="img"></div>'
+          '<canvas class="p8-deck-outlines" aria-hidden="true"></canvas>'
           '<button class="p8-deck-full" type="button"></button></div>'),
-    # The full-screen button sits in the map's top right corner, over the canvas, as
-    # Streamlit's element toolbar does; in full screen the map fills the screen.
+    # The outlines' canvas lies over the deck's, under deck.gl's tooltip, and lets the
+    # pointer through to the deck. The full-screen button sits in the map's top right
+    # corner, over the canvas, as Streamlit's element toolbar does; in full screen the map
+    # fills the screen.
     css=(".p8-deck-frame { position: relative; background: #fff; }"
          " .p8-deck { position: relative; width: 100%; }"
+         " .p8-deck-outlines { position: absolute; left: 0; top: 0; width: 100%;"
+         " height: 100%; z-index: 1; pointer-events: none; }"
+         " .p8-deck .deck-tooltip { z-index: 3 !important; }"
          " .p8-deck-frame:fullscreen .p8-deck { height: 100% !important; }"
          " .p8-deck-full { position: absolute; top: 6px; right: 6px; z-index: 2;"
          " font: inherit; font-size: 0.85rem; padding: 2px 10px; cursor: pointer;"
          " background: rgba(255,255,255,0.9); border: 1px solid #ccc; border-radius: 6px; }"),
-    js=element_js(Path(__file__).with_suffix(".js"), DECK_GL), isolate_styles=False)
+    js=element_js(DECK_GL, Path(__file__).with_name("flat_outlines.js"),
+                  Path(__file__).with_suffix(".js")), isolate_styles=False)
 
 
 def routes() -> list[Route]:

@@ -30,7 +30,7 @@ from p8lib.present import chart_text
 
 PLOTLY = Script(Path(plotly.__file__).parent / "package_data" / "plotly.min.js",
                 f"/p8-static/plotly-{plotly.__version__}.min.js")
-_JS = element_js(Path(__file__).with_suffix(".js"), PLOTLY)
+_JS = element_js(PLOTLY, Path(__file__).with_suffix(".js"))
 # Not isolated (no shadow root): plotly.js writes its styles into the page's head.
 _mount = st.components.v2.component("p8_plot", html='<div class="p8-plot" role="img"></div>',
                                     js=_JS, isolate_styles=False)

@@ -32,8 +32,8 @@ class Script:
         return Route(self.url, send)
 
 
-def element_js(source: Path, script: Script) -> str:
-    """An element's JavaScript (``source``), after the loader, with ``@script_url@`` replaced
-    by ``script``'s URL."""
-    return (_LOADER.read_text(encoding="utf-8") + "\n"
-            + source.read_text(encoding="utf-8").replace("@script_url@", script.url))
+def element_js(script: Script, *sources: Path) -> str:
+    """An element's JavaScript: the loader, then ``sources`` in order (one module), with
+    ``@script_url@`` replaced by ``script``'s URL."""
+    text = "\n".join(f.read_text(encoding="utf-8") for f in (_LOADER, *sources))
+    return text.replace("@script_url@", script.url)

@@ -77,11 +77,12 @@ with st.sidebar:
                            format_func=lambda a: ALL["content"] if a is None
                            else f"Nội dung {a}: {AREAS[a]}")
     indicators = indicator_names()
-    st.selectbox("Chỉ tiêu", [None, *indicators], key="indicator",
-                 format_func=lambda i: ALL["indicator"] if i is None else indicators[i])
+    indicator = st.selectbox("Chỉ tiêu", [None, *indicators], key="indicator",
+                             format_func=lambda i: ALL["indicator"] if i is None
+                             else indicators[i])
     st.toggle("Chế độ trình chiếu", key="present")
 
-seed = zlib.crc32(repr((province, year, content)).encode())
+seed = zlib.crc32(repr((province, year, content, indicator)).encode())
 kinds = st.query_params.get("chart", "plotly").split(",")
 st.title("Bare page")
 rows = [{"row": i, "value": (seed >> (i % 24)) % 1000} for i in range(50)]

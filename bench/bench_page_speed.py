@@ -65,7 +65,10 @@ CHANGES = [("year", "year", "year", "2023"), ("province", "province", "province"
            ("content area", "content_area", "content", "Nội dung 1"),
            ("back to national", "province", "province", t("all_provinces", "vi")),
            ("all areas", "content_area", "content", t("all_areas", "vi")),
-           ("all years", "year", "year", t("all_years", "vi"))]
+           ("all years", "year", "year", t("all_years", "vi")),
+           # on the national map, a recolouring and nothing else
+           ("indicator", "indicator", "indicator", "Tổ truyền thông cộng đồng"),
+           ("all indicators", "indicator", "indicator", t("all_indicators", "vi"))]
 CDP_METRICS = ("LayoutCount", "RecalcStyleCount", "LayoutDuration", "RecalcStyleDuration",
                "ScriptDuration", "TaskDuration")
 BUDGET_CHANGE_P95 = 0.5

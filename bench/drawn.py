@@ -15,12 +15,14 @@ change in the page, or the first animation frame after a deck.gl canvas's last W
    holds its plot area;
 4. every deck.gl map is drawn: each ``canvas`` of a ``[data-testid=stDeckGlJsonChart]``
    (Streamlit's, the bare page's) or a ``.p8-deck`` (the dashboard's, ``app/deck_map.py``)
-   has had at least one WebGL draw call (``drawArrays``/``drawElements`` and their instanced forms —
-   clearing the canvas draws nothing), and the page has begun an animation frame after the
-   frame of the last draw (the compositor has taken the canvas: with software WebGL that
-   commit waits for the GPU process to run the draws, seconds for a new deck). A counter is
-   read at once, where a screenshot of the canvas (the older benchmark's signal) is slow to
-   poll (docs/benchmarks.md);
+   has had at least one WebGL draw call (``drawArrays``/``drawElements`` and their instanced
+   forms — clearing the canvas draws nothing), and the page has begun an animation frame
+   after the frame of the last draw (the compositor has taken the canvas: with software WebGL
+   that commit waits for the GPU process to run the draws, seconds for a new deck). A draw is
+   WebGL's, or a stroke of the dashboard's outlines, which it paints on a 2D canvas over the
+   deck's (``.p8-deck-outlines``, ``app/flat_outlines.js``). A counter is read at once, where
+   a screenshot of the canvas (the older benchmark's signal) is slow to poll
+   (docs/benchmarks.md);
 5. nothing has changed for :data:`QUIET_MS` — plotly redraws its SVG, deck.gl its canvas,
    and Streamlit inserts elements over several frames after the last message.
 
@@ -101,6 +103,14 @@ INIT_SCRIPT = """
       };
     }
   }
+  // The dashboard's map strokes its outlines on a 2D canvas of their own: a draw of the map.
+  const stroke = CanvasRenderingContext2D.prototype.stroke;
+  CanvasRenderingContext2D.prototype.stroke = function (...a) {
+    if (this.canvas.classList?.contains('p8-deck-outlines')) {
+      P8.draws++; P8.lastDraw = now(); touch();
+    }
+    return stroke.apply(this, a);
+  };
   // A WebGL frame is on screen only once the compositor has taken it: with software WebGL
   // (SwiftShader) the renderer waits in that commit, for seconds after a new deck's first
   // draws, while the GPU process runs them (docs/benchmarks.md, session 15). The first

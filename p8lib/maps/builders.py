@@ -23,6 +23,9 @@ Layer ids: ``provinces``, ``pilot-provinces``, ``implementing-districts``, ``com
 ``commune-points-implementing``, ``commune-points-priority``, ``commune-points-other``,
 ``archipelagos``, ``archipelago-labels``.
 
+Every outline (province and commune borders, pilot provinces, districts) is drawn by the map
+element on a 2D canvas over the deck, not by deck.gl (:data:`p8lib.maps.layers.FLAT_OUTLINE`).
+
 Pilot provinces are outlined as one shape (the union of their provinces): two pilot provinces
 that touch share no doubled line, and the colour inside stays whole.
 
@@ -53,6 +56,7 @@ from p8lib.maps.deck_payload import Color, CompactDeck, features, flat_polygons
 from p8lib.maps.layers import (
     APPROXIMATE_NOTE,
     BOUNDARY_NOTE,
+    FLAT_OUTLINE,
     KINDS,
     POINT_COLORS,
     boundary_note,
@@ -210,7 +214,7 @@ def province_map(
         "GeoJsonLayer", features(parts.provinces, parts.props, NATIONAL_DECIMALS),
         id="provinces", pickable=True, auto_highlight=True, stroked=True, filled=True,
         get_fill_color="properties.fill",
-        get_line_color=list(LINE_COLOR), line_width_min_pixels=1)]
+        get_line_color=list(LINE_COLOR), line_width_min_pixels=1, **FLAT_OUTLINE)]
     legend = parts.legend
     if not parts.pilots.empty:
         layers.append(union_outline_layer("pilot-provinces", parts.pilots, PILOT_COLOR, 2,
@@ -355,7 +359,7 @@ def province_detail_map(
         "PolygonLayer", flat_polygons(units, props, decimals, TOOLTIP_FIELDS), id=f"{level}s",
         pickable=True, auto_highlight=True, stroked=True, filled=True, get_polygon="polygon",
         get_fill_color="fill", get_line_color=list(COMMUNE_LINE_COLOR),
-        line_width_min_pixels=1)]
+        line_width_min_pixels=1, **FLAT_OUTLINE)]
     drawn = {level: units}
     if district_lines is not None and not district_lines.empty:
         # Thin lines, each edge two districts share sent once, at the national decimals

@@ -1,6 +1,15 @@
 """The layers and properties the map builders put in a deck: fills and tooltip lines per
 unit (:func:`shading`), outlines, commune dots, and the note on whose boundaries are drawn.
 
+Outlines are drawn flat: every layer of lines (:func:`path_layer`) and every stroked layer
+of polygons carries :data:`FLAT_OUTLINE`, and the dashboard's map element
+(:file:`app/deck_map.js`) draws those lines on a 2D canvas over the deck instead of with
+deck.gl. A browser drawing WebGL in software (SwiftShader: office PCs without a GPU driver,
+every headless browser) spends ~1 s redrawing deck.gl's wide-line geometry for the national
+map's outlines, and a 2D canvas ~20 ms (docs/benchmarks.md, session 18); with a GPU both
+take milliseconds. Anything else that draws the deck (``st.pydeck_chart``, pydeck's HTML)
+ignores the property and draws the lines with deck.gl.
+
 Used by :mod:`p8lib.maps.builders`; pure functions, no streamlit.
 """
 
@@ -31,6 +40,9 @@ from p8lib.maps.map_text import TOOLTIP_FIELDS
 from p8lib.maps.map_values import COVERAGE_CLASSES
 
 KINDS = ("attainment", "count", "coverage")
+# A layer's lines (a PathLayer's paths, a stroked polygon layer's strokes) are drawn on the
+# map element's 2D canvas, not by deck.gl (module docstring): ``pdk.Layer(..., **FLAT_OUTLINE)``.
+FLAT_OUTLINE = {"p8_flat_outline": True}
 OUTLINE_MAX_COORDS = 6_000  # per outline layer (pilot provinces, districts)
 # A unit's parts smaller than this share of its largest part are not outlined (fragments
 # along an edge of the derived boundaries: 0.3–0.4 % of Gia Lai); Sóc Trăng's island
@@ -66,7 +78,7 @@ def text(values: Iterable[object]) -> list[str]:
 
 def path_layer(layer_id: str, rings: np.ndarray, color: Color, width: float,
                 decimals: int) -> pdk.Layer:
-    """Rings as a PathLayer of [lon, lat] pairs, never picked.
+    """Rings as a PathLayer of [lon, lat] pairs, never picked, drawn flat (:data:`FLAT_OUTLINE`).
 
     Flat rings with ``positionFormat: "XY"`` would be smaller, but pydeck serialises every
     string argument as an accessor expression ("@@=XY"), which deck.gl ignores and then reads
@@ -74,7 +86,8 @@ def path_layer(layer_id: str, rings: np.ndarray, color: Color, width: float,
     """
     paths = [{"path": ring} for ring in ring_lists(rings, decimals)]
     return pdk.Layer("PathLayer", paths, id=layer_id, get_path="path",
-                     get_color=list(color), width_min_pixels=width, pickable=False)
+                     get_color=list(color), width_min_pixels=width, pickable=False,
+                     **FLAT_OUTLINE)
 
 
 def outline_layer(layer_id: str, frame: gpd.GeoDataFrame, color: Color, width: float,

@@ -62,3 +62,23 @@ def test_a_filter_change_is_timed_from_its_click(peer, page):
     assert parts["runs"] == 1  # one new_session: the rerun the change asked for
     assert parts["to_send"] >= 0 and parts["bytes"] > 0
     assert parts["afterplot"] >= 1  # the chart was redrawn with the new year's bars
+
+
+def test_a_stroke_of_the_maps_outlines_is_a_draw_of_the_map(peer, page):
+    """The dashboard paints its map's outlines on a 2D canvas (app/flat_outlines.js): a stroke
+    there is a draw the map waits for; a stroke on another canvas is not."""
+    page.goto(f"{peer.url}/?chart=plotly", wait_until="commit")
+    fully_drawn(page, 0.0)
+    counts = page.evaluate("""() => {
+        const P8 = window.__p8, seen = [];
+        for (const name of ['p8-deck-outlines', 'other']) {
+          const canvas = document.createElement('canvas');
+          canvas.className = name;
+          document.body.appendChild(canvas);
+          const before = P8.draws, context = canvas.getContext('2d');
+          context.moveTo(0, 0); context.lineTo(10, 10); context.stroke();
+          seen.push(P8.draws - before);
+        }
+        return seen;
+    }""")
+    assert counts == [1, 0]

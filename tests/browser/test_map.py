@@ -1,49 +1,33 @@
 """The coverage map in Chromium (WebGL on SwiftShader, no tiles, no network): the Hoàng Sa and
 Trường Sa archipelagos and their names in view; provinces coloured by the measure where the
-deck puts them, and changing with the year; a click drills into the province clicked, on the
-63- and on the 34-province map; the vintage in the URL; screenshots of each view."""
+deck puts them, and changing with the year; the vintage in the URL; the tooltip; screenshots
+of each view. The drill-down: test_map_drill.py."""
 
 from __future__ import annotations
 
 import io
-import json
 import re
 
-import pandas as pd
-import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
 from p8lib.contract.i18n import t
-from p8lib.maps import builders, geo
+from p8lib.maps import builders
 from tests.browser.helpers import (
     DECK_CANVAS,
     LOAD_TIMEOUT,
     SCREENSHOTS,
     drawn_canvas_share,
-    non_background_share,
     open_app,
     query,
     save_screenshot,
     sidebar_select,
     wait_idle,
 )
+from tests.browser.map_canvas import canvas_image, expected_marks, pixel_of
 from tests.maps.test_builders import web_mercator
 
 DARK = 140  # luminance: the islands' ring (70, 70, 70) and the names (50, 50, 50), antialiased
-
-
-def _expected_marks(vintage: str, lang: str) -> tuple[dict, list[dict], list[dict]]:
-    """View, island dots and names of the national deck as the page builds it.
-
-    Values do not move anything: the page's deck differs only in its colours.
-    """
-    spec = builders.province_map(geo.load_boundaries("province", vintage), pd.Series(dtype=float),
-                             lang=lang)
-    deck = json.loads(spec.deck.to_json())
-    layers = {layer["id"]: layer for layer in deck["layers"]}
-    return (deck["initialViewState"], layers["archipelagos"]["data"],
-            layers["archipelago-labels"]["data"])
 
 
 def _dark_pixels(image: Image.Image, box: tuple[float, float, float, float]) -> int:
@@ -56,7 +40,7 @@ def _dark_pixels(image: Image.Image, box: tuple[float, float, float, float]) -> 
 def assert_archipelagos_drawn(png: bytes, vintage: str, lang: str) -> None:
     """Both archipelagos' dots and names are on the canvas where the deck puts them."""
     image = Image.open(io.BytesIO(png))
-    view, dots, labels = _expected_marks(vintage, lang)
+    view, dots, labels = expected_marks(vintage, lang)
     width, height = image.size
     for code in sorted({d["code"] for d in dots}):
         found = 0
@@ -111,29 +95,11 @@ def test_coverage_map_names_the_archipelagos_in_vietnamese(page, server):
 
 # --- the measure coloured, the drill-down, the vintage in the URL (issue #17) ------------------
 
-def _canvas_image(page) -> Image.Image:
-    canvas = page.locator(DECK_CANVAS)
-    expect(canvas).to_have_count(1, timeout=LOAD_TIMEOUT)  # the deck's script loads lazily
-    drawn_canvas_share(canvas)
-    page.wait_for_timeout(800)  # a new deck's layers replace the old ones
-    return Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
-
-
-def _pixel_of(code: str, vintage: str, image: Image.Image) -> tuple[int, int]:
-    """Where the national deck draws a point inside province ``code`` (its view does not
-    depend on the values)."""
-    view = _expected_marks(vintage, "en")[0]
-    provinces = geo.load_boundaries("province", vintage).set_index("code")
-    point = provinces.geometry[code].representative_point()
-    x, y = web_mercator(point.x, point.y, view, image.width, image.height)
-    return round(x), round(y)
-
-
 def _magenta(image: Image.Image, code: str, vintage: str) -> bool:
     """Whether province ``code`` is drawn in a colour of the ramp (magenta over white: red
     well above green) rather than the neutral no-data grey; the reddest pixel of a 5×5 patch,
     as a white border line may run through the exact point."""
-    x, y = _pixel_of(code, vintage, image)
+    x, y = pixel_of(code, vintage, image)
     patch = [image.getpixel((x + dx, y + dy)) for dx in range(-2, 3) for dy in range(-2, 3)]
     r, g, _ = max(patch, key=lambda rgb: rgb[0] - rgb[1])
     return r - g >= 30
@@ -142,57 +108,17 @@ def _magenta(image: Image.Image, code: str, vintage: str) -> bool:
 def test_province_colours_follow_the_measure_and_the_year(page, server):
     open_app(page, f"{server.url}/coverage_map?lang=en&measure=value&indicator=comm_groups"
              "&year=2022", title=t("page_map", "en"))
-    before = _canvas_image(page)
+    before = canvas_image(page)
     assert _magenta(before, "10", "2021")  # Lào Cai reports 324 groups in 2022
     assert not _magenta(before, "94", "2021")  # Sóc Trăng reports for 2023 only
     assert not _magenta(before, "01", "2021")  # Hà Nội: no data
     sidebar_select(page, t("year", "en"), "2023")
     expect(page).to_have_url(re.compile(r"year=2023"))
     wait_idle(page)
-    after = _canvas_image(page)
+    after = canvas_image(page)
     assert not _magenta(after, "10", "2021")
     assert _magenta(after, "94", "2021")
     save_screenshot(page, "coverage_map-value-2023-en")
-
-
-@pytest.mark.parametrize(("lang", "query_string", "name", "more"), [
-    ("en", "province=94", "Sóc Trăng", t("map_district_lines", "en")),
-    ("vi", "province=10&measure=value", "Tỉnh Lào Cai", "Tỉnh Lào Cai còn báo cáo cho cả tỉnh"),
-    ("en", "vintage=2025&province_2025=15", "Lào Cai",
-     "made of (former units): Lào Cai, Yên Bái"),
-    ("vi", "vintage=2025&province=94", "Thành phố Cần Thơ", "Tỉnh Sóc Trăng"),
-], ids=["2021-en", "2021-vi-districts", "2025-en", "2025-vi-from-the-filter"])
-def test_a_province_drill_down_draws_its_units(page, server, lang, query_string, name, more):
-    open_app(page, f"{server.url}/coverage_map?lang={lang}&indicator=comm_groups&"
-             f"{query_string}", title=t("page_map", lang))
-    expect(page.get_by_role("heading", name=name, exact=True)).to_be_visible()
-    expect(page.get_by_text(more, exact=False).first).to_be_visible()
-    image = _canvas_image(page)
-    # zoomed in: the province fills the canvas, not a speck of the country
-    assert non_background_share(_png(image)) >= 0.25
-    vintage = "2025" if "2025" in query_string else "2021"
-    save_screenshot(page, f"coverage_map-drilled-{vintage}-{lang}")
-    page.get_by_role("button", name=t("map_national", lang)).click()
-    expect(page.get_by_role("heading", name=name, exact=True)).to_have_count(0)
-    wait_idle(page)
-    save_screenshot(page, f"coverage_map-national-{vintage}-{lang}")
-
-
-def _png(image: Image.Image) -> bytes:
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return out.getvalue()
-
-
-def test_choosing_a_province_in_the_sidebar_drills_into_it(page, server):
-    open_app(page, f"{server.url}/coverage_map?lang=en&indicator=comm_groups",
-             title=t("page_map", "en"))
-    national = _canvas_image(page)
-    sidebar_select(page, t("province", "en"), "Sóc Trăng (94)")
-    expect(page.get_by_role("heading", name="Sóc Trăng", exact=True)).to_be_visible()
-    expect(page).to_have_url(re.compile(r"province=94"))
-    drilled = _canvas_image(page)
-    assert non_background_share(_png(drilled)) > 2 * non_background_share(_png(national))
 
 
 def test_the_vintage_is_in_the_url_and_a_link_opens_it(page, server):
@@ -208,7 +134,7 @@ def test_the_vintage_is_in_the_url_and_a_link_opens_it(page, server):
     expect(page).to_have_url(re.compile(r"measure=coverage"))
     assert query(page)["vintage"] == "2025"
     wait_idle(page)
-    _canvas_image(page)
+    canvas_image(page)
     save_screenshot(page, "coverage_map-coverage-2025-en")
 
 
@@ -217,8 +143,8 @@ def test_hover_names_the_province_its_value_target_and_source(page, server):
     # province target for "Leaders of change" clubs and no result yet
     open_app(page, f"{server.url}/coverage_map?lang=en&indicator=leaders_of_change_clubs",
              title=t("page_map", "en"))
-    image = _canvas_image(page)
-    x, y = _pixel_of("04", "2021", image)
+    image = canvas_image(page)
+    x, y = pixel_of("04", "2021", image)
     page.locator(DECK_CANVAS).hover(position={"x": x, "y": y})
     tooltip = page.locator(".deck-tooltip")
     expect(tooltip).to_contain_text("Cao Bằng")
@@ -227,44 +153,3 @@ def test_hover_names_the_province_its_value_target_and_source(page, server):
     expect(tooltip).to_contain_text("Source: Project 8 in Lào Cai, Cao Bằng and Gia Lai")
 
 
-def test_a_click_on_a_province_drills_into_it_and_the_map_stays_one_canvas(page, server):
-    """A click on Sóc Trăng drills into it (app/deck_map.js hands the click to the page); the
-    drill-down and the way back are drawn on the same canvas (one deck, one WebGL context)."""
-    open_app(page, f"{server.url}/coverage_map?lang=en&indicator=comm_groups",
-             title=t("page_map", "en"))
-    image = _canvas_image(page)
-    page.evaluate(f"() => document.querySelector('{DECK_CANVAS}').__p8Kept = true")
-    x, y = _pixel_of("94", "2021", image)
-    page.locator(DECK_CANVAS).click(position={"x": x, "y": y})
-    expect(page.get_by_role("heading", name="Sóc Trăng", exact=True)).to_be_visible(
-        timeout=LOAD_TIMEOUT)
-    expect(page).to_have_url(re.compile(r"province=94"))
-    wait_idle(page)
-    assert non_background_share(_png(_canvas_image(page))) >= 0.25  # zoomed in
-    page.get_by_role("button", name=t("map_national", "en")).click()
-    expect(page.get_by_role("heading", name="Sóc Trăng", exact=True)).to_have_count(0)
-    wait_idle(page)
-    assert page.evaluate(f"() => document.querySelector('{DECK_CANVAS}').__p8Kept") is True
-
-
-@pytest.mark.parametrize("lang", ["en", "vi"])
-def test_the_full_screen_button_gives_the_map_the_screen_and_takes_it_back(page, server, lang):
-    open_app(page, f"{server.url}/coverage_map?lang={lang}", title=t("page_map", lang))
-    canvas = page.locator(DECK_CANVAS)
-    expect(canvas).to_have_count(1, timeout=LOAD_TIMEOUT)
-    height = canvas.bounding_box()["height"]
-    assert height < page.viewport_size["height"]
-    page.get_by_role("button", name=t("map_fullscreen", lang), exact=True).click()
-    expect(page.get_by_role("button", name=t("map_fullscreen_exit", lang))).to_be_visible()
-    assert page.evaluate("document.fullscreenElement?.className") == "p8-deck-frame"
-    # deck.gl follows the box: the canvas is the screen's height, and drawn
-    page.wait_for_function(f"document.querySelector('{DECK_CANVAS}').clientHeight"
-                           f" >= {page.viewport_size['height'] - 2}", timeout=LOAD_TIMEOUT)
-    assert canvas.bounding_box()["height"] >= page.viewport_size["height"] - 2
-    assert drawn_canvas_share(canvas) >= 0.01
-    save_screenshot(page, f"coverage_map-fullscreen-{lang}", full=False)
-    page.get_by_role("button", name=t("map_fullscreen_exit", lang)).click()
-    expect(page.get_by_role("button", name=t("map_fullscreen", lang), exact=True)).to_be_visible()
-    assert page.evaluate("document.fullscreenElement") is None
-    page.wait_for_timeout(500)
-    assert abs(canvas.bounding_box()["height"] - height) <= 2

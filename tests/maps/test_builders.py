@@ -107,6 +107,28 @@ def test_layer_ids_and_pickability():
     assert not any("positionFormat" in layer for layer in layers)
 
 
+@pytest.mark.parametrize("build", [
+    lambda: _national(pilot_codes=["01", "04"], districts=_provinces().iloc[:1]),
+    lambda: _detail(district_lines=_provinces().iloc[:1], pilot_outline=_provinces().iloc[:1]),
+], ids=["national", "drill-down"])
+def test_every_outline_is_drawn_flat_and_nothing_else(build):
+    """The map element draws the lines of the layers marked flat on its 2D canvas
+    (app/flat_outlines.js): every line of a map is marked, no dot or text is."""
+    layers = _spec_json(build())["layers"]
+    flat = {layer["id"] for layer in layers if layer.get("p8FlatOutline")}
+    lines = {layer["id"] for layer in layers if layer["@@type"] == "PathLayer"
+             or (layer["@@type"] in ("GeoJsonLayer", "PolygonLayer") and layer.get("stroked"))}
+    assert flat == lines
+    assert {"pilot-provinces"} < flat
+    assert not flat & {layer["id"] for layer in layers
+                       if layer["@@type"] in ("ScatterplotLayer", "TextLayer")}
+    for layer in layers:
+        if layer["id"] in flat:  # what the canvas reads: a colour and a width in pixels
+            width = layer.get("widthMinPixels", layer.get("lineWidthMinPixels"))
+            color = layer.get("getColor", layer.get("getLineColor"))
+            assert width > 0 and len(color) == 4, layer["id"]
+
+
 @pytest.mark.parametrize(("pilots", "rings"), [(["01", "04"], 1), (["01", "02", "04"], 1),
                                                (["02", "04"], 1), (["04"], 1)])
 def test_touching_pilot_provinces_have_no_line_between_them(pilots, rings):
