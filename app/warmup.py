@@ -27,8 +27,9 @@ class _NotFromWarmUp(logging.Filter):
 
 
 def warm() -> None:
-    """Import the pages' libraries, fill p8lib's caches of the shipped tables, compute each
-    year's attainment and build the map page's first view (the page's and the slide's).
+    """Import the pages' libraries, fill p8lib's caches of the shipped tables (and the
+    lookups a province filter reads), compute each year's attainment, build the map page's
+    first view (the page's and the slide's) and read the drill-downs' boundaries.
 
     Imports are made here, not at the top of the module: the server answers its health
     check only after loading this module.
@@ -39,6 +40,7 @@ def warm() -> None:
     import app.views  # noqa: PLC0415
     from app import auth, data  # noqa: PLC0415 - the store (opened, migrated, seeded)
     from p8lib import units  # noqa: PLC0415
+    from p8lib.analysis import vintages  # noqa: PLC0415
     from p8lib.contract import catalogue  # noqa: PLC0415
     from p8lib.maps import builders  # noqa: F401, PLC0415 - pydeck, geopandas
 
@@ -51,6 +53,7 @@ def warm() -> None:
     for vintage in units.VINTAGES:
         units.provinces(vintage)
     units.districts()
+    vintages.load_lookups()
     app.views.warm()
     app.maps.warm(app.slides.MAP_HEIGHT)
 

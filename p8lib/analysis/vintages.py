@@ -51,6 +51,12 @@ def _single_2021_province() -> tuple[dict[str, str], dict[str, str]]:
     return _only_one(communes), _only_one(provinces)
 
 
+def load_lookups() -> None:
+    """Build the 2025 → 2021 lookups :func:`in_2021_province` reads, once per process (a
+    server's warm-up, :mod:`app.warmup`: the first province filter would wait ~0.4 s)."""
+    _single_2021_province()
+
+
 def _only_one(pairs: pd.DataFrame) -> dict[str, str]:
     """New code → old code, for the new codes whose known old codes are exactly one
     (``pairs``: columns ``new`` and ``old``; an unknown old code is not counted)."""

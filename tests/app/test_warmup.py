@@ -69,3 +69,21 @@ def test_warm_up_builds_the_map_pages_first_view_and_the_slides(monkeypatch):
     maps.map_page({**filters, "year": 2023}, "2021", "attainment", "commune", svg=True,
                   height=slides.MAP_HEIGHT)
     assert built == ["province_figure"]  # one not warmed: built now
+
+
+def test_warm_up_reads_what_a_first_drill_down_and_province_filter_wait_for(monkeypatch):
+    from app import maps  # noqa: PLC0415
+    from p8lib.analysis import vintages  # noqa: PLC0415
+    from p8lib.maps import geo  # noqa: PLC0415
+
+    st.cache_resource.clear()
+    vintages._single_2021_province.cache_clear()
+    warmup.start().join(timeout=120)
+    assert vintages._single_2021_province.cache_info().currsize == 1
+    read = []
+    real = geo.load_boundaries
+    monkeypatch.setattr(geo, "load_boundaries",
+                        lambda level, vintage: (read.append(level), real(level, vintage))[1])
+    for level, vintage in (("commune", "2021"), ("commune", "2025"), ("district", "2021")):
+        maps.boundaries(level, vintage)
+    assert read == []  # every one was read
