@@ -56,8 +56,9 @@ function paintOutlines(canvas, viewport, outlines) {
     .join();
   if (canvas.__p8Painted?.outlines === outlines && canvas.__p8Painted.view === view) return;
   canvas.__p8Painted = { outlines, view };
-  canvas.width = Math.round(width * ratio);
-  canvas.height = Math.round(height * ratio);
+  const [pixelsWide, pixelsHigh] = [Math.round(width * ratio), Math.round(height * ratio)];
+  if (canvas.width !== pixelsWide) canvas.width = pixelsWide; // a new size reallocates
+  if (canvas.height !== pixelsHigh) canvas.height = pixelsHigh;
   const context = canvas.getContext("2d");
   context.setTransform(ratio, 0, 0, ratio, 0, 0);
   context.clearRect(0, 0, width, height);
