@@ -91,24 +91,24 @@ INIT_SCRIPT = """
 
   document.addEventListener('click', () => P8.clicks.push(now()), true);
 
+  // A draw on a map's canvas: counted on the canvas and for the page, the time kept.
+  const drew = (canvas) => {
+    canvas.__p8Draws = (canvas.__p8Draws || 0) + 1;
+    P8.draws++; P8.lastDraw = now(); touch();
+  };
   for (const Ctx of [window.WebGLRenderingContext, window.WebGL2RenderingContext]) {
     if (!Ctx) continue;
     for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced',
                         'drawElementsInstanced', 'drawRangeElements']) {
       const native = Ctx.prototype[name];
       if (!native) continue;
-      Ctx.prototype[name] = function (...a) {
-        const canvas = this.canvas; canvas.__p8Draws = (canvas.__p8Draws || 0) + 1;
-        P8.draws++; P8.lastDraw = now(); touch(); return native.apply(this, a);
-      };
+      Ctx.prototype[name] = function (...a) { drew(this.canvas); return native.apply(this, a); };
     }
   }
   // The dashboard's map strokes its outlines on a 2D canvas of their own: a draw of the map.
   const stroke = CanvasRenderingContext2D.prototype.stroke;
   CanvasRenderingContext2D.prototype.stroke = function (...a) {
-    if (this.canvas.classList?.contains('p8-deck-outlines')) {
-      P8.draws++; P8.lastDraw = now(); touch();
-    }
+    if (this.canvas.classList?.contains('p8-deck-outlines')) drew(this.canvas);
     return stroke.apply(this, a);
   };
   // A WebGL frame is on screen only once the compositor has taken it: with software WebGL
