@@ -1,7 +1,8 @@
 """"Fully drawn" in the browser, defined once, for every browser figure of the benchmarks.
 
 A Streamlit page is **fully drawn** at the time of its last visible activity — the last DOM
-change in the page, or the first animation frame after a deck.gl canvas's last WebGL draw
+change in the page (outside screen readers' live regions, ``[data-live-announcer]``, which are
+clipped to nothing), or the first animation frame after a deck.gl canvas's last WebGL draw
 (point 4) — provided that then:
 
 1. the script is not running: ``[data-testid=stApp][data-test-script-state=notRunning]``,
@@ -134,7 +135,16 @@ INIT_SCRIPT = """
       }
     }
   };
-  new MutationObserver((records) => {
+  // Screen readers' live regions (react-aria's select boxes announce "6 options
+  // available." there, and take it away hundreds of ms later) are clipped to nothing: a
+  // change inside one draws no pixel.
+  const unseen = (r) => {
+    const element = r.target.nodeType === Node.ELEMENT_NODE ? r.target : r.target.parentElement;
+    return Boolean(element?.closest('[data-live-announcer]'));
+  };
+  new MutationObserver((all) => {
+    const records = all.filter(r => !unseen(r));
+    if (!records.length) return;
     for (const r of records) { P8.added += r.addedNodes.length;
                                P8.removed += r.removedNodes.length; }
     P8.mutations += records.length; touch(); hookPlotly();

@@ -82,3 +82,38 @@ def test_a_stroke_of_the_maps_outlines_is_a_draw_of_the_map(peer, page):
         return seen;
     }""")
     assert counts == [1, 0]
+
+
+def test_a_screen_readers_announcement_is_not_activity(peer, page):
+    """react-aria's select boxes announce "6 options available." in a live region clipped to
+    nothing, and take it away hundreds of ms later: that draws nothing, so it must not hold
+    "fully drawn" back; the same change in a visible element does."""
+    page.goto(f"{peer.url}/?chart=plotly", wait_until="commit")
+    fully_drawn(page, 0.0)
+    page.evaluate("""() => {
+        for (const attribute of ['data-live-announcer', 'data-p8-visible']) {
+          const region = document.createElement('div');
+          region.setAttribute(attribute, 'true');
+          region.appendChild(document.createElement('div'));
+          document.body.appendChild(region);
+        }
+    }""")
+    page.wait_for_timeout(100)
+    seen = page.evaluate("""async () => {
+        const P8 = window.__p8, seen = [];
+        const observed = () => new Promise(resolve => setTimeout(resolve, 50));
+        for (const selector of ['[data-live-announcer]', '[data-p8-visible]']) {
+          const log = document.querySelector(selector).firstChild;
+          const before = [P8.mutations, P8.lastActivity];
+          const message = document.createElement('div');
+          message.textContent = '6 options available.';
+          log.appendChild(message);  // announced, then taken away, as react-aria does
+          await observed();
+          log.removeChild(message);
+          await observed();
+          seen.push([P8.mutations - before[0], P8.lastActivity > before[1]]);
+        }
+        return seen;
+    }""")
+    assert seen[0] == [0, False]
+    assert seen[1][0] >= 2 and seen[1][1]
