@@ -37,6 +37,29 @@ def boundaries(level: str, vintage: str):
     return geo.load_boundaries(level, vintage)
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def in_province(level: str, vintage: str, province: str):
+    """The boundaries of ``level`` in ``province`` (for ``"province"``, the province itself),
+    one frame per province, shared by every view of it: what the builders make of a frame
+    once (its shapes fitted to the map's vertex budget: ``geo.fit_to_vertex_budget``, tens of
+    ms for a province's communes) is made once per province, not once per view. Never
+    modify them."""
+    frame = boundaries(level, vintage)
+    column = "code" if level == "province" else "province_code"
+    return frame[(frame[column] == province).to_numpy()]
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def pilot_boundaries(provinces: tuple[str, ...] | None = None):
+    """The VWU pilot provinces' 2021 boundaries (of these 2021 provinces only, when given),
+    shared as :func:`in_province`'s are. Never modify them."""
+    frame = boundaries("province", units.OLD)
+    codes = set(pilot_codes())
+    if provinces is not None:
+        codes &= set(provinces)
+    return frame[frame["code"].isin(sorted(codes)).to_numpy()]
+
+
 @st.cache_data(show_spinner=False)
 def new_province_of() -> dict[str, str]:
     """2021 province code → its 2025 province's code."""
@@ -198,27 +221,19 @@ def _view(token: tuple[str, str], measure: str, vintage: str, indicator: str | N
         notes += coverage_view.coverage_notes(coverage(), level, year, lang, source_names(),
                                               old) if measure == "coverage" else []
     notes += _not_drawn_note(measure, indicator, content, year, province, vintage, lang)
-    pilots = pilot_codes()
-    old_provinces = boundaries("province", units.OLD)
-    pilot_shapes = old_provinces[old_provinces["code"].isin(pilots)]
     if province is None:
         provinces = boundaries("province", vintage)
         return coverage_view.national_view(
             choice, rows, provinces, catalogue=catalogue, sources=source_names(), lang=lang,
-            pilot_codes=pilots if vintage == units.OLD else [],
-            pilot_outline=None if vintage == units.OLD else pilot_shapes, notes=notes,
+            pilot_codes=pilot_codes() if vintage == units.OLD else [],
+            pilot_outline=None if vintage == units.OLD else pilot_boundaries(), notes=notes,
             height=height, svg=svg)
-    unit_frame = boundaries(level, vintage)
-    unit_frame = unit_frame[unit_frame["province_code"] == province]
-    shape = boundaries("province", vintage)
-    shape = shape[shape["code"] == province]
-    lines = None
-    if vintage == units.OLD and level == "commune":
-        lines = boundaries("district", units.OLD)
-        lines = lines[lines["province_code"] == province]
-    inside = pilot_shapes[pilot_shapes["code"].isin(olds)] if vintage == units.NEW else None
+    lines = (in_province("district", units.OLD, province)
+             if vintage == units.OLD and level == "commune" else None)
+    inside = pilot_boundaries(tuple(olds)) if vintage == units.NEW else None
     return coverage_view.detail_view(
-        choice, rows, shape, unit_frame, catalogue=catalogue, sources=source_names(),
+        choice, rows, in_province("province", vintage, province),
+        in_province(level, vintage, province), catalogue=catalogue, sources=source_names(),
         lang=lang, district_lines=lines, pilot_outline=inside, notes=notes, height=height)
 
 

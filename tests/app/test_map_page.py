@@ -12,6 +12,7 @@ import json
 
 import pandas as pd
 import pytest
+import shapely
 from streamlit.testing.v1 import AppTest
 
 from app.data import FIGURES_ENV
@@ -148,6 +149,24 @@ def test_choosing_a_province_draws_its_communes_with_the_same_measure(monkeypatc
     assert at.subheader[0].value == "Sóc Trăng"
     at.button(key="map_national").click().run()
     assert at.session_state["province"] is None and len(units_drawn(at)) == 63
+
+
+def test_a_provinces_boundaries_are_fitted_to_the_map_once_for_all_its_views(monkeypatch):
+    """A drill-down under new filters is a new view of the same boundaries: their shapes,
+    simplified to the map's vertex budget (tens of ms for Nghệ An's communes), are made once
+    for the province (app.maps.in_province), not once per view."""
+    simplified = []
+    coverage_simplify = shapely.coverage_simplify
+    monkeypatch.setattr(shapely, "coverage_simplify",
+                        lambda geoms, *a, **k: simplified.append(len(geoms))
+                        or coverage_simplify(geoms, *a, **k))
+    at = run(MAP, lang="en", province="40", year="2023")
+    first = len(simplified)
+    assert first and len(units_drawn(at)) == 412  # every commune of Nghệ An (2021), fitted
+    for year in ("2024", "2022"):
+        at.selectbox(key="year").set_value(int(year)).run()
+        assert at.session_state["province"] == "40" and len(units_drawn(at)) == 412
+    assert len(simplified) == first
 
 
 def test_a_province_reported_only_at_district_level_opens_on_its_districts():
