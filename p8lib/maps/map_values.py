@@ -267,7 +267,8 @@ def per_commune(table: pd.DataFrame, level: str, vintage: str) -> pd.DataFrame:
     """
     if level == "commune":
         return table.assign(communes=1.0)
-    count = table["code"].map(communes_per_unit(level, vintage))
+    # float even when nothing maps (an empty table's codes map to an empty str column)
+    count = table["code"].map(communes_per_unit(level, vintage)).astype(float)
     return table.assign(value=table["value"] / count, communes=count)
 
 

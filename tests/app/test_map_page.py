@@ -186,6 +186,16 @@ def test_the_vintage_comes_from_the_url(params, features, vintage):
     assert at.button_group(key="map_vintage").value == vintage
 
 
+@pytest.mark.parametrize(("vintage", "features"), [("2021", 63), ("2025", 34)])
+def test_a_results_map_of_a_year_without_results_is_drawn_without_data(vintage, features):
+    """Nothing is reported for community group members in 2023: the map is drawn, every
+    province without data (the 2025 map raised a TypeError dividing by the communes)."""
+    at = run(MAP, lang="en", vintage=vintage, measure="value", indicator="comm_group_members",
+             year="2023")
+    assert not at.exception
+    assert len(units_drawn(at)) == features and coloured(at) == set()
+
+
 def test_the_vintage_and_measure_go_to_the_url_and_come_back_to_the_page():
     at = run(MAP, lang="en")
     at.button_group(key="map_vintage").set_value("2025").run()
