@@ -11,6 +11,7 @@ import pandas as pd
 import pydeck as pdk
 import pytest
 import shapely
+from pydeck.bindings.json_tools import default_serialize
 from shapely.geometry import Polygon, box
 
 from p8lib import units
@@ -195,6 +196,16 @@ def test_deck_json_is_compact_and_equals_pydeck_content(build):
     assert "\n" not in text and ": " not in text and ", " not in text
     assert "Phúc Xá" in text or "Hà Nội" in text  # UTF-8, not 6-byte \u escapes
     assert json.loads(text) == json.loads(pdk.Deck.to_json(deck))  # pydeck's indented JSON
+    # byte for byte the standard library's compact JSON (numpy floats as floats, UTF-8)
+    assert text == json.dumps(deck, sort_keys=True, default=default_serialize,
+                              separators=(",", ":"), ensure_ascii=False)
+
+
+def test_a_nan_in_a_deck_is_json_null():
+    """JSON has no NaN: the browser's JSON.parse rejects Python's ``NaN``."""
+    deck = builders.CompactDeck(layers=[pdk.Layer("ScatterplotLayer", [{"v": float("nan")}])],
+                                map_style=None)
+    assert '"data":[{"v":null}]' in deck.to_json()
 
 
 def _numbers(value) -> list[float]:
