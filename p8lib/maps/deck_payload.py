@@ -19,6 +19,8 @@ import shapely
 from pydeck.bindings.base_map_provider import BaseMapProvider
 from pydeck.bindings.json_tools import default_serialize
 
+from p8lib.memo import ByIdentity
+
 # An RGBA colour as deck.gl layers take it.
 Color = tuple[int, int, int, int]
 # Deck → its JSON, kept apart from the deck's own attributes (pydeck serialises those).
@@ -74,11 +76,9 @@ def ring_lists(rings: np.ndarray, decimals: int, closed: bool = True) -> list[li
     return [flat[start:end - trim] for start, end in zip([0, *ends[:-1]], ends, strict=True)]
 
 
-def features(frame: gpd.GeoDataFrame, props: list[dict], decimals: int) -> dict:
-    """A GeoJSON FeatureCollection of MultiPolygons, holes kept; ``props`` one dict per row.
-
-    Built from flat coordinate arrays (no per-vertex Python, no ``shapely.mapping``).
-    """
+def _multipolygons(frame: gpd.GeoDataFrame, decimals: int) -> list[dict]:
+    """Each row's geometry as a GeoJSON MultiPolygon, holes kept, from flat coordinate
+    arrays (no per-vertex Python, no ``shapely.mapping``)."""
     parts, part_row = shapely.get_parts(frame.geometry.to_numpy(), return_index=True)
     rings, ring_part = shapely.get_rings(parts, return_index=True)  # exterior first
     polygons: list[list] = [[] for _ in range(len(parts))]
@@ -87,8 +87,28 @@ def features(frame: gpd.GeoDataFrame, props: list[dict], decimals: int) -> dict:
     multi: list[list] = [[] for _ in range(len(frame))]
     for polygon, row in zip(polygons, part_row.tolist(), strict=True):
         multi[row].append(polygon)
-    feats = [{"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates": m},
-              "properties": p} for m, p in zip(multi, props, strict=True)]
+    return [{"type": "MultiPolygon", "coordinates": m} for m in multi]
+
+
+def _outer_rings(frame: gpd.GeoDataFrame, decimals: int) -> tuple[list[int], list[list]]:
+    """Every polygon part's row and outer ring (no closing vertex), largest part first."""
+    parts, row = shapely.get_parts(frame.geometry.to_numpy(), return_index=True)
+    order = np.argsort(-shapely.area(parts), kind="stable")
+    return row[order].tolist(), ring_lists(shapely.get_exterior_ring(parts[order]), decimals,
+                                           closed=False)
+
+
+# A frame's coordinates as the decks send them, per number of decimals, while the frame
+# lives: every view of the same (shared, fitted) boundaries sends the same lists, in a new
+# deck with new fills and tooltips. The lists are shared: the decks never modify them.
+_MULTIPOLYGONS = ByIdentity(_multipolygons)
+_OUTER_RINGS = ByIdentity(_outer_rings)
+
+
+def features(frame: gpd.GeoDataFrame, props: list[dict], decimals: int) -> dict:
+    """A GeoJSON FeatureCollection of MultiPolygons, holes kept; ``props`` one dict per row."""
+    feats = [{"type": "Feature", "geometry": g, "properties": p}
+             for g, p in zip(_MULTIPOLYGONS(frame, decimals), props, strict=True)]
     return {"type": "FeatureCollection", "features": feats}
 
 
@@ -101,13 +121,11 @@ def flat_polygons(frame: gpd.GeoDataFrame, props: list[dict], decimals: int,
     in ``largest_only`` are sent with a unit's largest part only (its other parts, islets and
     fragments, get ""): tooltip lines repeated on every part cost bytes, not information.
     """
-    parts, row = shapely.get_parts(frame.geometry.to_numpy(), return_index=True)
-    order = np.argsort(-shapely.area(parts), kind="stable")
-    rings = ring_lists(shapely.get_exterior_ring(parts[order]), decimals, closed=False)
+    rows, rings = _OUTER_RINGS(frame, decimals)
     blank = dict.fromkeys(largest_only, "")
     seen: set[int] = set()
     records = []
-    for i, ring in zip(row[order].tolist(), rings, strict=True):
+    for i, ring in zip(rows, rings, strict=True):
         records.append({**props[i], **(blank if i in seen else {}), "polygon": ring})
         seen.add(i)
     return records

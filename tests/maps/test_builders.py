@@ -201,6 +201,31 @@ def test_deck_json_is_compact_and_equals_pydeck_content(build):
                               separators=(",", ":"), ensure_ascii=False)
 
 
+def test_new_colours_on_the_same_boundaries_send_the_same_coordinate_lists():
+    """A view under new filters is a new deck over the same shared boundaries: its shapes'
+    coordinates are made once per frame (and number of decimals), not once per deck; other
+    boundaries get their own."""
+    def coordinates(deck, layer):
+        data = next(la for la in deck.layers if la.id == layer).data
+        return [f["geometry"]["coordinates"] for f in data["features"]] if isinstance(
+            data, dict) else [r["polygon"] for r in data]
+
+    provinces, communes = _provinces(), _communes()
+    for build, frame, layer in [
+            (lambda v: builders.province_map(provinces, v), provinces, "provinces"),
+            (lambda v: builders.province_detail_map(provinces.iloc[:1], communes, v),
+             communes, "communes")]:
+        codes = frame["code"].tolist()
+        first = build(pd.Series(0.0, index=codes)).deck
+        second = build(pd.Series(80.0, index=codes)).deck
+        assert first.to_json() != second.to_json()  # new fills
+        assert all(a is b for a, b in zip(coordinates(first, layer), coordinates(second, layer),
+                                          strict=True))
+    other = builders.province_map(_provinces(), pd.Series({"01": 0.0})).deck
+    assert coordinates(other, "provinces")[0] is not coordinates(
+        builders.province_map(provinces, pd.Series({"01": 0.0})).deck, "provinces")[0]
+
+
 def test_a_nan_in_a_deck_is_json_null():
     """JSON has no NaN: the browser's JSON.parse rejects Python's ``NaN``."""
     deck = builders.CompactDeck(layers=[pdk.Layer("ScatterplotLayer", [{"v": float("nan")}])],
