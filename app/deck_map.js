@@ -53,7 +53,10 @@ function draw(box, next) {
     box.__p8Deck?.finalize();
     box.__p8Deck = window.createDeck({
       container: box,
-      jsonInput: spec,
+      // No multisampling: every edge a fill has is stroked over it on the outlines' canvas
+      // (antialiased there), and dots and names are smoothed by their own shaders; in a
+      // browser drawing WebGL in software it is a fifth of each redraw (docs/benchmarks.md).
+      jsonInput: { ...spec, deviceProps: { webgl: { antialias: false } } },
       tooltip: JSON.parse(next.tooltip),
     });
     if (!box.__p8Deck) throw new Error("the deck could not be made");

@@ -132,6 +132,9 @@ def test_the_outlines_are_painted_over_the_deck_where_the_borders_are(page, serv
     lines = [layer_id for layer_id, kind, stroked in layers
              if kind == "PathLayer" or (stroked and kind != "ScatterplotLayer")]
     assert not lines, f"deck.gl draws the lines of {lines}"
+    # no multisampling either: every fill's edge is stroked over it (antialiased) here
+    assert page.evaluate("""() => document.querySelector('.p8-deck canvas')
+        .getContext('webgl2').getContextAttributes().antialias""") is False
     national = outline_image(page)
     view = expected_marks("2021", "en")[0]
     provinces = geo.load_boundaries("province", "2021").set_index("code")
