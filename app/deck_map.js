@@ -55,7 +55,7 @@ function draw(box, next) {
       container: box,
       // No multisampling: every edge a fill has is stroked over it on the outlines' canvas
       // (antialiased there), and dots and names are smoothed by their own shaders; in a
-      // browser drawing WebGL in software it is a fifth of each redraw (docs/benchmarks.md).
+      // browser drawing WebGL in software it costs a share of every redraw (docs/benchmarks.md).
       jsonInput: { ...spec, deviceProps: { webgl: { antialias: false } } },
       tooltip: JSON.parse(next.tooltip),
     });

@@ -2,9 +2,9 @@
 //
 // The map builders mark every layer of lines (a PathLayer) and every stroked layer of
 // polygons with `p8FlatOutline` (p8lib/maps/layers.py: FLAT_OUTLINE). A browser drawing
-// WebGL in software (SwiftShader) spends about a second redrawing deck.gl's wide-line
-// geometry for the national map's outlines; a 2D canvas draws the same lines in ~20 ms
-// (docs/benchmarks.md). deck.gl is given the spec without them — a marked PathLayer
+// WebGL in software (SwiftShader) redraws deck.gl's wide-line geometry for the national
+// map's outlines many times slower than a 2D canvas strokes the same lines
+// (docs/benchmarks.md, session 20). deck.gl is given the spec without them — a marked PathLayer
 // removed, a marked polygon layer not stroked — and the lines are painted here, in the
 // layers' order, with each layer's colour and width in pixels, after every frame deck.gl
 // draws whose view has moved.

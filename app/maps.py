@@ -41,9 +41,9 @@ def boundaries(level: str, vintage: str):
 def in_province(level: str, vintage: str, province: str):
     """The boundaries of ``level`` in ``province`` (for ``"province"``, the province itself),
     one frame per province, shared by every view of it: what the builders make of a frame
-    once (its shapes fitted to the map's vertex budget: ``geo.fit_to_vertex_budget``, tens of
-    ms for a province's communes) is made once per province, not once per view. Never
-    modify them."""
+    once (its shapes fitted to the map's vertex budget, ``geo.fit_to_vertex_budget``, and
+    its coordinate lists) is made once per province, not once per view (docs/benchmarks.md,
+    session 21). Never modify them."""
     frame = boundaries(level, vintage)
     column = "code" if level == "province" else "province_code"
     return frame[(frame[column] == province).to_numpy()]
@@ -267,9 +267,8 @@ def _not_drawn_note(measure: str, indicator: str | None, content: int | None,
 def warm(slide_height: int) -> None:
     """Build the map page's first view — the national attainment map, as the page draws it
     and as the talk's map slide (SVG, ``slide_height`` px) does — in both languages, before a
-    visitor asks (:mod:`app.warmup`): each takes a few hundred ms to build; and read the
-    boundaries every drill-down draws from (≈ 0.35 s, which the first drill-down would
-    wait)."""
+    visitor asks (:mod:`app.warmup`); and read the boundaries every drill-down draws from,
+    which the first drill-down would otherwise wait for (docs/benchmarks.md, session 20)."""
     for vintage in units.VINTAGES:
         boundaries("commune", vintage)
     boundaries("district", units.OLD)

@@ -53,7 +53,7 @@ def _single_2021_province() -> tuple[dict[str, str], dict[str, str]]:
 
 def load_lookups() -> None:
     """Build the 2025 → 2021 lookups :func:`in_2021_province` reads, once per process (a
-    server's warm-up, :mod:`app.warmup`: the first province filter would wait ~0.4 s)."""
+    server's warm-up, :mod:`app.warmup`: else the first province filter waits for them)."""
     _single_2021_province()
 
 

@@ -5,10 +5,10 @@ Outlines are drawn flat: every layer of lines (:func:`path_layer`) and every str
 of polygons carries :data:`FLAT_OUTLINE`, and the dashboard's map element
 (:file:`app/deck_map.js`) draws those lines on a 2D canvas over the deck instead of with
 deck.gl. A browser drawing WebGL in software (SwiftShader: office PCs without a GPU driver,
-every headless browser) spends ~1 s redrawing deck.gl's wide-line geometry for the national
-map's outlines, and a 2D canvas ~20 ms (docs/benchmarks.md, session 18); with a GPU both
-take milliseconds. Anything else that draws the deck (``st.pydeck_chart``, pydeck's HTML)
-ignores the property and draws the lines with deck.gl.
+every headless browser) redraws deck.gl's wide-line geometry for the national map's
+outlines many times slower than a 2D canvas strokes the same lines (docs/benchmarks.md,
+session 20); with a GPU both are quick. Anything else that draws the deck
+(``st.pydeck_chart``, pydeck's HTML) ignores the property and draws the lines with deck.gl.
 
 Used by :mod:`p8lib.maps.builders`; pure functions, no streamlit.
 """
