@@ -122,6 +122,25 @@ def test_indicators_page_charts_one_indicator_across_places():
     assert places == {"Sóc Trăng", "Trần Đề District"}  # the province and its district
 
 
+def _top_level_index(at: AppTest, subheader: str) -> int:
+    """Where the page's subheader ``subheader`` sits among the main area's elements."""
+    (index,) = [i for i, node in at.main.children.items()
+                if getattr(node, "type", None) == "subheader" and node.value == subheader]
+    return index
+
+
+def test_indicators_page_keeps_the_catalogue_in_its_place_when_an_indicator_is_chosen():
+    # The browser keeps an element while its place among the page's elements is the same;
+    # moved, the catalogue's 65 rows are drawn again on every choice of indicator.
+    catalogue_title = t("catalogue", "en")
+    none = run("pages/indicators.py", lang="en")
+    one = run("pages/indicators.py", indicator="comm_groups", lang="en")
+    assert not none.exception and not one.exception
+    assert len(one.main.children) == len(none.main.children)
+    assert (_top_level_index(none, catalogue_title)
+            == _top_level_index(one, catalogue_title))
+
+
 def test_language_switch_in_one_click():
     at = run("pages/sources.py")
     assert "Nguồn & phương pháp" in [t.value for t in at.title]
