@@ -6,9 +6,10 @@ binary protobufs from the installed ``streamlit.proto``):
 * it asks for the page's HTML first (through a proxy that sets the sticky-session cookie);
 * it opens the WebSocket with the subprotocol ``streamlit`` and sends a ``BackMsg``
   ``rerun_script`` holding the URL's query string, the page's URL path and no widget states;
-* the server answers with ``ForwardMsg``\\ s — ``new_session`` (the page's script hash),
-  ``delta``\\ s (elements, widgets among them), ``page_info_changed`` (the query string the
-  script wrote), and ``script_finished``. A run that ends with ``st.rerun()`` finishes
+* the server answers with ``ForwardMsg``\\ s — ``new_session`` (the entry script's hash),
+  ``navigation`` (the pages, and the hash of the page that ran), ``delta``\\ s (elements,
+  widgets among them), ``page_info_changed`` (the query string the script wrote), and
+  ``script_finished``. A run that ends with ``st.rerun()`` finishes
   ``FINISHED_EARLY_FOR_RERUN`` and another run follows; the view is ready at
   ``FINISHED_SUCCESSFULLY``;
 * a widget change is another ``rerun_script`` with the page's script hash, the current query
@@ -153,6 +154,7 @@ class Session:
         self.query = query
         self.timeout = timeout
         self.page_script_hash = ""
+        self.page_path = ""  # the URL path of the page the last run ran ("" the default)
         self.widgets: dict[str, Widget] = {}
         self.upstream: str | None = None  # the replica a proxy sent this session to
         self.runs: list[Run] = []
@@ -266,8 +268,14 @@ class Session:
             msg.ParseFromString(data)
             kind = msg.WhichOneof("type")
             if kind == "new_session":
-                self.page_script_hash = msg.new_session.page_script_hash
                 seen = {}
+            elif kind == "navigation":
+                # The page st.navigation ran. new_session names the entry script, not the
+                # page: a rerun sent with it would run the default page.
+                nav = msg.navigation
+                self.page_script_hash = nav.page_script_hash
+                self.page_path = next((p.url_pathname for p in nav.app_pages
+                                       if p.page_script_hash == nav.page_script_hash), "")
             elif kind == "page_info_changed":
                 self.query = msg.page_info_changed.query_string
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":

@@ -63,6 +63,22 @@ def test_a_filter_change_reruns_and_the_url_follows(server, key, option_index, p
         assert run.bytes > 0 and run.messages > 1
 
 
+@pytest.mark.parametrize("page", ["province", "indicators", "coverage_map"])
+def test_a_change_stays_on_its_page(server, page):
+    """A rerun names the page that ran, not the entry script: with the entry script's hash,
+    st.navigation runs the default page (Overview), and every later run times that."""
+    async def scenario():
+        session = Session(server.url, page)
+        await session.open()
+        opened_on = session.page_path
+        await session.change("year", session.options("year")[2])
+        changed_on = session.page_path
+        await session.close()
+        return opened_on, changed_on
+
+    assert driver.run(scenario()) == (page, page)
+
+
 def test_drive_a_few_sessions(server):
     logs = driver.run(driver.drive(server.url, sessions=3, page="overview", interval=1.0,
                                     duration=4.0, ramp=1.0, timeout=30.0))
