@@ -147,8 +147,9 @@ def _catalogue_table(lang: str) -> pd.DataFrame:
 
 def catalogue_table(lang: str) -> pd.DataFrame:
     """:func:`p8lib.present.tables.catalogue_table` of the catalogue in use, once per language
-    (a table that never changes)."""
-    return _catalogue_table(lang).copy(deep=False)
+    (a table that never changes). The same frame on every rerun, so that its HTML is written
+    once (:func:`app.widgets.table`); shared by every session: never modify it."""
+    return _catalogue_table(lang)
 
 
 def _level(province: str | None) -> str:

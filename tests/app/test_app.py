@@ -17,7 +17,7 @@ from app import data, views, widgets
 from p8lib.analysis import metrics, targets
 from p8lib.contract import catalogue, i18n
 from p8lib.contract.i18n import t
-from p8lib.present import chart_frames, tables
+from p8lib.present import chart_frames, display, tables
 from tests.app.helpers import (  # noqa: F401 - fixtures
     APP,
     BAD_CSV,
@@ -314,6 +314,24 @@ def test_the_kept_figures_table_is_the_filters_figures_named(monkeypatch, filter
     place, value = t("unit_name", lang), t("value", lang)
     assert list(kept[place]) == list(named[place])
     assert [str(v) for v in kept[value]] == [i18n.fmt_number(v, lang) for v in named[value]]
+
+
+@pytest.mark.parametrize("page, params", [
+    ("pages/overview.py", {}), ("pages/province.py", {"province": "38"}),
+    ("pages/indicators.py", {}), ("pages/indicators.py", {"indicator": "comm_groups"}),
+    ("pages/sources.py", {}), ("pages/data.py", {}), ("pages/history.py", {})])
+def test_a_rerun_writes_no_table_html_again(monkeypatch, page, params):
+    # A page's HTML tables are kept per shared frame (app.widgets._table_html); a frame
+    # handed out anew on each rerun (a copy) writes its table again every time.
+    at = run(page, lang="en", **params)
+    written = []
+    real = display.table_html
+    monkeypatch.setattr(display, "table_html",
+                        lambda frame, name, *args, **kwargs:
+                        written.append(name) or real(frame, name, *args, **kwargs))
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert written == []
 
 
 def test_the_shared_figures_hold_text_as_categoricals(monkeypatch):
