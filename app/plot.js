@@ -7,14 +7,14 @@ const loadPlotly = () => loadScript(PLOTLY_URL).then(() => window.Plotly);
 function followWidth(plot) {
   // The page's column changes width without the window's (the sidebar, a fullscreen
   // slide): the plot is drawn again to its box's new width (not when only its height
-  // changed, as it does with each figure).
+  // changed, as it does with each figure). The width is the observer's own reading, so
+  // nothing here makes the browser lay the page out again to answer it.
   if (plot.__p8Resize) return;
-  let width = plot.clientWidth;
-  plot.__p8Resize = new ResizeObserver(() => {
-    if (plot.clientWidth !== width) {
-      width = plot.clientWidth;
-      window.Plotly.Plots.resize(plot);
-    }
+  let width; // the first reading, right after observe(), is the width it was drawn to
+  plot.__p8Resize = new ResizeObserver(([entry]) => {
+    const now = entry.contentRect.width;
+    if (width !== undefined && now !== width) window.Plotly.Plots.resize(plot);
+    width = now;
   });
   plot.__p8Resize.observe(plot);
 }

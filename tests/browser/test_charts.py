@@ -33,6 +33,25 @@ def test_a_filter_change_draws_the_new_figure_into_the_same_plot(page, server):
     assert labels.unit_name("94", "en") in name and "<" not in name
 
 
+def test_a_chart_is_drawn_again_to_its_columns_new_width_when_the_sidebar_closes(page, server):
+    open_app(page, f"{server.url}/overview?lang=en", title=t("app_title", "en"))
+    fully_drawn(page)
+    svg = page.locator(f"{CHART} .main-svg").first
+    before = svg.bounding_box()["width"]
+    page.get_by_test_id("stSidebar").hover()  # its collapse button shows on hover
+    page.get_by_test_id("stSidebarCollapseButton").locator("button").click()
+    expect(page.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "true")
+    # The figure fills the wider column: the plot's box and its drawing agree again.
+    page.wait_for_function(
+        """([selector, before]) => {
+            const plot = document.querySelector(selector);
+            const drawn = plot.querySelector('.main-svg').getBoundingClientRect().width;
+            return drawn > before + 100 && Math.abs(drawn - plot.clientWidth) <= 1;
+        }""",
+        arg=[CHART, before],
+    )
+
+
 def test_without_its_script_a_chart_says_so_in_the_users_language(page, server):
     page.route(f"**{plot.PLOTLY.url}", lambda route: route.abort())
     open_app(page, f"{server.url}/overview", title=t("app_title", "vi"))
