@@ -4,7 +4,9 @@ Streamlit's ``st.plotly_chart`` hashes the figure into its element's identity, k
 key, so each filter change removes the chart and draws the new figure in a new element,
 from nothing and twice (docs/benchmarks.md, issue #19). This element (an
 ``st.components.v2`` component, in the page itself: no frame) stays while its key does, and
-draws each new figure into the same plot with ``Plotly.react`` (:file:`app/plot.js`).
+draws each new figure into the same plot with ``Plotly.react`` (:file:`app/plot.js`). A
+page that has, for a while, nothing to chart (no indicator chosen) keeps the element, hidden
+(:func:`set_aside`): the next figure is drawn into the plot already there, not into a new one.
 
 plotly.js is the copy the plotly package ships, served by the dashboard's own server
 (:data:`PLOTLY`, :mod:`app.scripts`). The chart is written in Streamlit's font, as its chart
@@ -72,3 +74,9 @@ def chart(fig: go.Figure, key: str, lang: str, toolbar: bool = True) -> None:
                                                              "hover" if toolbar else False},
                           "label": chart_text.plain(fig.layout.title.text or ""),
                           "error": t("chart_not_drawn", lang)})
+
+
+def set_aside(key: str) -> None:
+    """Keep the element ``key`` where it is, hidden, with no figure, and its plot for the
+    next figure drawn under ``key``."""
+    _mount(key=key, data={"figure": None})

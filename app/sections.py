@@ -31,10 +31,14 @@ def tiles(row: list[tuple[str, str, str | None]], lang: str, key: str, empty_not
         st.info(t(empty_note, lang))
 
 
-def chart(fig: go.Figure, lang: str, present: bool, key: str) -> None:
+def chart(fig: go.Figure | None, lang: str, present: bool, key: str) -> None:
     """A plotly chart kept in place across reruns (:mod:`app.plot`); no toolbar in
-    presenter mode."""
-    plot.chart(fig, key, lang, toolbar=not present)
+    presenter mode. ``fig`` None: nothing to chart for now, the element is kept, hidden
+    (:func:`app.plot.set_aside`)."""
+    if fig is None:
+        plot.set_aside(key)
+    else:
+        plot.chart(fig, key, lang, toolbar=not present)
 
 
 def formatted_table(frame: pd.DataFrame, lang: str, name: str, key: str,

@@ -42,7 +42,8 @@ _SHOWN_CAPTIONS = (N_("rows_shown"), N_("figures_shown"))
 # (p8lib.present.display.tiles_html: one element per row of tiles) drawn as Streamlit draws a
 # bordered st.metric — small label, large value, the note in a grey pill — with labels that
 # wrap instead of being cut (indicator names are long), tiles of a row as tall as the
-# tallest and, through a subgrid, the labels, values and notes of a row on common lines.
+# tallest and, through a subgrid, the labels, values and notes of a row on common lines; no
+# room for a chart set aside (app/plot.py).
 BASE_CSS = """
 <style>
 .block-container { padding-top: 2.5rem; }
@@ -75,6 +76,7 @@ BASE_CSS = """
 .stApp .p8-table tbody tr:last-child > * { border-bottom: 0; }
 .stApp .p8-table .p8-num { text-align: end; font-variant-numeric: tabular-nums; }
 .stApp .p8-table .p8-id { overflow-wrap: anywhere; }
+.stApp [data-testid=stElementContainer]:has(.p8-plot[hidden]) { display: none; }
 </style>
 """
 

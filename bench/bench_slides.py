@@ -54,7 +54,7 @@ _DRAWN = """([n, title, provinces]) => {
     const main = document.querySelector('[data-testid=stMain]');
     for (const s of main.querySelectorAll('[data-testid^=stSkeleton]'))
         if (s.getBoundingClientRect().height > 0) return false;
-    for (const c of main.querySelectorAll('.p8-plot'))
+    for (const c of main.querySelectorAll('.p8-plot:not([hidden])'))
         if (!c.querySelector('svg.main-svg')) return false;
     const fills = main.querySelectorAll('.p8-plot .scatterlayer path.js-fill');
     return fills.length >= provinces;

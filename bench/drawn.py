@@ -13,7 +13,7 @@ clipped to nothing), or the first animation frame after a deck.gl canvas's last 
 3. every plotly chart is drawn: each ``[data-testid=stPlotlyChart]`` (Streamlit's, the bare
    page's) holds a ``.js-plotly-plot``, and each ``.p8-plot`` (the dashboard's,
    ``app/plot.py``) is one, whose ``_fullLayout`` plotly has set and whose ``.main-svg``
-   holds its plot area;
+   holds its plot area — but for one set aside (``hidden``: nothing to draw for now);
 4. every deck.gl map is drawn: each ``canvas`` of a ``[data-testid=stDeckGlJsonChart]``
    (Streamlit's, the bare page's) or a ``.p8-deck`` (the dashboard's, ``app/deck_map.py``)
    has had at least one WebGL draw call (``drawArrays``/``drawElements`` and their instanced
@@ -172,7 +172,8 @@ _STATE_JS = """
   if (!finished) why.push('no script_finished yet');
   if (document.querySelector('[data-stale=true]')) why.push('stale elements');
   if (document.querySelector('[data-testid=stSkeleton]')) why.push('skeleton');
-  for (const c of document.querySelectorAll('[data-testid=stPlotlyChart], .p8-plot')) {
+  const plots = '[data-testid=stPlotlyChart], .p8-plot:not([hidden])';  // hidden: set aside
+  for (const c of document.querySelectorAll(plots)) {
     const gd = c.matches('.js-plotly-plot') ? c : c.querySelector('.js-plotly-plot');
     if (!gd || !gd._fullLayout || !gd.querySelector('.main-svg .draglayer, .main-svg .plot'))
       why.push('plotly chart not drawn');

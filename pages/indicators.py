@@ -20,9 +20,12 @@ if indicator and big:
     st.title(labels.indicator_label(catalogue, indicator, lang))
 else:
     st.title(t("page_indicators", lang))
-# What an indicator's choice shows sits in a box that is there for every choice: the
-# catalogue below keeps its place among the page's elements, and is not drawn again
-# when an indicator is chosen or let go (docs/benchmarks.md, issue #19).
+# What an indicator's choice shows sits in boxes that are there for every choice: the
+# catalogue below keeps its place among the page's elements, and is not drawn again when an
+# indicator is chosen or let go; the chart's element, between them, is there too — hidden
+# while none is chosen — so that a choice draws into the plot already there
+# (docs/benchmarks.md, issue #19).
+chart = None
 with st.container():
     if not indicator:
         # Chosen here or in the sidebar, the indicator is the shared filter (and in the URL);
@@ -52,17 +55,17 @@ with st.container():
             chart, drawn, places = views.indicator_chart(
                 f["province"], f["year"], indicator, lang, big,
                 max_height=slides.INDICATOR_CHART if big else None)
-            if big:
-                sections.chart(chart, lang, big, key="indicators_chart")
-                if drawn < places:
-                    st.caption(t("chart_places_cut", lang, shown=drawn, n=places))
-            else:  # the figures and the catalogue as HTML tables: redrawn at once on a change
-                sections.chart_and_figures(
-                    chart, shown, catalogue, lang, big, f"indicator_{indicator}",
-                    key="indicators", as_html=True,
-                    label=labels.indicator_label(catalogue, indicator, lang),
-                    shown=views.figures_shown(lang, f["province"], f["year"],
-                                              indicator=indicator))
+sections.chart(chart, lang, big, key="indicators_chart")
+with st.container():
+    if chart is not None and big:
+        if drawn < places:
+            st.caption(t("chart_places_cut", lang, shown=drawn, n=places))
+    elif chart is not None:  # the figures as an HTML table: redrawn at once on a change
+        widgets.figures_table(shown, catalogue, lang, f"indicator_{indicator}",
+                              key="indicators_figures", as_html=True,
+                              label=labels.indicator_label(catalogue, indicator, lang),
+                              shown=views.figures_shown(lang, f["province"], f["year"],
+                                                        indicator=indicator))
 
 if not big:
     st.subheader(t("catalogue", lang))

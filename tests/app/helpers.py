@@ -77,9 +77,11 @@ def tiles(at: AppTest) -> list[tuple[str, str, str | None]]:
             for tile in read_tiles(element.value)]
 
 
-def chart_elements(at: AppTest) -> list:
-    """The page's plotly charts (app/plot.py's element), as AppTest holds them."""
-    return [el for el in at.get("bidi_component") if el.proto.component_name == "p8_plot"]
+def chart_elements(at: AppTest, set_aside: bool = False) -> list:
+    """The page's plotly charts (app/plot.py's element), as AppTest holds them: those with
+    a figure, or (``set_aside``) those kept hidden without one."""
+    return [el for el in at.get("bidi_component") if el.proto.component_name == "p8_plot"
+            and (json.loads(el.proto.json)["figure"] is None) == set_aside]
 
 
 def map_elements(at: AppTest) -> list:

@@ -78,3 +78,29 @@ def test_the_chart_is_named_by_its_title_in_words_and_its_error_is_in_the_langua
         data = json.loads(chart_elements(run("pages/overview.py", lang=lang))[0].proto.json)
         assert data["error"].startswith(error)
         assert "<" not in data["label"] and data["label"]
+
+
+def _chart_place(at) -> tuple[int, str]:
+    """Where the page's one chart element is among the main block's children, and its id."""
+    (place,) = [(index, node.proto.id) for index, node in at.main.children.items()
+                if getattr(node, "type", "") == "bidi_component"]
+    return place
+
+
+@pytest.mark.parametrize("present", ["0", "1"])
+def test_an_indicator_let_go_sets_its_chart_aside_in_the_same_place_and_element(present):
+    at = run("pages/indicators.py", lang="en", indicator="comm_groups", present=present)
+    (drawn,) = chart_elements(at)
+    place = _chart_place(at)
+    assert place[1] == drawn.proto.id
+    at.selectbox(key="indicator").set_value(None).run()
+    assert not at.exception
+    # No figure to draw, the element is kept where it was (hidden in the browser), so that
+    # the next indicator is drawn into the plot already there.
+    assert chart_elements(at) == []
+    (aside,) = chart_elements(at, set_aside=True)
+    assert _chart_place(at) == place
+    assert json.loads(aside.proto.json) == {"figure": None}
+    at.selectbox(key="indicator").set_value("trusted_addresses").run()
+    assert _chart_place(at) == place
+    assert "Trusted addresses" in plotly_specs(at)[0]["layout"]["title"]["text"]

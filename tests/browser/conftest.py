@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 
 from tests.browser.helpers import SCREENSHOTS, is_local
 from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, StreamlitServer
@@ -93,6 +93,20 @@ def browser_context(browser):
     yield context
     context.close()
 
+
+
+@pytest.fixture
+def own_page(browser, recorder) -> Iterator[Page]:
+    """A page in a browser context of its own: another person (another session, nothing in
+    common with :func:`page`'s), or a test that leaves the browser changed (a closed sidebar
+    stays closed for every later page of a context)."""
+    context = browser.new_context(viewport=VIEWPORT)
+    context.route(lambda url: not is_local(url), lambda route: route.abort())
+    page = context.new_page()
+    page.on("request", lambda request: recorder.urls.append(request.url))
+    page.on("websocket", lambda socket: recorder.urls.append(socket.url))
+    yield page
+    context.close()
 
 @pytest.fixture
 def page(browser_context, recorder):

@@ -138,7 +138,7 @@ def fully_drawn(page: Page, timeout: float = 30.0) -> None:
     canvas shows more than its background."""
     skeletons = page.locator("[data-testid=stMain] [data-testid^=stSkeleton]:visible")
     expect(skeletons).to_have_count(0, timeout=timeout * 1000)
-    charts = page.locator(CHART)
+    charts = page.locator(f"{CHART}:not([hidden])")  # hidden: set aside, nothing to draw
     for index in range(charts.count()):
         expect(charts.nth(index).locator("svg.main-svg").first).to_be_visible(
             timeout=timeout * 1000)

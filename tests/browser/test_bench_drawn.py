@@ -117,3 +117,20 @@ def test_a_screen_readers_announcement_is_not_activity(peer, page):
     }""")
     assert seen[0] == [0, False]
     assert seen[1][0] >= 2 and seen[1][1]
+
+
+def test_a_chart_set_aside_is_not_waited_for_and_one_shown_is(peer, page):
+    """The dashboard keeps a chart with nothing to draw for now hidden (app/plot.py):
+    "fully drawn" does not wait for its plot; the same plot shown and not drawn, it does."""
+    page.goto(f"{peer.url}/?chart=plotly", wait_until="commit")
+    fully_drawn(page, 0.0)
+    page.evaluate("""() => {
+        const plot = document.createElement('div');
+        plot.className = 'p8-plot';
+        plot.hidden = true;
+        document.querySelector('[data-testid=stMain]').appendChild(plot);
+    }""")
+    fully_drawn(page, 0.0, timeout=5.0)
+    page.evaluate("() => { document.querySelector('.p8-plot').hidden = false; }")
+    with pytest.raises(TimeoutError, match="plotly chart not drawn"):
+        fully_drawn(page, 0.0, timeout=2.0)

@@ -10,9 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from p8lib.contract.i18n import t
-from tests.browser.conftest import VIEWPORT
 from tests.browser.helpers import (
-    is_local,
     open_app,
     save_screenshot,
     sidebar_select,
@@ -37,18 +35,6 @@ def own_server() -> Iterator[StreamlitServer]:
         running.stop()
 
 
-@pytest.fixture
-def second_page(browser, recorder) -> Iterator[Page]:
-    """A page in a second browser context: another person, another session."""
-    context = browser.new_context(viewport=VIEWPORT)
-    context.route(lambda url: not is_local(url), lambda route: route.abort())
-    page = context.new_page()
-    page.on("request", lambda request: recorder.urls.append(request.url))
-    page.on("websocket", lambda socket: recorder.urls.append(socket.url))
-    yield page
-    context.close()
-
-
 def as_of(page: Page) -> str:
     caption = page.get_by_test_id("stSidebar").get_by_text(re.compile(r"^Data as of "))
     expect(caption).to_be_visible()
@@ -60,8 +46,8 @@ def province_figures(page: Page) -> str:
 
 
 def test_a_publish_reaches_another_browser_and_a_withdrawal_takes_it_back(
-        page, second_page, own_server):
-    viewer = second_page
+        page, own_page, own_server):
+    viewer = own_page
     open_app(viewer, f"{own_server.url}{PROVINCE}", title=t("page_province", "en"))
     assert as_of(viewer).endswith("(batch 1)")
     # the table is redrawn a moment after the sidebar: wait for it
